@@ -1,0 +1,38 @@
+# One virtual environment, every distribution in the repo installed editable.
+# `make demo` and `make test` do all the set-up a fresh machine needs.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+DISTS  := . $(patsubst %/pyproject.toml,%,$(wildcard sandbox/pyproject.toml plugins/*/pyproject.toml trainer/pyproject.toml))
+EXAMPLE_PLUGINS := $(patsubst %/pyproject.toml,%,$(wildcard docs/examples/*/pyproject.toml))
+STAMP  := $(VENV)/.installed
+
+.PHONY: install sandbox-ready test demo lint bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements-dev.txt $(wildcard */pyproject.toml plugins/*/pyproject.toml docs/examples/*/pyproject.toml)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -r requirements-dev.txt $(addprefix -e ,$(DISTS))
+	$(if $(EXAMPLE_PLUGINS),$(BIN)/pip install -q $(EXAMPLE_PLUGINS))
+	touch $@
+
+# A Docker engine and the sandbox image, built offline from Debian packages when missing.
+sandbox-ready: install
+	@if [ -f sandbox/scripts/ensure-docker.sh ]; then bash sandbox/scripts/ensure-docker.sh && $(BIN)/grpo-rewards-sandbox build; fi
+
+test: install sandbox-ready
+	$(BIN)/python -m pytest
+
+demo: install sandbox-ready
+	$(BIN)/grpo-rewards check examples/format.jsonl
+
+lint: install
+	$(BIN)/ruff check .
+
+bench: install sandbox-ready
+	$(BIN)/python bench/bench_pool.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache

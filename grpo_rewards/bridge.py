@@ -1,0 +1,247 @@
+"""The TRL bridge: reward plugins as ``GRPOTrainer`` reward functions.
+
+::
+
+    funcs, weights = grpo_rewards.reward_funcs(["math", "format:0.2"], {"math": {"mode": "strict"}})
+    trainer = GRPOTrainer(..., reward_funcs=funcs, args=GRPOConfig(..., reward_weights=weights))
+
+Each function takes TRL's keyword contract, returns one float or ``None`` per
+completion (``None`` for unverifiable: TRL leaves the sample out of that
+reward), has ``__name__`` equal to the reward name, and pickles.
+"""
+
+from __future__ import annotations
+
+import collections
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import ConfigError, RewardError
+from .plugins import PluginManager, load_plugins
+from .reward import Reward, Sample
+from .scoring import score_samples
+from .verdict import Verdict
+
+__all__ = ["RewardFunction", "RewardStats", "completion_text", "parse_reward_spec", "prompt_text", "reward_funcs"]
+
+logger = logging.getLogger("grpo_rewards")
+
+#: Keyword arguments TRL passes that are not dataset columns.
+TRL_NON_COLUMNS = frozenset({"prompts", "completions", "completion_ids", "trainer_state", "log_extra", "log_metric", "environments"})
+
+
+def parse_reward_spec(spec: str) -> tuple[str, float]:
+    """``"format:0.2"`` -> ``("format", 0.2)``; ``"math"`` -> ``("math", 1.0)``."""
+    name, sep, weight = spec.strip().partition(":")
+    if not name:
+        raise ConfigError(f"reward {spec!r}: expected NAME or NAME:WEIGHT, e.g. format:0.2")
+    if not sep:
+        return name, 1.0
+    try:
+        return name, float(weight)
+    except ValueError:
+        raise ConfigError(f"reward {spec!r}: weight {weight!r} is not a number (expected NAME:WEIGHT, e.g. format:0.2)") from None
+
+
+def _content_text(content: Any) -> str:
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):  # multimodal parts: [{"type": "text", "text": ...}, ...]
+        return "".join(part.get("text", "") for part in content if isinstance(part, Mapping))
+    return "" if content is None else str(content)
+
+
+def completion_text(completion: Any) -> str:
+    """A completion as text: a string as is, chat messages as their assistant content."""
+    if isinstance(completion, str):
+        return completion
+    if isinstance(completion, Mapping):
+        return _content_text(completion.get("content"))
+    if isinstance(completion, Sequence):
+        parts = [m for m in completion if isinstance(m, Mapping)]
+        assistant = [m for m in parts if m.get("role", "assistant") == "assistant"]
+        return "".join(_content_text(m.get("content")) for m in assistant)
+    raise TypeError(f"a completion must be a string or chat messages, got {type(completion).__name__}")
+
+
+def prompt_text(prompt: Any) -> str:
+    """A prompt as text: a string as is, chat messages one per line as ``role: content``."""
+    if prompt is None:
+        return ""
+    if isinstance(prompt, str):
+        return prompt
+    if isinstance(prompt, Sequence):
+        return "\n".join(f"{m.get('role', '')}: {_content_text(m.get('content'))}" for m in prompt if isinstance(m, Mapping))
+    return str(prompt)
+
+
+def _messages(value: Any) -> Sequence[Mapping[str, Any]] | None:
+    if isinstance(value, Sequence) and not isinstance(value, str) and all(isinstance(m, Mapping) for m in value):
+        return value
+    return None
+
+
+@dataclass
+class RewardStats:
+    """What one call of a reward function saw."""
+
+    count: int = 0
+    scored: int = 0
+    mean: float | None = None
+    seconds: float = 0.0
+    unverifiable: collections.Counter[str] = field(default_factory=collections.Counter)
+
+
+class RewardFunction:
+    """One reward as a TRL reward function. Build these with :func:`reward_funcs`.
+
+    Args:
+        reward: the reward instance (options applied).
+        plugin: the plugin that provides it, for error messages.
+        weight: the weight :func:`reward_funcs` hands to ``reward_weights``.
+        abort_after: raise :class:`RewardError` after this many consecutive calls in
+            which every sample was unverifiable (a broken reward or a sandbox that
+            is down must not train on silent zeros); ``None`` disables the check.
+    """
+
+    def __init__(self, reward: Reward, *, plugin: str | None = None, weight: float = 1.0, abort_after: int | None = 3) -> None:
+        self.reward = reward
+        self.plugin = plugin
+        self.weight = weight
+        self.abort_after = abort_after
+        self.__name__ = reward.name
+        self.__qualname__ = reward.name
+        self._reset()
+
+    def _reset(self) -> None:
+        self.last_stats = RewardStats()
+        self.failed_calls = 0
+        self._traceback_logged = False
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"reward": self.reward, "plugin": self.plugin, "weight": self.weight, "abort_after": self.abort_after}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["reward"], plugin=state["plugin"], weight=state["weight"], abort_after=state["abort_after"])  # type: ignore[misc]
+
+    def __repr__(self) -> str:
+        return f"RewardFunction({self.__name__!r}, weight={self.weight})"
+
+    def samples(self, prompts: Sequence[Any] | None, completions: Sequence[Any], completion_ids: Sequence[Any] | None, columns: Mapping[str, Any]) -> list[Sample]:
+        """TRL's batch as :class:`Sample` objects."""
+        n = len(completions)
+        if prompts is not None and len(prompts) != n:
+            raise RewardError(f"got {len(prompts)} prompts for {n} completions", reward=self.__name__, plugin=self.plugin)
+        per_row = {k: v for k, v in columns.items() if isinstance(v, Sequence) and not isinstance(v, str) and len(v) == n}
+        out = []
+        for i, completion in enumerate(completions):
+            prompt = prompts[i] if prompts is not None else None
+            out.append(
+                Sample(
+                    completion=completion_text(completion),
+                    prompt=prompt_text(prompt),
+                    row={k: v[i] for k, v in per_row.items()},
+                    completion_ids=completion_ids[i] if completion_ids is not None else None,
+                    completion_messages=_messages(completion),
+                    prompt_messages=_messages(prompt),
+                    index=i,
+                )
+            )
+        return out
+
+    def __call__(
+        self,
+        prompts: Sequence[Any] | None = None,
+        completions: Sequence[Any] | None = None,
+        completion_ids: Sequence[Any] | None = None,
+        trainer_state: Any = None,
+        **kwargs: Any,
+    ) -> list[float | None]:
+        if completions is None:
+            raise RewardError("called without completions", reward=self.__name__, plugin=self.plugin)
+        columns = {k: v for k, v in kwargs.items() if k not in TRL_NON_COLUMNS}
+        verdicts = score_samples(self.reward, self.samples(prompts, completions, completion_ids, columns), plugin=self.plugin)
+        self._observe(verdicts, kwargs.get("log_metric"))
+        return [v.score for v in verdicts]
+
+    def _observe(self, verdicts: list[Verdict], log_metric: Any) -> None:
+        scores = [v.score for v in verdicts if v.score is not None]
+        stats = RewardStats(
+            count=len(verdicts),
+            scored=len(scores),
+            mean=sum(scores) / len(scores) if scores else None,
+            seconds=sum(v.seconds for v in verdicts),
+            unverifiable=collections.Counter(v.reason for v in verdicts if not v.is_judgment),
+        )
+        self.last_stats = stats
+        self._log_first_traceback(verdicts)
+        if callable(log_metric):
+            name = self.__name__
+            log_metric(f"rewards/{name}/unverifiable", float(sum(stats.unverifiable.values())))
+            log_metric(f"rewards/{name}/seconds", stats.seconds)
+            for reason, count in stats.unverifiable.items():
+                log_metric(f"rewards/{name}/unverifiable/{reason}", float(count))
+        self._check_all_unverifiable(stats)
+
+    def _log_first_traceback(self, verdicts: list[Verdict]) -> None:
+        if self._traceback_logged:
+            return
+        for verdict in verdicts:
+            if verdict.kind == "unverifiable" and verdict.reason in ("crash", "memory"):
+                self._traceback_logged = True
+                logger.warning(
+                    "reward %r (plugin %r) failed on a sample; it is scored None and counted. First failure:\n%s",
+                    self.__name__, self.plugin, verdict.details.get("traceback") or verdict.details.get("message"),
+                )
+                return
+
+    def _check_all_unverifiable(self, stats: RewardStats) -> None:
+        if stats.count == 0 or stats.scored:
+            self.failed_calls = 0
+            return
+        self.failed_calls += 1
+        reasons = ", ".join(f"{r} x{c}" for r, c in stats.unverifiable.most_common())
+        logger.warning("reward %r was unverifiable for every sample of this batch (%s)", self.__name__, reasons)
+        if self.abort_after is not None and self.failed_calls >= self.abort_after:
+            raise RewardError(
+                f"unverifiable for every sample in {self.failed_calls} batches in a row ({reasons}). "
+                "Stopping rather than training on no signal: run `grpo-rewards check` on your data to see why.",
+                reward=self.__name__, plugin=self.plugin,
+            )
+
+
+def reward_funcs(
+    rewards: Sequence[str],
+    options: Mapping[str, Mapping[str, Any]] | None = None,
+    *,
+    manager: PluginManager | None = None,
+    abort_after: int | None = 3,
+) -> tuple[list[RewardFunction], list[float]]:
+    """Reward functions and weights for ``trl.GRPOTrainer``.
+
+    Args:
+        rewards: names with optional weights, e.g. ``["math", "format:0.2"]``.
+        options: per-reward options, e.g. ``{"math": {"mode": "strict", "timeout": 5}}``.
+        manager: the plugin manager to resolve names in (default: load the installed plugins).
+        abort_after: see :class:`RewardFunction`.
+
+    Raises:
+        ConfigError: an unknown reward, a repeated reward, or a bad option.
+    """
+    manager = manager or load_plugins()
+    options = dict(options or {})
+    unknown = set(options) - {parse_reward_spec(s)[0] for s in rewards}
+    if unknown:
+        raise ConfigError(f"options given for {', '.join(sorted(unknown))}, which is not among the rewards {list(rewards)}")
+    funcs, weights = [], []
+    for spec in rewards:
+        name, weight = parse_reward_spec(spec)
+        if name in [f.__name__ for f in funcs]:
+            raise ConfigError(f"reward {name!r} is listed twice; give it once with its weight")
+        registered = manager.registry.get(name)
+        reward = registered.create(options.get(name))
+        funcs.append(RewardFunction(reward, plugin=registered.plugin, weight=weight, abort_after=abort_after))
+        weights.append(weight)
+    return funcs, weights

@@ -1,0 +1,1 @@
+"""Rewards that ship with the core, registered through the same hook as any plugin."""

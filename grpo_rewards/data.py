@@ -1,0 +1,129 @@
+"""Reading sample files for ``check``: JSONL, JSON or Parquet.
+
+Every row needs ``completion`` (a string or chat messages); ``prompt`` and any
+other columns are optional. A bad row becomes an :class:`InputError` naming
+the file, line and field; the good rows are returned all the same.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .bridge import completion_text, prompt_text
+from .errors import ConfigError, InputError
+from .reward import Sample
+
+__all__ = ["InputRow", "ReadResult", "read_rows"]
+
+
+@dataclass(frozen=True)
+class InputRow:
+    """One row of input. ``line`` is the 1-based line (JSONL) or record number (JSON, Parquet)."""
+
+    line: int
+    prompt: Any
+    completion: Any
+    columns: Mapping[str, Any]
+
+    def sample(self) -> Sample:
+        """The row as a :class:`Sample` for scoring."""
+        messages = lambda v: v if isinstance(v, list) else None  # noqa: E731
+        ids = self.columns.get("completion_ids")
+        return Sample(
+            completion=completion_text(self.completion),
+            prompt=prompt_text(self.prompt),
+            row=self.columns,
+            completion_ids=ids if isinstance(ids, list) else None,
+            completion_messages=messages(self.completion),
+            prompt_messages=messages(self.prompt),
+            index=self.line,
+        )
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    """The good rows and one error per bad row, both in file order."""
+
+    rows: list[InputRow]
+    errors: list[InputError]
+
+
+def _is_messages(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(m, Mapping) and "content" in m for m in value)
+
+
+def _row(path: str, line: int, record: Any) -> InputRow:
+    if not isinstance(record, Mapping):
+        raise InputError(f"expected a JSON object, got {type(record).__name__}", path=path, line=line)
+    if "completion" not in record:
+        raise InputError("missing required field", path=path, line=line, field="completion")
+    completion = record["completion"]
+    if not (isinstance(completion, str) or _is_messages(completion)):
+        raise InputError("must be a string or a list of chat messages with 'content'", path=path, line=line, field="completion")
+    prompt = record.get("prompt", "")
+    if not (prompt is None or isinstance(prompt, str) or _is_messages(prompt)):
+        raise InputError("must be a string or a list of chat messages with 'content'", path=path, line=line, field="prompt")
+    columns = {k: v for k, v in record.items() if k not in ("prompt", "completion")}
+    return InputRow(line, prompt, completion, columns)
+
+
+def _jsonl(path: Path) -> Iterator[tuple[int, Any]]:
+    with path.open(encoding="utf-8", errors="strict") as handle:
+        for number, text in enumerate(handle, start=1):
+            if not text.strip():
+                continue
+            try:
+                yield number, json.loads(text)
+            except json.JSONDecodeError as exc:
+                yield number, InputError(f"invalid JSON at column {exc.colno}: {exc.msg}", path=str(path), line=number)
+
+
+def _json(path: Path) -> Iterator[tuple[int, Any]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise InputError(f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}", path=str(path), line=exc.lineno) from None
+    if isinstance(data, Mapping) and isinstance(data.get("rows"), list):
+        data = data["rows"]
+    if not isinstance(data, list):
+        raise InputError("a JSON file must hold a list of rows (or {\"rows\": [...]})", path=str(path))
+    yield from enumerate(data, start=1)
+
+
+def _parquet(path: Path) -> Iterator[tuple[int, Any]]:
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise ConfigError(f"{path}: reading Parquet needs pyarrow: pip install pyarrow") from None
+    yield from enumerate(pq.read_table(path).to_pylist(), start=1)
+
+
+def read_rows(path: str | Path) -> ReadResult:
+    """Read every row of ``path`` (format by extension: .jsonl, .json, .parquet).
+
+    Raises :class:`InputError` only when the file as a whole cannot be read.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise InputError("no such file", path=str(path))
+    suffix = path.suffix.lower()
+    readers = {".jsonl": _jsonl, ".ndjson": _jsonl, ".json": _json, ".parquet": _parquet}
+    if suffix not in readers:
+        raise InputError(f"unknown file type {suffix!r}: use .jsonl, .json or .parquet", path=str(path))
+    rows, errors = [], []
+    try:
+        for line, record in readers[suffix](path):
+            if isinstance(record, InputError):
+                errors.append(record)
+                continue
+            try:
+                rows.append(_row(str(path), line, record))
+            except InputError as exc:
+                errors.append(exc)
+    except UnicodeDecodeError as exc:
+        errors.append(InputError(f"not UTF-8 text: {exc.reason}", path=str(path)))
+    return ReadResult(rows, errors)

@@ -1,0 +1,85 @@
+"""Every exception grpo-rewards raises, in one place.
+
+The tree::
+
+    GrpoRewardsError                 anything grpo-rewards raises on purpose
+    ├── PluginError                  a plugin failed to load, misspelled a hook, or clashes
+    │   └── DuplicateRewardError     two plugins registered the same reward name
+    ├── RewardError                  a reward misbehaved (carries .reward and .plugin)
+    ├── SandboxError                 the sandbox cannot run a program for us
+    │   ├── SandboxUnavailable       no engine, no image, or the daemon went away
+    │   └── SandboxTimeout           the sandbox itself stopped answering
+    ├── ConfigError                  a bad reward name, option or setting
+    └── InputError                   bad input data (carries .path, .line, .field)
+
+A sample that fails to score is *not* an exception: it becomes an
+``unverifiable`` verdict (see :mod:`grpo_rewards.verdict`). Exceptions are for
+conditions where going on would silently give wrong rewards.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ConfigError",
+    "DuplicateRewardError",
+    "GrpoRewardsError",
+    "InputError",
+    "PluginError",
+    "RewardError",
+    "SandboxError",
+    "SandboxTimeout",
+    "SandboxUnavailable",
+]
+
+
+class GrpoRewardsError(Exception):
+    """Base class of every error raised on purpose by grpo-rewards."""
+
+
+class PluginError(GrpoRewardsError):
+    """A plugin could not be loaded or registered something invalid."""
+
+
+class DuplicateRewardError(PluginError):
+    """Two plugins registered a reward under the same name."""
+
+
+class RewardError(GrpoRewardsError):
+    """A reward misbehaved; names the reward and the plugin that provides it."""
+
+    def __init__(self, message: str, *, reward: str, plugin: str | None = None) -> None:
+        self.reward = reward
+        self.plugin = plugin
+        where = f"reward {reward!r}" + (f" (plugin {plugin!r})" if plugin else "")
+        super().__init__(f"{where}: {message}")
+
+
+class SandboxError(GrpoRewardsError):
+    """The sandbox could not run a program."""
+
+
+class SandboxUnavailable(SandboxError):
+    """No sandbox can be reached: the message says what is wrong and what to do."""
+
+
+class SandboxTimeout(SandboxError):
+    """The sandbox itself (not the program) stopped answering in time."""
+
+
+class ConfigError(GrpoRewardsError):
+    """A reward name, option or setting is wrong; the message says which."""
+
+
+class InputError(GrpoRewardsError):
+    """Input data is malformed; names the file, line and field at fault."""
+
+    def __init__(
+        self, message: str, *, path: str | None = None, line: int | None = None, field: str | None = None
+    ) -> None:
+        self.path = path
+        self.line = line
+        self.field = field
+        where = ":".join(str(p) for p in (path, line) if p is not None)
+        prefix = f"{where}: " if where else ""
+        suffix = f" (field {field!r})" if field else ""
+        super().__init__(f"{prefix}{message}{suffix}")

@@ -1,0 +1,57 @@
+"""Hook specifications: the plugin author's reference.
+
+A plugin is a module (or object) with functions named after these hooks and
+marked with ``@grpo_rewards.hookimpl``. Publish it through the ``grpo_rewards``
+entry-point group in your distribution's ``pyproject.toml``::
+
+    [project.entry-points.grpo_rewards]
+    my_plugin = "grpo_rewards_my_plugin.plugin"
+
+Hooks are listed in the order they fire. Parameters may be left out of an
+implementation: pluggy passes only the ones it names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import pluggy
+
+if TYPE_CHECKING:  # pragma: no cover
+    import click
+
+    from .reward import Reward
+
+__all__ = ["PROJECT", "hookimpl", "hookspec", "register_commands", "register_rewards"]
+
+PROJECT = "grpo_rewards"
+hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)
+
+
+@hookspec
+def register_rewards(register: Callable[[type[Reward]], None]) -> None:
+    """Register the rewards this plugin provides.
+
+    Fires once, inside :func:`grpo_rewards.load_plugins`, for every loaded plugin.
+    Call ``register(RewardClass)`` once per reward; ``RewardClass`` is a subclass
+    of :class:`grpo_rewards.Reward`. A name already taken by another plugin is
+    an error naming both plugins: reward names are metric keys and are never
+    renamed silently.
+
+    Keep this hook cheap. It runs every time the CLI or a trainer starts, so
+    import heavy libraries (sympy, docker, ...) inside the reward's methods, and
+    list them in ``Manifest.preload`` so warm workers import them once.
+    """
+
+
+@hookspec
+def register_commands(cli: click.Group) -> None:
+    """Add subcommands to the ``grpo-rewards`` command line.
+
+    Fires when the CLI is built, after plugins are loaded. ``cli`` is the
+    top-level :class:`click.Group`; add commands with ``cli.add_command(cmd)``
+    or the ``@cli.command()`` decorator. Import heavy libraries inside the
+    command's body, not at module import.
+    """

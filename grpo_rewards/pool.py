@@ -1,0 +1,468 @@
+"""A warm pool of killable worker processes. The core owns every timer.
+
+Plugin code that can hang runs here, never behind ``signal.alarm`` in the
+caller and never in a thread. Work arrives as :class:`Task` objects: a
+picklable :class:`Job` plus a list of items. A worker calls ``job.setup()``
+once per task and ``job.run(state, item)`` per item, reporting each result as
+it goes. The parent enforces a wall-clock deadline on setup and on every item:
+
+* an item past its deadline gets ``Outcome(failure="timeout")``; its worker
+  (with its whole process group) is SIGKILLed and replaced, and the task's
+  remaining items go back on the queue for another worker;
+* an item that raises gets ``failure="crash"`` (``"memory"`` for MemoryError)
+  with the traceback; a worker that dies mid-item gets ``"crash"`` too;
+* workers retire after ``max_items_per_worker`` items and run under an
+  address-space cap (``memory_limit_mb``).
+
+Workers are forked from multiprocessing's fork server, which imports the
+``preload`` modules once, so a new worker costs milliseconds, not an import.
+"""
+
+from __future__ import annotations
+
+import atexit
+import collections
+import multiprocessing
+import os
+import resource
+import signal
+import threading
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from typing import Any, Protocol
+
+__all__ = ["Job", "Outcome", "Task", "WorkerPool", "default_workers", "get_pool", "shutdown_pool"]
+
+WORKERS_ENV = "GRPO_REWARDS_WORKERS"
+MEMORY_ENV = "GRPO_REWARDS_WORKER_MEMORY_MB"
+_SPAWN_GRACE = 30.0  # seconds a fresh worker may take to import before its first task times out
+
+
+class Job(Protocol):
+    """Picklable work for the pool. ``setup`` runs once per task, ``run`` once per item."""
+
+    def setup(self) -> Any: ...
+
+    def run(self, state: Any, item: Any) -> Any: ...
+
+
+@dataclass(frozen=True)
+class Task:
+    """A job, the items to run it on, and the deadline in seconds for setup and for each item."""
+
+    job: Job
+    items: Sequence[Any]
+    timeout: float
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one item: a value, or a failure of kind timeout, crash or memory."""
+
+    value: Any = None
+    failure: str | None = None
+    message: str = ""
+    traceback: str | None = None
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.failure is None
+
+
+def default_workers() -> int:
+    """Workers to start: ``$GRPO_REWARDS_WORKERS``, else one per core, at most 8."""
+    value = os.environ.get(WORKERS_ENV)
+    if value:
+        return max(1, int(value))
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def _default_memory_mb() -> int:
+    return int(os.environ.get(MEMORY_ENV, "4096"))
+
+
+# ----------------------------------------------------------------------------- worker side
+
+
+def _init_worker(preload: Sequence[str], memory_limit_mb: int) -> None:
+    os.setpgid(0, 0)  # our own process group, so a kill reaches anything the job started
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    if memory_limit_mb > 0:
+        limit = memory_limit_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    for module in preload:
+        __import__(module)
+
+
+def _describe(exc: BaseException) -> tuple[str, str, str]:
+    kind = "memory" if isinstance(exc, MemoryError) else "crash"
+    message = f"{type(exc).__name__}: {exc}".strip().rstrip(":")
+    return kind, message, "".join(traceback.format_exception(exc))
+
+
+def _send_result(conn: Connection, task_id: int, index: int, value: Any, seconds: float) -> None:
+    try:
+        conn.send(("ok", task_id, index, value, seconds))
+    except Exception as exc:  # noqa: BLE001 - an unpicklable result is the job's fault, not ours
+        kind, message, tb = _describe(exc)
+        conn.send(("error", task_id, index, kind, f"result could not be sent back: {message}", tb, seconds))
+
+
+def _run_task(conn: Connection, task_id: int, job: Job, items: Sequence[Any]) -> int:
+    started = time.perf_counter()
+    try:
+        state = job.setup()
+    except BaseException as exc:  # noqa: BLE001 - SystemExit from plugin code is a crash too
+        kind, message, tb = _describe(exc)
+        conn.send(("setup_error", task_id, kind, message, tb, time.perf_counter() - started))
+        return 0
+    conn.send(("ready", task_id))
+    for index, item in enumerate(items):
+        started = time.perf_counter()
+        try:
+            value = job.run(state, item)
+        except BaseException as exc:  # noqa: BLE001
+            kind, message, tb = _describe(exc)
+            conn.send(("error", task_id, index, kind, message, tb, time.perf_counter() - started))
+            continue
+        _send_result(conn, task_id, index, value, time.perf_counter() - started)
+    return len(items)
+
+
+def _worker_main(conn: Connection, preload: Sequence[str], memory_limit_mb: int, max_items: int) -> None:
+    _init_worker(preload, memory_limit_mb)
+    conn.send(("alive",))
+    done = 0
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        if message[0] == "stop":
+            return
+        _, task_id, job, items = message
+        done += _run_task(conn, task_id, job, items)
+        retiring = done >= max_items
+        conn.send(("done", task_id, retiring))
+        if retiring:
+            return
+
+
+# ----------------------------------------------------------------------------- parent side
+
+
+@dataclass
+class _Assignment:
+    task_id: int
+    offsets: list[int]  # positions in the original task of the items sent
+    position: int = 0  # index into offsets of the item running now
+    ready: bool = False
+    deadline: float = 0.0
+
+
+@dataclass
+class _Worker:
+    process: Any
+    conn: Connection
+    started: float = field(default_factory=time.monotonic)
+    assignment: _Assignment | None = None
+    fresh: bool = True
+
+
+class WorkerPool:
+    """Warm, killable worker processes. Use as a context manager or call :meth:`close`.
+
+    Args:
+        workers: number of processes (default: :func:`default_workers`).
+        preload: modules every worker imports before its first task.
+        max_items_per_worker: a worker retires and is replaced after this many items.
+        memory_limit_mb: address-space cap per worker; 0 disables it.
+    """
+
+    def __init__(
+        self,
+        workers: int | None = None,
+        *,
+        preload: Sequence[str] = (),
+        max_items_per_worker: int = 2000,
+        memory_limit_mb: int | None = None,
+    ) -> None:
+        self.size = workers or default_workers()
+        self.preload = tuple(dict.fromkeys(preload))
+        self.max_items_per_worker = max_items_per_worker
+        self.memory_limit_mb = _default_memory_mb() if memory_limit_mb is None else memory_limit_mb
+        self._context = _context(self.preload)
+        self._workers: list[_Worker] = []
+        self._lock = threading.Lock()
+        self._closed = False
+        self.kills = 0  # workers SIGKILLed for a deadline, for tests and benchmarks
+        for _ in range(self.size):
+            self._workers.append(self._start_worker())
+
+    # -- lifecycle ---------------------------------------------------------------
+
+    def _start_worker(self) -> _Worker:
+        parent_conn, child_conn = self._context.Pipe(duplex=True)
+        process = self._context.Process(
+            target=_worker_main,
+            args=(child_conn, self.preload, self.memory_limit_mb, self.max_items_per_worker),
+            daemon=True,
+            name="grpo-rewards-worker",
+        )
+        process.start()
+        child_conn.close()
+        return _Worker(process, parent_conn)
+
+    def _kill(self, worker: _Worker) -> None:
+        pid = worker.process.pid
+        for kill in (lambda: os.killpg(pid, signal.SIGKILL), lambda: os.kill(pid, signal.SIGKILL)):
+            try:
+                kill()
+            except (ProcessLookupError, PermissionError, OSError):
+                pass
+        worker.conn.close()
+        worker.process.join(timeout=5)
+
+    def _replace(self, worker: _Worker, *, kill: bool) -> None:
+        if kill:
+            self._kill(worker)
+        else:
+            worker.conn.close()
+            worker.process.join(timeout=5)
+        self._workers[self._workers.index(worker)] = self._start_worker()
+
+    def close(self) -> None:
+        """Stop every worker."""
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            for worker in self._workers:
+                try:
+                    worker.conn.send(("stop",))
+                except OSError:
+                    pass
+            for worker in self._workers:
+                worker.process.join(timeout=1)
+                if worker.process.is_alive():
+                    self._kill(worker)
+            self._workers.clear()
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- running -----------------------------------------------------------------
+
+    def run(
+        self,
+        tasks: Sequence[Task],
+        *,
+        on_result: Callable[[int, int, Outcome], None] | None = None,
+    ) -> list[list[Outcome]]:
+        """Run every task; returns one :class:`Outcome` per item, in order.
+
+        ``on_result(task_index, item_index, outcome)`` is called as results
+        arrive (for progress bars). Never raises for a failing item.
+        """
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("the worker pool is closed")
+            return _Run(self, tasks, on_result).run()
+
+
+class _Run:
+    """One call of :meth:`WorkerPool.run`: the scheduling loop and its bookkeeping."""
+
+    def __init__(self, pool: WorkerPool, tasks: Sequence[Task], on_result: Any) -> None:
+        self.pool = pool
+        self.tasks = tasks
+        self.on_result = on_result
+        self.results: list[list[Outcome | None]] = [[None] * len(t.items) for t in tasks]
+        self.pending = sum(len(t.items) for t in tasks)
+        self.queue: collections.deque[tuple[int, list[int]]] = collections.deque(
+            (i, list(range(len(t.items)))) for i, t in enumerate(tasks) if t.items
+        )
+
+    def run(self) -> list[list[Outcome]]:
+        try:
+            while self.pending:
+                self._dispatch()
+                self._wait()
+        except BaseException:
+            for worker in list(self.pool._workers):
+                if worker.assignment is not None:
+                    self.pool._replace(worker, kill=True)
+            raise
+        return [[o for o in row if o is not None] for row in self.results]
+
+    def _record(self, task_id: int, offset: int, outcome: Outcome) -> None:
+        if self.results[task_id][offset] is None:
+            self.results[task_id][offset] = outcome
+            self.pending -= 1
+            if self.on_result is not None:
+                self.on_result(task_id, offset, outcome)
+
+    def _deadline(self, worker: _Worker, timeout: float) -> float:
+        # A fresh worker may still be importing; its clock starts when it says "alive".
+        return time.monotonic() + timeout + (_SPAWN_GRACE if worker.fresh else 0.0)
+
+    def _dispatch(self) -> None:
+        for worker in self.pool._workers:
+            if not self.queue:
+                return
+            if worker.assignment is not None:
+                continue
+            task_id, offsets = self.queue.popleft()
+            task = self.tasks[task_id]
+            deadline = self._deadline(worker, task.timeout)
+            try:
+                worker.conn.send(("task", task_id, task.job, [task.items[o] for o in offsets]))
+            except Exception as exc:  # noqa: BLE001 - an unpicklable job fails its items, not the run
+                if isinstance(exc, (BrokenPipeError, ConnectionError, EOFError)):
+                    self.queue.appendleft((task_id, offsets))
+                    self.pool._replace(worker, kill=True)
+                    continue
+                for offset in offsets:
+                    self._record(task_id, offset, Outcome(failure="crash", message=f"task could not be sent to a worker: {exc}"))
+                continue
+            worker.assignment = _Assignment(task_id, offsets, deadline=deadline)
+
+    def _wait(self) -> None:
+        busy = [w for w in self.pool._workers if w.assignment is not None]
+        if not busy:
+            return
+        timeout = max(0.0, min(w.assignment.deadline for w in busy) - time.monotonic())
+        ready = wait([w.conn for w in busy], timeout=timeout)
+        for worker in busy:
+            if worker.conn in ready:
+                self._receive(worker)
+        now = time.monotonic()
+        for worker in [w for w in self.pool._workers if w.assignment is not None]:
+            if now >= worker.assignment.deadline:
+                self._expire(worker)
+
+    def _receive(self, worker: _Worker) -> None:
+        try:
+            while worker.conn.poll():
+                self._handle(worker, worker.conn.recv())
+                if worker.assignment is None:
+                    return
+        except (EOFError, OSError):
+            self._died(worker)
+
+    def _handle(self, worker: _Worker, message: tuple[Any, ...]) -> None:
+        a = worker.assignment
+        assert a is not None
+        kind = message[0]
+        task = self.tasks[a.task_id]
+        if kind == "alive":
+            worker.fresh = False
+            a.deadline = time.monotonic() + task.timeout
+        elif kind == "ready":
+            a.ready = True
+            a.deadline = time.monotonic() + task.timeout
+        elif kind in ("ok", "error"):
+            index = message[2]
+            if kind == "ok":
+                outcome = Outcome(value=message[3], seconds=message[4])
+            else:
+                outcome = Outcome(failure=message[3], message=message[4], traceback=message[5], seconds=message[6])
+            self._record(a.task_id, a.offsets[index], outcome)
+            a.position = index + 1
+            a.deadline = time.monotonic() + task.timeout
+        elif kind == "setup_error":
+            outcome = Outcome(failure=message[2], message=f"setup failed: {message[3]}", traceback=message[4], seconds=message[5])
+            for offset in a.offsets:
+                self._record(a.task_id, offset, outcome)
+        elif kind == "done":
+            worker.assignment = None
+            if message[2]:  # retiring
+                self.pool._replace(worker, kill=False)
+
+    def _requeue_rest(self, a: _Assignment, start: int) -> None:
+        rest = a.offsets[start:]
+        if rest:
+            self.queue.appendleft((a.task_id, rest))
+
+    def _expire(self, worker: _Worker) -> None:
+        a = worker.assignment
+        assert a is not None
+        timeout = self.tasks[a.task_id].timeout
+        if not a.ready:
+            outcome = Outcome(failure="timeout", message=f"setup took longer than {timeout:g} s", seconds=timeout)
+            for offset in a.offsets:
+                self._record(a.task_id, offset, outcome)
+        else:
+            outcome = Outcome(failure="timeout", message=f"took longer than {timeout:g} s", seconds=timeout)
+            self._record(a.task_id, a.offsets[a.position], outcome)
+            self._requeue_rest(a, a.position + 1)
+        self.pool.kills += 1
+        worker.assignment = None
+        self.pool._replace(worker, kill=True)
+
+    def _died(self, worker: _Worker) -> None:
+        a = worker.assignment
+        worker.process.join(timeout=1)
+        code = worker.process.exitcode
+        how = f"killed by signal {-code}" if code is not None and code < 0 else f"exited with status {code}"
+        if a is not None:
+            outcome = Outcome(failure="crash", message=f"worker process {how}")
+            if not a.ready:
+                for offset in a.offsets:
+                    self._record(a.task_id, offset, outcome)
+            else:
+                self._record(a.task_id, a.offsets[a.position], outcome)
+                self._requeue_rest(a, a.position + 1)
+        worker.assignment = None
+        self.pool._replace(worker, kill=True)
+
+
+# ----------------------------------------------------------------------------- process-wide pool
+
+_forkserver_preload: tuple[str, ...] | None = None
+
+
+def _context(preload: Sequence[str]) -> Any:
+    """The fork-server context, its server told to import ``preload`` if not yet started."""
+    global _forkserver_preload
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    if _forkserver_preload is None:
+        _forkserver_preload = tuple(preload)
+        context.set_forkserver_preload(["grpo_rewards.pool", *preload])
+    return context
+
+
+_pool: WorkerPool | None = None
+_pool_lock = threading.Lock()
+
+
+def get_pool(preload: Sequence[str] = ()) -> WorkerPool:
+    """The process-wide pool, started on first use and stopped at exit.
+
+    A pool already running keeps its workers; modules in ``preload`` that it
+    lacks are imported by each worker on its first task instead.
+    """
+    global _pool
+    with _pool_lock:
+        if _pool is None or _pool._closed:
+            _pool = WorkerPool(preload=preload)
+            atexit.register(shutdown_pool)
+        return _pool
+
+
+def shutdown_pool() -> None:
+    """Stop the process-wide pool, if one runs."""
+    global _pool
+    with _pool_lock:
+        if _pool is not None:
+            _pool.close()
+            _pool = None

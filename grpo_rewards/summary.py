@@ -1,0 +1,66 @@
+"""Summaries of verdicts: what ``check`` prints per reward and the trainer logs."""
+
+from __future__ import annotations
+
+import collections
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .verdict import Verdict
+
+__all__ = ["FAILURE_REASONS", "RewardSummary", "percentile", "summarize"]
+
+#: Unverifiable reasons that mean something went wrong on our side (exit status 1 in ``check``).
+FAILURE_REASONS = frozenset({"crash", "timeout", "memory", "sandbox_unavailable", "infra_error", "missing_column"})
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    """The ``q``-th percentile (0-100) by nearest rank; 0.0 for no values."""
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    rank = max(0, min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1))))
+    return ordered[rank]
+
+
+@dataclass(frozen=True)
+class RewardSummary:
+    """Counts and timings of one reward over many samples."""
+
+    name: str
+    count: int
+    mean: float | None
+    verdicts: dict[str, int]
+    unverifiable: dict[str, int]
+    p50_seconds: float
+    p99_seconds: float
+    failures: int = 0
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "count": self.count,
+            "mean": self.mean,
+            "verdicts": self.verdicts,
+            "unverifiable": self.unverifiable,
+            "p50_seconds": self.p50_seconds,
+            "p99_seconds": self.p99_seconds,
+            "failures": self.failures,
+        }
+
+
+def summarize(name: str, verdicts: Sequence[Verdict]) -> RewardSummary:
+    """Mean score (judged samples only), verdict counts, unverifiable reasons, p50/p99 seconds."""
+    scores = [v.score for v in verdicts if v.score is not None]
+    kinds = collections.Counter(v.kind for v in verdicts)
+    reasons = collections.Counter(v.reason for v in verdicts if v.kind == "unverifiable")
+    seconds = [v.seconds for v in verdicts]
+    return RewardSummary(
+        name=name,
+        count=len(verdicts),
+        mean=sum(scores) / len(scores) if scores else None,
+        verdicts={k: kinds.get(k, 0) for k in ("correct", "incorrect", "partial", "unverifiable")},
+        unverifiable=dict(reasons.most_common()),
+        p50_seconds=percentile(seconds, 50),
+        p99_seconds=percentile(seconds, 99),
+        failures=sum(c for r, c in reasons.items() if r in FAILURE_REASONS),
+    )
