@@ -183,15 +183,17 @@ def _score_group_inline(reward: Reward, group: Group, plugin: str | None) -> lis
     return verdicts
 
 
-def _score_inline(
-    reward: Reward, groups: list[Group], plugin: str | None, on_verdict: OnVerdict | None
-) -> list[list[Verdict]]:
+def _score_inline(reward: Reward, groups: list[Group], plugin: str | None, on_verdict: OnVerdict | None) -> list[list[Verdict]]:
     if type(reward).overrides("score_batch"):
         value, exc, seconds = _timed(lambda: reward.score_batch(groups))
         sizes = [len(g.samples) for g in groups]
         if exc is not None or not isinstance(value, list) or len(value) != len(groups):
-            failure = _crash(exc, plugin, seconds) if exc is not None else _failure_verdict(
-                "crash", f"reward {reward.name!r} score_batch returned a wrong shape", plugin, None, seconds
+            failure = (
+                _crash(exc, plugin, seconds)
+                if exc is not None
+                else _failure_verdict(
+                    "crash", f"reward {reward.name!r} score_batch returned a wrong shape", plugin, None, seconds
+                )
             )
             value = [[failure] * n for n in sizes]
         out = [_checked_list(v, reward, plugin, n, 0.0) for v, n in zip(value, sizes, strict=True)]
@@ -243,4 +245,3 @@ def score_samples(
         for local, verdict in zip(positions, group_verdicts, strict=True):
             verdicts[ready[local]] = verdict
     return [v if v is not None else _failure_verdict("crash", "no verdict produced", plugin, None, 0.0) for v in verdicts]
-
