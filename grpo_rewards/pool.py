@@ -135,7 +135,10 @@ def _init_worker(preload: Sequence[str], memory_limit_mb: int) -> None:
         limit = memory_limit_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     for module in preload:
-        __import__(module)
+        try:
+            __import__(module)
+        except Exception:  # noqa: BLE001 - the job that needs it reports the import error with a traceback
+            pass
 
 
 def _describe(exc: BaseException) -> tuple[str, str, str]:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .plugins import get_manager
 from .pool import Outcome, Task, WorkerPool, get_pool
 from .reward import Group, Reward, Sample
 from .verdict import Verdict
@@ -211,6 +212,13 @@ def _score_inline(reward: Reward, groups: list[Group], plugin: str | None, on_ve
 # ----------------------------------------------------------------------------- entry point
 
 
+def _preloads(reward: Reward) -> tuple[str, ...]:
+    """Heavy modules of every installed process reward, so the first pool preloads them all at once."""
+    manager = get_manager()
+    everyone = [r.manifest.preload for r in manager.registry if r.manifest.isolation == "process"] if manager.loaded else []
+    return tuple(dict.fromkeys(m for modules in [reward.manifest.preload, *everyone] for m in modules))
+
+
 def score_samples(
     reward: Reward,
     samples: Sequence[Sample],
@@ -240,7 +248,7 @@ def score_samples(
     if reward.manifest.isolation == "inline":
         scored = _score_inline(reward, groups, plugin, on_verdict)
     else:
-        scored = _score_in_pool(reward, groups, plugin, pool or get_pool(reward.manifest.preload), on_verdict)
+        scored = _score_in_pool(reward, groups, plugin, pool or get_pool(_preloads(reward)), on_verdict)
     for (_, positions), group_verdicts in zip(grouped, scored, strict=True):
         for local, verdict in zip(positions, group_verdicts, strict=True):
             verdicts[ready[local]] = verdict
