@@ -1,0 +1,187 @@
+"""``train(config)``: preflight, load, train with the reward plugins, save.
+
+::
+
+    from grpo_rewards_trainer import TrainConfig, train
+    result = train(TrainConfig(model="Qwen/Qwen2.5-0.5B-Instruct", dataset="gsm8k.jsonl",
+                               rewards=["math", "format:0.2"], max_steps=100))
+    print(result.output_dir, result.log_history[-1])
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from grpo_rewards import ConfigError, PluginManager, get_pool, reward_funcs
+
+from .backends import Loaded, load_backend
+from .config import TrainConfig
+from .data import format_prompts
+from .environment import Environment
+from .preflight import PreflightReport, preflight
+
+__all__ = ["CONFIG_FILE", "TrainResult", "grpo_kwargs", "train"]
+
+CONFIG_FILE = "train_config.json"
+logger = logging.getLogger("grpo_rewards_trainer")
+
+
+@dataclass
+class TrainResult:
+    """Where the outputs went and what TRL logged."""
+
+    output_dir: Path
+    backend: str
+    log_history: list[dict[str, Any]] = field(default_factory=list)
+    merged_dir: Path | None = None
+
+
+def _report_to(value: str) -> list[str] | str:
+    items = [v.strip() for v in value.split(",") if v.strip()]
+    return "none" if not items or items == ["none"] else items
+
+
+def grpo_kwargs(config: TrainConfig, *, weights: Sequence[float], cuda: bool, bf16: bool) -> dict[str, Any]:
+    """Arguments for ``GRPOConfig``: the named settings, then ``config.grpo`` on top."""
+    kwargs: dict[str, Any] = {
+        "output_dir": config.output_dir,
+        "learning_rate": config.learning_rate,
+        "beta": config.beta,
+        "num_generations": config.num_generations,
+        "max_completion_length": config.max_completion_length,
+        "temperature": config.temperature,
+        "max_steps": config.max_steps,
+        "num_train_epochs": config.num_train_epochs,
+        "per_device_train_batch_size": config.per_device_train_batch_size,
+        "gradient_accumulation_steps": config.gradient_accumulation_steps,
+        "seed": config.seed,
+        "logging_steps": config.logging_steps,
+        "report_to": _report_to(config.report_to),
+        "save_strategy": "steps" if config.save_steps else "no",
+        "reward_weights": list(weights),
+        "bf16": bf16,
+        "use_cpu": not cuda,
+    }
+    if config.save_steps:
+        kwargs["save_steps"] = config.save_steps
+    for name in ("loss_type", "scale_rewards"):
+        if getattr(config, name) is not None:
+            kwargs[name] = getattr(config, name)
+    kwargs.update(config.grpo)
+    return kwargs
+
+
+def _bf16(config: TrainConfig, env: Environment) -> bool:
+    """bfloat16 when asked, else when the GPU supports it (preflight refuses it where it cannot run)."""
+    return env.cuda and env.bf16 if config.bf16 is None else config.bf16
+
+
+def _warm_pool(report: PreflightReport) -> None:
+    """Start the reward workers now, with every reward's heavy imports, so step 1 does not pay for them."""
+    process = [r for r in report.rewards.values() if r.manifest.isolation == "process"]
+    if process:
+        get_pool(tuple(m for r in process for m in r.manifest.preload))
+
+
+def _show_reward_warnings() -> None:
+    """The bridge warns on the ``grpo_rewards`` logger; make sure those lines reach stderr."""
+    core = logging.getLogger("grpo_rewards")
+    if not core.handlers and not logging.getLogger().handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("[grpo-rewards] %(levelname)s: %(message)s"))
+        core.addHandler(handler)
+        core.setLevel(logging.INFO)
+
+
+def _chat(config: TrainConfig, tokenizer: Any) -> bool:
+    if config.chat_template == "auto":
+        return bool(getattr(tokenizer, "chat_template", None))
+    return config.chat_template == "on"
+
+
+def _trainer(
+    config: TrainConfig, loaded: Loaded, report: PreflightReport, args: Any, funcs: list[Any], callbacks: Sequence[Any]
+) -> Any:
+    from datasets import Dataset
+
+    assert report.rows is not None
+    rows = format_prompts(report.rows, config.prompt_column, config.system_prompt, _chat(config, loaded.tokenizer))
+    kwargs: dict[str, Any] = {
+        "model": loaded.model,
+        "processing_class": loaded.tokenizer,
+        "reward_funcs": funcs,
+        "args": args,
+        "train_dataset": Dataset.from_list(rows),
+        "callbacks": list(callbacks),
+    }
+    if loaded.peft_config is not None:
+        kwargs["peft_config"] = loaded.peft_config
+    return loaded.grpo_trainer_cls(**kwargs)
+
+
+def _grpo_args(config: TrainConfig, loaded: Loaded, env: Environment, bf16: bool, weights: list[float]) -> Any:
+    kwargs = grpo_kwargs(config, weights=weights, cuda=env.cuda, bf16=bf16)
+    try:
+        return loaded.grpo_config_cls(**kwargs)
+    except TypeError as exc:
+        raise ConfigError(f"GRPOConfig rejected a setting ({exc}); check the names given with --grpo KEY=VALUE") from None
+
+
+def _resume(config: TrainConfig) -> str | bool | None:
+    return True if config.resume_from_checkpoint == "latest" else config.resume_from_checkpoint
+
+
+def save_outputs(config: TrainConfig, trainer: Any, loaded: Loaded, report: PreflightReport) -> Path | None:
+    """Adapter, tokenizer and resolved config in ``output_dir``; the merged model too if asked."""
+    out = Path(config.output_dir)
+    trainer.save_model(str(out))
+    loaded.tokenizer.save_pretrained(str(out))
+    env = report.environment
+    record = {"config": config.to_dict(), "backend": loaded.backend, "versions": dict(env.versions) if env else {}}
+    (out / CONFIG_FILE).write_text(json.dumps(record, indent=2, default=str) + "\n", encoding="utf-8")
+    if not config.save_merged:
+        return None
+    merged = out / "merged"
+    if loaded.backend == "unsloth":
+        loaded.model.save_pretrained_merged(str(merged), loaded.tokenizer, save_method="merged_16bit")
+    else:
+        trainer.model.merge_and_unload().save_pretrained(str(merged))
+        loaded.tokenizer.save_pretrained(str(merged))
+    return merged
+
+
+def train(
+    config: TrainConfig,
+    *,
+    callbacks: Sequence[Any] = (),
+    manager: PluginManager | None = None,
+    environment: Environment | None = None,
+) -> TrainResult:
+    """Train ``config.model`` with GRPO on ``config.dataset`` using the reward plugins in ``config.rewards``.
+
+    Raises:
+        PreflightError: a check failed; nothing was loaded.
+        RewardError: a reward was unverifiable for every sample ``abort_after`` calls in a row.
+        ConfigError: GRPOConfig rejected a setting.
+    """
+    report = preflight(config, manager=manager, environment=environment)
+    report.raise_for_errors()
+    for warning in report.warnings:
+        logger.warning("%s: %s", warning.topic, warning.message)
+    env = report.environment or Environment.detect()
+    _show_reward_warnings()
+    _warm_pool(report)
+    bf16 = _bf16(config, env)
+    loaded = load_backend(report.backend or "trl", config, bf16=bf16)
+    funcs, weights = reward_funcs(
+        config.rewards, config.reward_options, manager=report.manager, abort_after=config.abort_after or None
+    )
+    trainer = _trainer(config, loaded, report, _grpo_args(config, loaded, env, bf16, weights), funcs, callbacks)
+    trainer.train(resume_from_checkpoint=_resume(config))
+    merged = save_outputs(config, trainer, loaded, report)
+    return TrainResult(Path(config.output_dir), loaded.backend, list(trainer.state.log_history), merged)
