@@ -14,7 +14,7 @@ from __future__ import annotations
 from .config import TrainConfig, load_config_file, resolve_config
 from .environment import Environment
 from .preflight import Check, PreflightError, PreflightReport, preflight
-from .run import TrainResult, train
+from .run import TrainingRun, TrainResult, train
 
 __version__ = "0.1.0"
 
@@ -25,6 +25,7 @@ __all__ = [
     "PreflightReport",
     "TrainConfig",
     "TrainResult",
+    "TrainingRun",
     "__version__",
     "load_config_file",
     "preflight",

@@ -25,7 +25,7 @@ from .data import format_prompts
 from .environment import Environment
 from .preflight import PreflightReport, preflight
 
-__all__ = ["CONFIG_FILE", "TrainResult", "grpo_kwargs", "train"]
+__all__ = ["CONFIG_FILE", "TrainResult", "TrainingRun", "grpo_kwargs", "train"]
 
 CONFIG_FILE = "train_config.json"
 logger = logging.getLogger("grpo_rewards_trainer")
@@ -155,6 +155,52 @@ def save_outputs(config: TrainConfig, trainer: Any, loaded: Loaded, report: Pref
     return merged
 
 
+@dataclass
+class TrainingRun:
+    """A trainer ready to go: what :func:`train` does, in two halves.
+
+    ``TrainingRun.prepare(config)`` runs preflight, loads the model and builds the
+    ``GRPOTrainer`` (reachable as ``run.trainer``, e.g. to add instrumentation);
+    ``run.execute()`` trains and saves the outputs.
+    """
+
+    config: TrainConfig
+    report: PreflightReport
+    loaded: Loaded
+    trainer: Any
+
+    @classmethod
+    def prepare(
+        cls,
+        config: TrainConfig,
+        *,
+        callbacks: Sequence[Any] = (),
+        manager: PluginManager | None = None,
+        environment: Environment | None = None,
+    ) -> TrainingRun:
+        """Preflight, load the model for the resolved backend, and build the trainer."""
+        report = preflight(config, manager=manager, environment=environment)
+        report.raise_for_errors()
+        for warning in report.warnings:
+            logger.warning("%s: %s", warning.topic, warning.message)
+        env = report.environment or Environment.detect()
+        _show_reward_warnings()
+        _warm_pool(report)
+        bf16 = _bf16(config, env)
+        loaded = load_backend(report.backend or "trl", config, bf16=bf16)
+        abort_after = config.abort_after or None
+        funcs, weights = reward_funcs(config.rewards, config.reward_options, manager=report.manager, abort_after=abort_after)
+        trainer = _trainer(config, loaded, report, _grpo_args(config, loaded, env, bf16, weights), funcs, callbacks)
+        return cls(config, report, loaded, trainer)
+
+    def execute(self) -> TrainResult:
+        """Train, then save the adapter, tokenizer and resolved config (and the merged model if asked)."""
+        self.trainer.train(resume_from_checkpoint=_resume(self.config))
+        merged = save_outputs(self.config, self.trainer, self.loaded, self.report)
+        history = list(self.trainer.state.log_history)
+        return TrainResult(Path(self.config.output_dir), self.loaded.backend, history, merged)
+
+
 def train(
     config: TrainConfig,
     *,
@@ -164,24 +210,11 @@ def train(
 ) -> TrainResult:
     """Train ``config.model`` with GRPO on ``config.dataset`` using the reward plugins in ``config.rewards``.
 
+    ``callbacks`` are ``transformers.TrainerCallback`` objects handed to the trainer.
+
     Raises:
         PreflightError: a check failed; nothing was loaded.
         RewardError: a reward was unverifiable for every sample ``abort_after`` calls in a row.
         ConfigError: GRPOConfig rejected a setting.
     """
-    report = preflight(config, manager=manager, environment=environment)
-    report.raise_for_errors()
-    for warning in report.warnings:
-        logger.warning("%s: %s", warning.topic, warning.message)
-    env = report.environment or Environment.detect()
-    _show_reward_warnings()
-    _warm_pool(report)
-    bf16 = _bf16(config, env)
-    loaded = load_backend(report.backend or "trl", config, bf16=bf16)
-    funcs, weights = reward_funcs(
-        config.rewards, config.reward_options, manager=report.manager, abort_after=config.abort_after or None
-    )
-    trainer = _trainer(config, loaded, report, _grpo_args(config, loaded, env, bf16, weights), funcs, callbacks)
-    trainer.train(resume_from_checkpoint=_resume(config))
-    merged = save_outputs(config, trainer, loaded, report)
-    return TrainResult(Path(config.output_dir), loaded.backend, list(trainer.state.log_history), merged)
+    return TrainingRun.prepare(config, callbacks=callbacks, manager=manager, environment=environment).execute()

@@ -6,7 +6,8 @@
     path = build_toy_model("out/toy", corpus=["12+7=19", ...], hidden_size=64, layers=2)
     # grpo-rewards train --model out/toy ...
 
-The tokenizer is a byte-level BPE trained on ``corpus`` on the fly, with
+The tokenizer is a byte-level BPE trained on ``corpus`` on the fly (digits
+split one per token, as arithmetic needs), with
 ``<think>``, ``</think>`` and ``\\boxed{`` as whole tokens (ordinary, not special,
 so decoded completions keep them) and ``<|endoftext|>`` as end and padding token.
 It carries a small ChatML template, so chat-formatted prompts work too.
@@ -33,7 +34,9 @@ def build_toy_tokenizer(corpus: Iterable[str], vocab_size: int = 512):  # -> Pre
     from transformers import PreTrainedTokenizerFast
 
     core = Tokenizer(models.BPE())
-    core.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
+    core.pre_tokenizer = pre_tokenizers.Sequence(
+        [pre_tokenizers.Digits(individual_digits=True), pre_tokenizers.ByteLevel(add_prefix_space=False)]
+    )
     core.decoder = decoders.ByteLevel()
     trainer = trainers.BpeTrainer(
         vocab_size=vocab_size, special_tokens=[EOS], initial_alphabet=pre_tokenizers.ByteLevel.alphabet()
@@ -71,7 +74,6 @@ def build_toy_model(
         num_key_value_heads=heads,
         max_position_embeddings=max_position_embeddings,
         tie_word_embeddings=True,
-        bos_token_id=tokenizer.eos_token_id,
         eos_token_id=tokenizer.eos_token_id,
         pad_token_id=tokenizer.pad_token_id,
     )
