@@ -66,7 +66,11 @@ def code_regions(text: str) -> CodeRegions:
     """The fenced blocks and inline code spans of ``text``."""
     regions: list[tuple[int, int]] = []
     fence: tuple[str, int, int] | None = None  # (character, length, start offset)
+    if "`" not in text and "~" not in text:
+        return CodeRegions((), ())
     for offset, line in _lines(text):
+        if "`" not in line and "~" not in line:
+            continue  # neither opens, closes nor holds code markers
         match = _FENCE.match(line)
         if fence is not None:
             char, length, start = fence

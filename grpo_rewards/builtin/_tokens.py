@@ -37,8 +37,10 @@ _LOOKALIKES = str.maketrans(
     "aeopcyxijsdhoavpik",
 )
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
-_PUNCT = ".,;:!?\u3002\uff0c\u3001\uff1b\uff1a\uff01\uff1f\u00a1\u00bf"
-_TOKEN = re.compile(rf"([{_CJK}])|([^\W{_CJK}]+)|([{_PUNCT}])|(\S)")
+_PUNCT = frozenset(".,;:!?\u3002\uff0c\u3001\uff1b\uff1a\uff01\uff1f\u00a1\u00bf")
+_SPLIT = re.compile(r"\w+|\S")
+_HAS_CJK = re.compile(f"[{_CJK}]")
+_CJK_PARTS = re.compile(f"[{_CJK}]|[^{_CJK}]+")
 
 
 def normalize(text: str) -> str:
@@ -53,13 +55,24 @@ def _pieces(word: str) -> list[str]:
     return [word[i : i + PIECE] for i in range(0, len(word), PIECE)]
 
 
+def _word(word: str, out: list[str]) -> None:
+    if not word.isascii() and _HAS_CJK.search(word):
+        for part in _CJK_PARTS.findall(word):
+            out.extend(_pieces(part))
+    elif len(word) > LONG_WORD:
+        out.extend(_pieces(word))
+    else:
+        out.append(word)
+
+
 def tokens(text: str) -> list[str]:
     """The tokens of ``text`` (steps 1-5)."""
     out: list[str] = []
-    for match in _TOKEN.finditer(normalize(text)):
-        cjk, word, punct, symbol = match.groups()
-        if word is not None:
-            out.extend(_pieces(word))
+    for token in _SPLIT.findall(normalize(text)):
+        if token in _PUNCT:
+            out.append(".")
+        elif len(token) == 1:  # a symbol, or a one-character word
+            out.append(token)
         else:
-            out.append("." if punct is not None else cjk or symbol)
+            _word(token, out)
     return out

@@ -16,17 +16,23 @@ appears after ``</think>``, with anything around it.
 
 Both modes give 0.0 (``incorrect``, with the problem named in ``details``) when:
 
-* R has fewer than ``min_think_chars`` letters or digits (``<think></think>x``,
-  whitespace or punctuation only);
+* R has fewer than ``min_think_chars`` letters or digits (default 10, a short
+  sentence: ``<think></think>x``, ``<think>ok</think>x``, whitespace or
+  punctuation only);
 * a tag appears more than once, or blocks nest (``<think>a<think>b</think>``);
 * the reasoning is never closed, or the tags come in the wrong order;
 * A (or X) has fewer than ``min_answer_chars`` letters or digits: the answer
-  appears only inside the reasoning; likewise a ``\\boxed`` answer in R with no
-  ``\\boxed`` in A, and an ``<answer>`` block inside R;
+  appears only inside the reasoning; likewise an ``<answer>`` block inside R,
+  and (without ``answer_block``) a ``\\boxed`` answer in R with no ``\\boxed``
+  in A, such as ``...\\boxed{7}</think>See above.``;
 * a structural tag sits inside a Markdown code fence or inline code span
   (tags shown as code are an example, not structure);
 * a tag is self-closing (``<think/>``) or carries attributes (strict: any other
   spelling than ``<think>`` / ``</think>``).
+
+Answer tags are looked at only with ``answer_block=true``; otherwise they are
+ordinary text. Look-alike tags (``</thіnk>`` with a Cyrillic і, ``<thinking>``)
+are ordinary text too, so they never close anything.
 
 A well-formed completion gets 1.0. There is no partial credit: every near miss
 above is either an exploit or a format a parser would mis-split, and paying for
@@ -40,9 +46,10 @@ form (a further ``<think>`` in the completion is then a duplicate);
 from the prompt: a text prompt (standard format) is prefilled exactly when it
 ends with ``<think>``, and so is a conversational prompt whose last message is
 an assistant message ending with ``<think>``. Other conversational prompts are
-rendered messages that do not show the template, so ``auto`` then accepts
-either form, judging by the completion (no ``<think>`` in it means prefilled).
-Set the option explicitly when you know your template.
+rendered messages that do not show the template, and ``check`` rows may have
+no prompt at all: ``auto`` then accepts either form, judging by the completion
+(no ``<think>`` in it means prefilled). Set the option explicitly when you know
+your template. When prefilled, R is everything before ``</think>``.
 """
 
 from __future__ import annotations
@@ -140,7 +147,7 @@ def _where(text: str, tag: _Tag) -> str:
 
 
 def _alnum(text: str) -> int:
-    return sum(1 for ch in text if ch.isalnum())
+    return sum(map(str.isalnum, text))
 
 
 def _check_tags(text: str, tags: Sequence[_Tag], strict: bool) -> None:
@@ -233,7 +240,7 @@ def parse_format(text: str, options: FormatOptions, prefilled: bool | None) -> _
     else:
         _require_text(text[closed.end :], options.min_answer_chars, "no_answer", f"the text after </{options.think_tag}>")
         answer = text[closed.end :].strip()
-    if "\\boxed" in reasoning and "\\boxed" not in text[closed.end :]:
+    if not options.answer_block and "\\boxed" in reasoning and "\\boxed" not in text[closed.end :]:
         raise _Reject("answer_in_reasoning", "the \\boxed answer appears only inside the reasoning")
     return _Parsed(reasoning, answer, prefilled=opened is None)
 

@@ -55,6 +55,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from ..errors import ConfigError
 from ..hookspecs import hookimpl
 from ..reward import Group, Manifest, Reward, Sample
 from ..verdict import Verdict
@@ -163,7 +164,10 @@ class LengthReward(Reward):
         self._column = name if kind == "column" else None
         self._judge = RewardJudge(name, parse_assignments(self.options.correctness_options)) if kind == "reward" else None
         if self._judge is not None and self.options.mode != "overlong":
-            self._judge.reward()  # an unknown reward or a bad option fails now, not on every batch
+            try:
+                self._judge.reward()  # an unknown reward or a bad option fails now, not on every batch
+            except ConfigError as exc:
+                raise ConfigError(f"reward 'length' option correctness={self.options.correctness!r}: {exc}") from None
 
     def required_columns(self) -> tuple[str, ...]:
         if self.options.mode == "overlong":

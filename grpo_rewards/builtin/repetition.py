@@ -62,7 +62,7 @@ class RepeatCount:
 
 def count_repeats(words: list[str], n: int) -> RepeatCount:
     """Count the n-grams of ``words`` that repeat an earlier one."""
-    counts = collections.Counter(tuple(words[i : i + n]) for i in range(len(words) - n + 1))
+    counts = collections.Counter(zip(*(words[i:] for i in range(n)), strict=False))  # stops at the last full n-gram
     total = sum(counts.values())
     top, top_count = counts.most_common(1)[0] if counts else ((), 0)
     return RepeatCount(len(words), total, total - len(counts), top, top_count)

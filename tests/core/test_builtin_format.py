@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import pickle
+from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
 import grpo_rewards
 from grpo_rewards import ConfigError, PluginManager, Sample, Verdict, score_samples
+from grpo_rewards.cli import build_cli
 
 REASONING = "17 * 24 = 17 * 20 + 17 * 4 = 340 + 68 = 408."
 GOOD = f"<think>\n{REASONING}\n</think>\n\nThe product is \\boxed{{408}}."
@@ -71,6 +75,12 @@ def test_soft_answer_block_with_text_around(manager: PluginManager) -> None:
     completion = f"<think>{REASONING}</think>\nSo: <answer>408</answer> (checked)."
     assert judge(manager, completion, mode="soft", answer_block=True).score == 1.0
     assert_rejected(judge(manager, completion, answer_block=True), "text_outside_answer")
+
+
+def test_boxed_scratch_work_in_reasoning_is_fine_with_an_answer_block(manager: PluginManager) -> None:
+    completion = f"<think>{REASONING} So \\boxed{{408}}.</think><answer>408</answer>"
+    assert judge(manager, completion, answer_block=True).score == 1.0
+    assert judge(manager, completion.replace("<answer>408</answer>", "408 \\boxed{408}")).score == 1.0
 
 
 def test_custom_tag_names(manager: PluginManager) -> None:
@@ -257,3 +267,18 @@ def test_trl_call_with_strings_and_chat_messages(manager: PluginManager) -> None
         trainer_state=None,
     )
     assert scores == [1.0, 1.0, 0.0]
+
+
+# ------------------------------------------------------------------------------ the demo data
+
+
+def test_demo_file_scores_as_its_rows_expect(tmp_path: Path) -> None:
+    """``make demo`` runs ``check`` on examples/format.jsonl; each row says what format should give it."""
+    examples = Path(__file__).resolve().parents[2] / "examples" / "format.jsonl"
+    output = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(build_cli(), ["check", str(examples), "--output", str(output), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in examples.read_text(encoding="utf-8").splitlines()]
+    scored = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+    assert [r["rewards"]["format"]["score"] for r in scored] == [float(row["expect_format"]) for row in rows]
+    assert {"format", "length", "repetition"} <= set(json.loads(result.stdout)["rewards"])

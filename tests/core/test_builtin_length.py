@@ -284,7 +284,7 @@ def test_judge_verdicts_partial_and_unverifiable(manager: PluginManager) -> None
     ],
 )
 def test_bad_options_fail_at_creation(manager: PluginManager, options: dict[str, Any]) -> None:
-    with pytest.raises(ConfigError):
+    with pytest.raises(ConfigError, match="'length'"):
         manager.registry.create("length", options)
 
 
