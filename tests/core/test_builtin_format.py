@@ -13,6 +13,7 @@ from click.testing import CliRunner
 import grpo_rewards
 from grpo_rewards import ConfigError, PluginManager, Sample, Verdict, score_samples
 from grpo_rewards.cli import build_cli
+from grpo_rewards.testing import check_reward_contract
 
 REASONING = "17 * 24 = 17 * 20 + 17 * 4 = 340 + 68 = 408."
 GOOD = f"<think>\n{REASONING}\n</think>\n\nThe product is \\boxed{{408}}."
@@ -22,11 +23,10 @@ PREFILLED_PROMPT = "<|im_start|>user\nWhat is 17 * 24?<|im_end|>\n<|im_start|>as
 CHAT_PROMPT = [{"role": "user", "content": "What is 17 * 24?"}]
 
 
-@pytest.fixture(scope="module")
-def manager() -> PluginManager:
-    manager = PluginManager()
-    manager.load(entry_points=False)
-    return manager
+@pytest.fixture
+def manager(plugin_manager: PluginManager) -> PluginManager:
+    """The installed plugins, built-ins included, as the process-wide manager (grpo_rewards.testing)."""
+    return plugin_manager
 
 
 def judge(manager: PluginManager, completion: str, prompt: Any = PROMPT, **options: Any) -> Verdict:
@@ -267,6 +267,15 @@ def test_trl_call_with_strings_and_chat_messages(manager: PluginManager) -> None
         trainer_state=None,
     )
     assert scores == [1.0, 1.0, 0.0]
+
+
+def test_keeps_the_trl_contract(manager: PluginManager) -> None:
+    """Standard and chat formats agree once the prefill is known (auto cannot see a chat template)."""
+    completions = [GOOD, "<think></think>408", f"{REASONING}</think>408"]
+    assert check_reward_contract("format", prompts=[PROMPT] * 2, completions=completions[:2]) == [1.0, 0.0]
+    for prefilled, expected in (("true", [0.0, 0.0, 1.0]), ("false", [1.0, 0.0, 0.0])):
+        options = {"think_prefilled": prefilled}
+        assert check_reward_contract("format", prompts=[PROMPT] * 3, completions=completions, options=options) == expected
 
 
 # ------------------------------------------------------------------------------ the demo data

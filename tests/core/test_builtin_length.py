@@ -4,47 +4,24 @@ from __future__ import annotations
 
 import math
 import pickle
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
+from grpo_test_rewards import SamplePlugin
 
 import grpo_rewards
-from grpo_rewards import ConfigError, Manifest, PluginManager, Reward, Sample, Verdict, score_samples
+from grpo_rewards import ConfigError, PluginManager, Sample, Verdict, score_samples
+from grpo_rewards.testing import check_reward_contract
 
 GOOD = "<think>\n17 * 24 = 340 + 68 = 408, checked twice.\n</think>\n\n408"
 
 
-class ColumnJudge(Reward):
-    """A stand-in correctness reward: its verdict is spelled out in the ``judged`` column."""
-
-    name = "test_column_judge"
-    manifest = Manifest(required_columns=("judged",), isolation="inline")
-
-    def score(self, sample: Sample, prepared: object) -> Verdict:
-        kind, _, value = str(sample.row["judged"]).partition(":")
-        if kind == "partial":
-            return Verdict.partial(float(value))
-        if kind == "unverifiable":
-            return Verdict.unverifiable("timeout", "judge ran out of time")
-        return Verdict.correct() if kind == "correct" else Verdict.incorrect()
-
-
-class JudgePlugin:
-    @grpo_rewards.hookimpl
-    def register_rewards(self, register: Any) -> None:
-        register(ColumnJudge)
-
-
-@pytest.fixture(scope="module")
-def manager() -> Iterator[PluginManager]:
-    """Built-ins in a fresh manager; the stand-in judge in the process-wide one, where ``reward:NAME`` looks."""
-    shared = grpo_rewards.load_plugins(strict=False)
-    shared.register(JudgePlugin(), name="test-judge-plugin")
-    manager = PluginManager()
-    manager.load(entry_points=False)
-    yield manager
-    shared.unregister("test-judge-plugin")
+@pytest.fixture
+def manager(plugin_manager: PluginManager, register_plugin: Any) -> PluginManager:
+    """Built-ins plus the core's test rewards (echo and misbehave run in the worker pool), process-wide."""
+    register_plugin(SamplePlugin())
+    return plugin_manager
 
 
 def sample(text: str, correct: Any = True, *, prompt: str = "p", ids: Sequence[int] | None = None, **row: Any) -> Sample:
@@ -256,17 +233,30 @@ def test_correctness_reward_takes_its_options(manager: PluginManager) -> None:
     assert (strict.kind, soft.kind) == ("incorrect", "correct")
 
 
-def test_judge_verdicts_partial_and_unverifiable(manager: PluginManager) -> None:
-    reward = manager.registry.create("length", {"correctness": "reward:test_column_judge", "correct_threshold": 0.6})
-    assert reward.required_columns() == ("judged",)
-    batch = [
-        Sample("x" * n, prompt="p", row={"judged": j})
-        for n, j in ((10, "partial:0.8"), (20, "partial:0.3"), (30, "unverifiable"), (40, "correct"))
-    ]
+def test_correctness_from_a_reward_in_the_worker_pool(manager: PluginManager) -> None:
+    reward = manager.registry.create("length", {"correctness": "reward:echo"})
+    assert (reward.required_columns(), reward.group_columns()) == (("answer",), ())
+    batch = [Sample(text, prompt="p", row={"answer": "408"}) for text in ("408", "  408  ", "407", "4080 is my final answer")]
     verdicts = score_samples(reward, batch)
-    assert [v.kind for v in verdicts] == ["correct", "incorrect", "unverifiable", "correct"]
-    assert verdicts[2].reason == "correctness_unknown"
-    assert "timeout" in verdicts[2].details["message"]
+    assert [v.kind for v in verdicts] == ["correct", "correct", "incorrect", "incorrect"]
+    assert scores(verdicts) == pytest.approx([0.5, 0.5, 0.0, -0.5])  # padding spaces do not count
+
+
+def test_a_hung_or_unverifiable_judge_leaves_correctness_unknown(manager: PluginManager) -> None:
+    reward = manager.registry.create("length", {"correctness": "reward:misbehave", "correctness_options": "timeout=0.5"})
+    verdicts = score_samples(reward, [Sample(text, prompt="p") for text in ("hang", "unverifiable", "fine", "also fine")])
+    assert [(v.kind, v.reason) for v in verdicts[:2]] == [("unverifiable", "correctness_unknown")] * 2
+    assert "timeout" in verdicts[0].details["message"]
+    assert "infra_error" in verdicts[1].details["message"]
+    assert [v.kind for v in verdicts[2:]] == ["correct", "correct"]
+
+
+@pytest.mark.parametrize(("threshold", "kind"), [(0.5, "correct"), (0.6, "incorrect")])
+def test_partial_judge_verdicts_use_the_threshold(manager: PluginManager, threshold: float, kind: str) -> None:
+    options = {"correctness": "reward:inline_crash", "correct_threshold": threshold}
+    verdicts = score_samples(manager.registry.create("length", options), [Sample("x", prompt="p"), Sample("crash", prompt="p")])
+    assert verdicts[0].kind == kind
+    assert (verdicts[1].reason, "crash" in verdicts[1].details["message"]) == ("correctness_unknown", True)
 
 
 @pytest.mark.parametrize(
@@ -312,3 +302,11 @@ def test_trl_call_strings_and_chat_messages(manager: PluginManager) -> None:
     chat_prompts = [[{"role": "user", "content": "17 * 24?"}]] * 2
     assert func(prompts=chat_prompts, completions=chat, completion_ids=ids[:2], trainer_state=None) == pytest.approx([0.5, -0.5])
     assert func(prompts=["lonely"], completions=[GOOD], completion_ids=[[0]], trainer_state=None) == [None]
+
+
+def test_keeps_the_trl_contract(manager: PluginManager) -> None:
+    options = {"correctness": "reward:echo", "max_length": 40}
+    result = check_reward_contract(
+        "length", prompts=["q", "q", "q"], completions=["408", "40", "4" * 39], columns={"answer": ["408"] * 3}, options=options
+    )
+    assert result == pytest.approx([0.5 - 1 / 37, 0.0, -1.0])  # the last: -0.5 and 39 of 40 tokens (-0.875), clamped

@@ -8,6 +8,7 @@ import pytest
 
 import grpo_rewards
 from grpo_rewards import ConfigError, PluginManager, Sample, Verdict, score_samples
+from grpo_rewards.testing import check_reward_contract
 
 LOOP = "Wait, let me check the sum again. "
 PROSE = (
@@ -15,11 +16,10 @@ PROSE = (
 )
 
 
-@pytest.fixture(scope="module")
-def manager() -> PluginManager:
-    manager = PluginManager()
-    manager.load(entry_points=False)
-    return manager
+@pytest.fixture
+def manager(plugin_manager: PluginManager) -> PluginManager:
+    """The installed plugins, built-ins included, as the process-wide manager (grpo_rewards.testing)."""
+    return plugin_manager
 
 
 def judge(manager: PluginManager, completion: str, **options: Any) -> Verdict:
@@ -125,3 +125,8 @@ def test_trl_call(manager: PluginManager) -> None:
     )
     assert scores[0] == 0.0
     assert scores[1] == pytest.approx(-(1 - 9 / 88))
+
+
+def test_keeps_the_trl_contract(manager: PluginManager) -> None:
+    result = check_reward_contract("repetition", prompts=["q", "q"], completions=[PROSE, LOOP * 10])
+    assert result == pytest.approx([0.0, -(1 - 9 / 88)])
