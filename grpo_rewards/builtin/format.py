@@ -222,7 +222,7 @@ def _answer_block(text: str, tags: Sequence[_Tag], region: int, options: FormatO
     return content.strip()
 
 
-def parse_format(text: str, options: FormatOptions, prefilled: bool | None) -> _Parsed:
+def _parse(text: str, options: FormatOptions, prefilled: bool | None) -> _Parsed:
     """Check ``text`` against ``options``; raise :class:`_Reject` naming the first problem.
 
     ``prefilled`` is True or False when known, None to judge by the completion.
@@ -286,7 +286,7 @@ class FormatReward(Reward):
         prefilled, source = self._prefill(sample)
         context = {"mode": self.options.mode, "prefill_from": source}
         try:
-            parsed = parse_format(sample.completion, self.options, prefilled)
+            parsed = _parse(sample.completion, self.options, prefilled)
         except _Reject as reject:
             return Verdict.incorrect(reject.message, problem=reject.problem, think_prefilled=prefilled, **context)
         return Verdict.correct(
