@@ -49,12 +49,14 @@ class Problem:
         return {"prompt": self.prompt, "answer": self.answer}
 
 
-def make_splits(seed: int, n_sft: int, n_rl: int, n_test: int, low: int = 10, high: int = 999) -> dict[str, list[Problem]]:
-    """Disjoint problem sets: ``sft`` (worked solutions), ``rl`` (prompts only) and ``test`` (held out)."""
+def make_splits(
+    seed: int, n_sft: int, n_rl: int, n_test: int, n_val: int = 0, low: int = 10, high: int = 999
+) -> dict[str, list[Problem]]:
+    """Disjoint problem sets: ``sft`` (worked solutions), ``rl`` (prompts only), ``val`` and ``test`` (held out)."""
     rng = random.Random(seed)
     seen: set[tuple[int, int]] = set()
     splits: dict[str, list[Problem]] = {}
-    for name, count in (("test", n_test), ("sft", n_sft), ("rl", n_rl)):
+    for name, count in (("test", n_test), ("sft", n_sft), ("rl", n_rl), ("val", n_val)):
         items = []
         while len(items) < count:
             pair = (rng.randint(low, high), rng.randint(low, high))

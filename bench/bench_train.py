@@ -97,7 +97,6 @@ def worker(args: argparse.Namespace) -> None:
     if args.backend == "unsloth":
         import unsloth  # noqa: F401 - before trl, transformers and peft
     import torch
-
     from grpo_rewards_trainer import TrainConfig, TrainingRun
 
     out = Path(args.out)
@@ -128,7 +127,8 @@ def worker(args: argparse.Namespace) -> None:
     peak = torch.cuda.max_memory_allocated() / 2**30 if torch.cuda.is_available() else 0.0
     device = torch.cuda.get_device_name() if torch.cuda.is_available() else "cpu"
     params = sum(p.numel() for p in run.trainer.model.parameters())
-    record = {"backend": args.backend, "device": device, "params": params, "timed": timed_method, "peak_gib": peak, "steps": steps}
+    record = {"backend": args.backend, "device": device, "params": params, "timed": timed_method}
+    record.update(peak_gib=peak, steps=steps)
     (out / f"bench-{args.backend}.json").write_text(json.dumps(record, indent=1))
 
 
@@ -152,9 +152,11 @@ def report(args: argparse.Namespace, backends: list[str]) -> None:
     records = {b: json.loads((out / f"bench-{b}.json").read_text()) for b in backends}
     rows = {b: _summary(r, args.warmup) for b, r in records.items()}
     first = next(iter(records.values()))
-    print(f"\ndevice: {first['device']}; model {first['params'] / 1e6:.1f}M params (incl. LoRA); "
-          f"{args.batch} completions/step ({args.batch // 8} prompts x 8), max {args.completion_length} new tokens; "
-          f"median/share over steps {args.warmup + 1}..{args.steps}")
+    print(
+        f"\ndevice: {first['device']}; model {first['params'] / 1e6:.1f}M params (incl. LoRA); "
+        f"{args.batch} completions/step ({args.batch // 8} prompts x 8), max {args.completion_length} new tokens; "
+        f"median/share over steps {args.warmup + 1}..{args.steps}"
+    )
     keys = list(next(iter(rows.values())))
     print(f"{'':<18}" + "".join(f"{b:>12}" for b in rows) + ("     unsloth/trl" if {"unsloth", "trl"} <= set(rows) else ""))
     for key in keys:

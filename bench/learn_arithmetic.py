@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import subprocess
 import sys
 import time
@@ -29,7 +28,7 @@ SPLIT_SEED = 1234
 
 
 def _splits(args: argparse.Namespace) -> dict[str, list[Problem]]:
-    return make_splits(SPLIT_SEED, args.n_sft, args.n_rl, args.n_test)
+    return make_splits(SPLIT_SEED, args.n_sft, args.n_rl, args.n_test, n_val=300)
 
 
 def _device() -> str:
@@ -57,35 +56,45 @@ def _sft_batches(tokenizer: Any, problems: list[Problem], batch: int, rng: Any) 
         yield ids, labels
 
 
-def sft(model: Any, tokenizer: Any, problems: list[Problem], steps: int, lr: float, batch: int, seed: int) -> list[float]:
-    """Plain next-token training on worked solutions (loss on the completion only); returns the losses."""
+def sft(model: Any, tokenizer: Any, problems: list[Problem], args: argparse.Namespace, val: list[Problem]) -> dict[str, Any]:
+    """Next-token training on worked solutions (loss on the completion only).
+
+    Stops at ``args.sft_steps``, or earlier once greedy exact match on ``val``
+    (checked every 25 steps from ``args.sft_min_steps``) reaches ``args.sft_target``:
+    a deliberately partial warm start that GRPO can improve on.
+    """
     import random
 
     import torch
 
     device = next(model.parameters()).device
-    optimizer = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.0)
-    schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: min(1.0, (s + 1) / 50) * 0.5 * (1 + math.cos(math.pi * s / steps)))
-    batches = _sft_batches(tokenizer, problems, batch, random.Random(seed))
-    losses = []
-    model.train()
-    for _ in range(steps):
+    optimizer = torch.optim.AdamW(model.parameters(), lr=args.sft_lr, weight_decay=0.0)
+    schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: min(1.0, (s + 1) / 50))
+    batches = _sft_batches(tokenizer, problems, args.sft_batch, random.Random(0))
+    val_acc, step, loss = None, 0, float("nan")
+    for step in range(1, args.sft_steps + 1):
+        model.train()
         ids, labels = next(batches)
-        attention = (labels != -100) | (torch.arange(ids.shape[1]) < (ids != tokenizer.pad_token_id).sum(1, keepdim=True))
+        attention = ids != tokenizer.pad_token_id
         out = model(input_ids=ids.to(device), attention_mask=attention.to(device), labels=labels.to(device))
         out.loss.backward()
         optimizer.step()
         schedule.step()
         optimizer.zero_grad()
-        losses.append(float(out.loss))
-    return losses
+        loss = float(out.loss)
+        if step >= args.sft_min_steps and step % 25 == 0:
+            texts = _complete(model, tokenizer, [p.prompt for p in val])
+            val_acc = sum(exact_match(t, p.answer) for t, p in zip(texts, val, strict=True)) / len(val)
+            print(f"sft step {step}: loss {loss:.3f}, validation exact match {val_acc:.3f}", flush=True)
+            if val_acc >= args.sft_target:
+                break
+    return {"sft_steps": step, "sft_final_loss": loss, "sft_val_exact_match": val_acc}
 
 
 def prepare(args: argparse.Namespace) -> None:
     import torch
-    from transformers import AutoModelForCausalLM, AutoTokenizer
-
     from grpo_rewards_trainer.toy import build_toy_model
+    from transformers import AutoModelForCausalLM, AutoTokenizer
 
     out = Path(args.out)
     splits = _splits(args)
@@ -98,13 +107,12 @@ def prepare(args: argparse.Namespace) -> None:
     torch.manual_seed(0)
     model = AutoModelForCausalLM.from_pretrained(base, dtype=torch.float32).to(_device())
     started = time.perf_counter()
-    losses = sft(model, tokenizer, splits["sft"], args.sft_steps, args.sft_lr, args.sft_batch, seed=0)
+    info = sft(model, tokenizer, splits["sft"], args, splits["val"])
     model.save_pretrained(out / "sft")
     tokenizer.save_pretrained(out / "sft")
-    params = sum(p.numel() for p in model.parameters())
-    info = {"params": params, "sft_steps": args.sft_steps, "sft_seconds": time.perf_counter() - started, "sft_final_loss": losses[-1]}
+    info.update(params=sum(p.numel() for p in model.parameters()), sft_seconds=time.perf_counter() - started)
     (out / "prepare.json").write_text(json.dumps(info, indent=2))
-    print(f"prepare: {params / 1e6:.2f}M parameters, SFT {args.sft_steps} steps, final loss {losses[-1]:.3f}", flush=True)
+    print(f"prepare: {info['params'] / 1e6:.2f}M parameters, {json.dumps(info)}", flush=True)
 
 
 # ----------------------------------------------------------------------------- grpo: through the trainer's train()
@@ -148,20 +156,25 @@ def grpo(args: argparse.Namespace) -> None:
 # ----------------------------------------------------------------------------- evaluate: greedy exact match
 
 
-def _accuracy(model: Any, tokenizer: Any, problems: list[Problem], batch: int = 512) -> dict[str, float]:
+def _complete(model: Any, tokenizer: Any, prompts: list[str], batch: int = 512) -> list[str]:
+    """Greedy completions (left-padded batches)."""
     import torch
-
-    from grpo_rewards import reward_funcs
 
     tokenizer.padding_side = "left"
     texts: list[str] = []
     model.eval()
-    for start in range(0, len(problems), batch):
-        chunk = problems[start : start + batch]
-        enc = tokenizer([p.prompt for p in chunk], return_tensors="pt", padding=True).to(model.device)
+    for start in range(0, len(prompts), batch):
+        enc = tokenizer(prompts[start : start + batch], return_tensors="pt", padding=True).to(model.device)
         with torch.no_grad():
             gen = model.generate(**enc, max_new_tokens=48, do_sample=False, pad_token_id=tokenizer.pad_token_id)
         texts += tokenizer.batch_decode(gen[:, enc["input_ids"].shape[1] :], skip_special_tokens=True)
+    return texts
+
+
+def _accuracy(model: Any, tokenizer: Any, problems: list[Problem]) -> dict[str, Any]:
+    from grpo_rewards import reward_funcs
+
+    texts = _complete(model, tokenizer, [p.prompt for p in problems])
     (fmt,), _ = reward_funcs(["format"])
     format_ok = [s == 1.0 for s in fmt(prompts=[p.prompt for p in problems], completions=texts)]
     return {
@@ -220,8 +233,9 @@ def plot(args: argparse.Namespace) -> None:
     left.plot(steps, [p["format"] for p in curve["curve"]], "s--", label="held-out format pass rate")
     left.set(xlabel="GRPO step", ylabel="rate", title=f"Held-out addition problems (n={curve['n_test']})", ylim=(0, 1.02))
     left.legend(loc="lower right")
-    right.plot([h["step"] for h in log["log"]], [h["rewards/math/mean"] for h in log["log"]], label="math reward (mean)", alpha=0.8)
-    right.plot([h["step"] for h in log["log"]], [h["rewards/format/mean"] for h in log["log"]], label="format reward (mean)", alpha=0.8)
+    logged = [h["step"] for h in log["log"]]
+    for name in ("math", "format"):
+        right.plot(logged, [h[f"rewards/{name}/mean"] for h in log["log"]], label=f"{name} reward (mean)", alpha=0.8)
     right.set(xlabel="GRPO step", ylabel="mean reward", title=f"Training rewards ({log['backend']} backend)", ylim=(0, 1.02))
     right.legend(loc="lower right")
     fig.tight_layout()
@@ -246,7 +260,9 @@ def main() -> None:
     parser.add_argument("--hidden", type=int, default=128)
     parser.add_argument("--layers", type=int, default=4)
     parser.add_argument("--heads", type=int, default=4)
-    parser.add_argument("--sft-steps", type=int, default=300)
+    parser.add_argument("--sft-steps", type=int, default=1500, help="most SFT steps")
+    parser.add_argument("--sft-min-steps", type=int, default=150, help="first step at which validation may stop SFT")
+    parser.add_argument("--sft-target", type=float, default=0.3, help="stop SFT at this validation exact match")
     parser.add_argument("--sft-lr", type=float, default=2e-3)
     parser.add_argument("--sft-batch", type=int, default=128)
     parser.add_argument("--max-steps", type=int, default=200)

@@ -9,7 +9,8 @@
 The tokenizer is a byte-level BPE trained on ``corpus`` on the fly (digits
 split one per token, as arithmetic needs), with
 ``<think>``, ``</think>`` and ``\\boxed{`` as whole tokens (ordinary, not special,
-so decoded completions keep them) and ``<|endoftext|>`` as end and padding token.
+so decoded completions keep them) ``<|endoftext|>`` as end token and ``<|pad|>`` as padding (Unsloth refuses a
+padding token that is also the end token).
 It carries a small ChatML template, so chat-formatted prompts work too.
 """
 
@@ -18,9 +19,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-__all__ = ["CHAT_TEMPLATE", "EOS", "build_toy_model", "build_toy_tokenizer"]
+__all__ = ["CHAT_TEMPLATE", "EOS", "PAD", "build_toy_model", "build_toy_tokenizer"]
 
 EOS = "<|endoftext|>"
+PAD = "<|pad|>"
 WHOLE_TOKENS = ("<think>", "</think>", "\\boxed{", "<answer>", "</answer>", "<|im_start|>", "<|im_end|>")
 CHAT_TEMPLATE = (
     "{% for m in messages %}<|im_start|>{{ m['role'] }}\n{{ m['content'] }}<|im_end|>\n{% endfor %}"
@@ -39,10 +41,10 @@ def build_toy_tokenizer(corpus: Iterable[str], vocab_size: int = 512):  # -> Pre
     )
     core.decoder = decoders.ByteLevel()
     trainer = trainers.BpeTrainer(
-        vocab_size=vocab_size, special_tokens=[EOS], initial_alphabet=pre_tokenizers.ByteLevel.alphabet()
+        vocab_size=vocab_size, special_tokens=[EOS, PAD], initial_alphabet=pre_tokenizers.ByteLevel.alphabet()
     )
     core.train_from_iterator(corpus, trainer=trainer)
-    tokenizer = PreTrainedTokenizerFast(tokenizer_object=core, eos_token=EOS, pad_token=EOS)
+    tokenizer = PreTrainedTokenizerFast(tokenizer_object=core, eos_token=EOS, pad_token=PAD)
     tokenizer.add_tokens(list(WHOLE_TOKENS))
     tokenizer.chat_template = CHAT_TEMPLATE
     return tokenizer
