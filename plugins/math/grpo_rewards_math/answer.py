@@ -78,7 +78,8 @@ class Answer:
     def read(cls, text: str) -> Answer:
         normalized = normalize(text)
         variable, number = _number(normalized)
-        return cls(text, normalized, variable, number, _choice(normalized), _plain_text(normalized))
+        choice = _choice(normalized) or _choice(normalized, prefix=True)
+        return cls(text, normalized, variable, number, choice, None if choice else _plain_text(normalized))
 
     def parsed(self) -> Any:
         """The SymPy reading of the whole span (None when it does not parse). Cached."""

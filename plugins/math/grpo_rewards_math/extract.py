@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from .latex import find_boxed, math_segments, normalize
+from .latex import find_boxed, math_segments, normalize, strip_text_units
 
 __all__ = ["Extraction", "extract_answers", "final_segment", "looks_like_math"]
 
@@ -58,10 +58,11 @@ _PHRASES = [
 _PHRASE_RE = re.compile("|".join(f"(?:{p})" for p in _PHRASES), re.IGNORECASE)
 _FILLER_END = re.compile(r"(?:です|である|だ|입니다|이다|예요|이에요|となります|になります)\s*$")
 _SENTENCE_END = re.compile(r"(?<=\S)\.(?=\s|$)(?!\d)|。|！|!(?=\s|$)|；")
+_CLAUSE_BREAK = re.compile(r"[,，]\s*(?=[^\W\d_])")
 _MARKDOWN = re.compile(r"\*\*|__|^#+\s*|^>\s*|^[-*]\s+|^\s*\\item\s+", re.MULTILINE)
 _CODE_MARKERS = re.compile(r"[`;'\"]|==|\bimport\b|\bdef\b|\blambda\b|\bprint\s*\(|\bos\.|__|\breturn\b|\bexec\b|\beval\b")
 _LATEX_COMMAND = re.compile(r"\\[a-zA-Z]+")
-_TEXT_BLOCK = re.compile(r"\\text\{[^{}]*\}")
+_TEXT_BLOCK = re.compile(r"\\(?:text|begin|end)\{[^{}]*\}")
 _MATH_WORDS = frozenset(
     "sin cos tan cot sec csc arcsin arccos arctan sinh cosh tanh log ln exp sqrt lim max min det mod gcd lcm "
     "pi inf infty infinity and or no none undefined dne".split()
@@ -78,17 +79,17 @@ def final_segment(completion: str) -> str | None:
     return completion
 
 
-def looks_like_math(span: str) -> bool:
+def looks_like_math(span: str, max_words: int = 1) -> bool:
     """True when ``span`` reads as one math answer rather than prose or code.
 
-    Allows LaTeX commands, ``\\text{...}``, function names and at most one
-    plain word (a unit such as ``cm``), and no code punctuation.
+    Allows LaTeX commands, ``\\text{...}``, function names and at most
+    ``max_words`` plain words (a unit such as ``cm``), and no code punctuation.
     """
     if not span.strip() or _CODE_MARKERS.search(span):
         return False
     bare = _LATEX_COMMAND.sub(" ", _TEXT_BLOCK.sub(" ", span))
     words = [w for w in re.findall(r"[^\W\d_]{2,}", bare) if w.lower() not in _MATH_WORDS]
-    return len(words) <= 1
+    return len(words) <= max_words
 
 
 def _clean(span: str) -> str:
@@ -109,6 +110,8 @@ def _phrase_answer(segment: str) -> str | None:
             return segments[0]
         end = _SENTENCE_END.search(line)
         span = _clean(line[: end.start()] if end else line)
+        if span and not looks_like_math(span):
+            span = _clean(_CLAUSE_BREAK.split(span, 1)[0])  # "5 apples, I think, but ..." -> "5 apples"
         if span:
             return span
     return None
@@ -125,7 +128,7 @@ def _final_line_answer(segment: str) -> str | None:
     if segments:
         return segments[-1]
     span = line.rstrip(".。")
-    return span if looks_like_math(span) else None
+    return span if looks_like_math(strip_text_units(span), max_words=0) else None
 
 
 def _distinct(spans: list[str]) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "Boxed",
+    "nesting_depth",
     "find_boxed",
     "math_segments",
     "normalize",
@@ -49,6 +50,18 @@ def _matching_braces(text: str) -> dict[int, int]:
         elif char == "}" and stack:
             pairs[stack.pop()] = i
     return pairs
+
+
+def nesting_depth(text: str) -> int:
+    """The deepest nesting of ``{``, ``(`` and ``[`` in ``text`` (parsers slow down sharply past a few dozen)."""
+    depth = deepest = 0
+    for char in text:
+        if char in "{([":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "})]" and depth:
+            depth -= 1
+    return deepest
 
 
 def find_boxed(text: str) -> list[Boxed]:
@@ -102,16 +115,17 @@ def strip_delimiters(text: str) -> str:
 _COMMANDS = [
     (re.compile(r"\\[dtc]frac"), r"\\frac"),
     (re.compile(r"\\(?:left|right|bigl|bigr|Bigl|Bigr|big|Big)(?![a-zA-Z])\s*"), ""),
-    (re.compile(r"\\(?:displaystyle|textstyle|,|;|:|!|quad|qquad)(?![a-zA-Z])"), " "),
+    (re.compile(r"(?<!\\)\\(?:displaystyle|textstyle|,|;|:|!|quad|qquad)(?![a-zA-Z])"), " "),
+    (re.compile(r"\\varnothing|∅"), r"\\emptyset"),
     (re.compile(r"\\(?:mathrm|textrm|mathbf|textbf|mathit|textit|mbox|operatorname|textnormal)\s*\{"), r"\\text{"),
     (re.compile(r"\^\s*\{?\s*\\circ\s*\}?|°|\\degree"), ""),
     (re.compile(r"\\%|％"), "%"),
     (re.compile(r"[−–]"), "-"),
     (re.compile(r"\\(?:dollar|\$)"), ""),
-    (re.compile(r"\\ "), " "),
+    (re.compile(r"(?<!\\)\\ "), " "),
     (re.compile(r"~"), " "),
 ]
-_TRAILING = re.compile(r"[\s.,;:!。，；]+$")
+_TRAILING = re.compile(r"[\s.,;:。，；]+$")  # never "!": that is a factorial
 _SPACES = re.compile(r"\s+")
 
 

@@ -38,6 +38,7 @@ _POWER_OF_TEN_RE = re.compile(r"^(?P<sign>[-+])?10\s*\^\s*\{?\s*(?P<p>[-+]?\d+)\
 _FRAC_RE = re.compile(r"^(?P<sign>[-+])?\\frac\s*(?:\{\s*(?P<a>[-+]?\d+)\s*\}|(?P<a1>\d))\s*(?:\{\s*(?P<b>[-+]?\d+)\s*\}|(?P<b1>\d))$")
 _SLASH_RE = re.compile(r"^(?P<sign>[-+])?(?P<a>\d+)\s*/\s*(?P<b>\d+)$")
 _MIXED_RE = re.compile(r"^(?P<sign>[-+])?(?P<whole>\d+)\s*(?:\\frac\s*\{(?P<a>\d+)\}\s*\{(?P<b>\d+)\}|\s(?P<c>\d+)/(?P<d>\d+))$")
+_REPEATING_RE = re.compile(r"^(?P<sign>[-+])?(?P<whole>\d*)\.(?P<fixed>\d*)\\overline\{(?P<rep>\d{1,12})\}$")
 _CURRENCY = re.compile(r"^(?:\\\$|\$|€|£|¥|₹|\\euro\s*|\\pounds\s*)")
 _PERCENT = re.compile(r"\s*(?:%|\\%|\s*percent)$")
 _SEPARATORS = re.compile(r",|\\,|\{,\}|\\ | ")
@@ -62,6 +63,17 @@ def _decimal(text: str) -> Num | None:
     if exponent is not None:
         value *= Fraction(10) ** int(exponent)
     return Num(_signed(value, match["sign"]), exact="." not in digits and exponent is None)
+
+
+def _repeating(text: str) -> Num | None:
+    """``0.1\\overline{6}`` -> 1/6."""
+    match = _REPEATING_RE.match(text)
+    if match is None:
+        return None
+    fixed, rep = match["fixed"], match["rep"]
+    value = Fraction(int(match["whole"] or 0)) + Fraction(int(fixed or 0), 10 ** len(fixed))
+    value += Fraction(int(rep), (10 ** len(rep) - 1) * 10 ** len(fixed))
+    return Num(_signed(value, match["sign"]), exact=True)
 
 
 def _fraction(text: str) -> Num | None:
@@ -91,7 +103,7 @@ def parse_number(text: str) -> Num | None:
     text = sign + _CURRENCY.sub("", text[len(sign) :]).strip()
     if text.startswith("{") and text.endswith("}"):
         text = text[1:-1].strip()
-    num = _decimal(text) or _fraction(text)
+    num = _decimal(text) or _fraction(text) or _repeating(text)
     if num is None:
         return None
     return Num(num.value, num.exact, percent)

@@ -27,11 +27,16 @@ class MathOptions:
     max_answer_chars: int = field(
         default=1000, metadata={"help": "a longer answer span is incorrect (answer_too_long) without being parsed"}
     )
+    max_nesting: int = field(
+        default=40, metadata={"help": "an answer nesting brackets deeper than this is incorrect (answer_too_deep) without being parsed"}
+    )
 
     def __post_init__(self) -> None:
         if not 0 <= self.tolerance < 1:
             raise ValueError(f"tolerance must be in [0, 1), got {self.tolerance}")
         if self.max_answer_chars < 1:
             raise ValueError(f"max_answer_chars must be positive, got {self.max_answer_chars}")
+        if self.max_nesting < 1:
+            raise ValueError(f"max_nesting must be positive, got {self.max_nesting}")
         if not self.gold_column:
             raise ValueError("gold_column must name a column")

@@ -4,7 +4,7 @@ Verdicts:
 
 * ``correct`` / ``incorrect(reason)``; reasons: ``wrong_answer``, ``no_answer``,
   ``hedged`` (several different boxed answers), ``not_math`` (prose or code),
-  ``unparseable_answer``, ``answer_too_long``, ``not_a_choice``, ``wrong_variable``;
+  ``unparseable_answer``, ``answer_too_long``, ``answer_too_deep``, ``not_a_choice``, ``wrong_variable``;
 * ``unverifiable("gold_unparseable")`` when the gold itself cannot be read:
   the model is not punished for our data.
 
@@ -21,6 +21,7 @@ from grpo_rewards import Group, Manifest, Reward, Sample, Verdict
 
 from .answer import Answer, judge
 from .extract import extract_answers
+from .latex import nesting_depth
 from .options import MathOptions
 
 __all__ = ["MathReward"]
@@ -54,10 +55,18 @@ class MathReward(Reward):
         spans = found.answers
         if len(spans) > 1 and self.options.multiple_boxed == "last":
             spans = spans[-1:]
-        too_long = [s for s in spans if len(s) > self.options.max_answer_chars]
-        if too_long:
-            return Verdict.incorrect("answer_too_long", answer=too_long[0][:80] + "…", chars=len(too_long[0]))
-        return self._judge_spans(prepared.answer, spans, found.source)
+        refused = self._refuse(spans)
+        return refused if refused is not None else self._judge_spans(prepared.answer, spans, found.source)
+
+    def _refuse(self, spans: Sequence[str]) -> Verdict | None:
+        """Answers too long or too deeply nested to hand to a parser: incorrect, unparsed."""
+        for span in spans:
+            if len(span) > self.options.max_answer_chars:
+                return Verdict.incorrect("answer_too_long", answer=span[:80] + "…", chars=len(span))
+            depth = nesting_depth(span)
+            if depth > self.options.max_nesting:
+                return Verdict.incorrect("answer_too_deep", answer=span[:80] + "…", depth=depth)
+        return None
 
     def _judge_spans(self, gold: Answer, spans: Sequence[str], source: str) -> Verdict:
         judgements = [judge(gold, Answer.read(span), self.options.tolerance) for span in spans]

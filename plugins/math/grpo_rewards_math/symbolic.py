@@ -72,6 +72,10 @@ def _magnitude(node: Any) -> float | None:
         if exponent_digits > 6:
             return math.inf
         return max(base_digits, 0.5) * abs(float(exponent.evalf(15)))
+    if isinstance(node, (sympy.Mul, sympy.Add)) and node.is_number:
+        sizes = [_magnitude(arg) for arg in node.args]
+        known = [size for size in sizes if size is not None]
+        return (sum if isinstance(node, sympy.Mul) else max)(known) if known else None
     return None
 
 
@@ -170,6 +174,8 @@ def _numeric_eq(a: Any, b: Any, float_rounding: int, numeric_precision: int, *, 
     if not (getattr(a, "is_number", False) and getattr(b, "is_number", False)):
         return bool(sympy.expand(a - b) == 0) if isinstance(a, sympy.Expr) and isinstance(b, sympy.Expr) else False
     try:
+        if a.has(sympy.oo, -sympy.oo, sympy.zoo, sympy.nan) or b.has(sympy.oo, -sympy.oo, sympy.zoo, sympy.nan):
+            return bool(a == b)
         if _is_float_number(a) or _is_float_number(b):
             return _close(a, b, tolerance)
         return _exact_equal(a, b)
