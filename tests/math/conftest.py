@@ -6,9 +6,9 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 import pytest
+from grpo_rewards_math import MathOptions, MathReward
 
 from grpo_rewards import Sample, Verdict, WorkerPool, score_samples
-from grpo_rewards_math import MathOptions, MathReward
 
 
 @pytest.fixture(scope="session")
@@ -20,7 +20,8 @@ def math_pool() -> Iterator[WorkerPool]:
 def score(pool: WorkerPool, rows: Sequence[tuple[Any, str]], *, timeout: float | None = None, **options: Any) -> list[Verdict]:
     """Score ``(gold, completion)`` pairs with the real reward in the real pool."""
     reward = MathReward(MathOptions(**options), timeout=timeout)
-    samples = [Sample(completion, prompt=f"p{i}", row={reward.options.gold_column: gold}) for i, (gold, completion) in enumerate(rows)]
+    column = reward.options.gold_column
+    samples = [Sample(completion, prompt=f"p{i}", row={column: gold}) for i, (gold, completion) in enumerate(rows)]
     return score_samples(reward, samples, plugin="math", pool=pool)
 
 

@@ -1,4 +1,4 @@
-"""Hostile inputs: each ends with a verdict (decided by a guard, or unverifiable(timeout) at the deadline) and the batch completes.
+"""Hostile inputs end with a verdict (decided by a guard, or unverifiable(timeout) at the deadline); the batch completes.
 
 Run with ``-s`` to see each sample's measured time next to its deadline.
 """

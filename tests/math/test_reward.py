@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from grpo_rewards_math import MathOptions, MathReward
 
 from grpo_rewards import ConfigError, Group, WorkerPool, load_plugins
 from grpo_rewards.testing import check_reward_contract
-from grpo_rewards_math import MathOptions, MathReward
 
 from .conftest import score
 
@@ -25,7 +25,8 @@ def test_installed_plugin_registers_math() -> None:
 
 
 def test_importing_the_plugin_imports_nothing_heavy() -> None:
-    code = "import sys, grpo_rewards_math.plugin; print(sorted(m for m in ('sympy', 'math_verify', 'latex2sympy2_extended') if m in sys.modules))"
+    heavy = "('sympy', 'math_verify', 'latex2sympy2_extended')"
+    code = f"import sys, grpo_rewards_math.plugin; print(sorted(m for m in {heavy} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
@@ -45,7 +46,8 @@ def test_bad_options_are_config_errors_naming_the_option() -> None:
 
 
 def test_verdicts_carry_reasons_and_the_extracted_answer(scorer) -> None:
-    rows = [("5", r"\boxed{5}"), ("5", r"\boxed{6}"), ("5", "no idea"), ("5", r"\boxed{5} or \boxed{6}"), (r"\frac{1}{", r"\boxed{5}")]
+    rows = [("5", r"\boxed{5}"), ("5", r"\boxed{6}"), ("5", "no idea"), ("5", r"\boxed{5} or \boxed{6}"),
+            (r"\frac{1}{", r"\boxed{5}")]
     verdicts = scorer(rows)
     assert [(v.kind, v.reason) for v in verdicts] == [
         ("correct", ""), ("incorrect", "wrong_answer"), ("incorrect", "no_answer"), ("incorrect", "hedged"),

@@ -22,6 +22,7 @@ _CHOICE_PREFIX_RE = re.compile(r"^(?:\\text\{)?\s*(?:option|choice)?\s*[(\[]\s*(
 _ASSIGNMENT_RE = re.compile(r"^([a-zA-Z](?:_\{?\w+\}?)?)\s*=\s*(?![=<>])(.+)$")
 _TEXT_RE = re.compile(r"^[^\W\d_][^\W\d_'\- ]*(?: [^\W\d_][^\W\d_'\-]*)*$")
 _TEXT_WRAPPER_RE = re.compile(r"\\text\{([^{}]*)\}")
+_SPACE_AROUND_RE = re.compile(r"\s*([,()\[\]{}=+\-&<>^_])\s*")
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class Answer:
     number: Num | None = None
     choice: str | None = None
     words: str | None = None
+    spelling: str = ""
     _parsed: Any = field(default=None, repr=False)
     _parse_tried: bool = field(default=False, repr=False)
 
@@ -79,7 +81,8 @@ class Answer:
         normalized = normalize(text)
         variable, number = _number(normalized)
         choice = _choice(normalized) or _choice(normalized, prefix=True)
-        return cls(text, normalized, variable, number, choice, None if choice else _plain_text(normalized))
+        words = None if choice else _plain_text(normalized)
+        return cls(text, normalized, variable, number, choice, words, _SPACE_AROUND_RE.sub(r"\1", normalized))
 
     def parsed(self) -> Any:
         """The SymPy reading of the whole span (None when it does not parse). Cached."""
@@ -102,7 +105,7 @@ def _fast(gold: Answer, pred: Answer, tolerance: float) -> Judgement | None:
     """A verdict from text and plain numbers alone, or None when SymPy must decide."""
     if gold.choice:
         return _judge_choice(gold, pred)
-    if pred.normalized == gold.normalized:
+    if pred.normalized == gold.normalized or pred.spelling == gold.spelling:
         return Judgement(True)
     if gold.words is not None:
         return Judgement(pred.words == gold.words, "" if pred.words == gold.words else "wrong_answer")

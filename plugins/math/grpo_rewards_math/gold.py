@@ -9,11 +9,11 @@ found first and then read whole.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .answer import Answer
+from .answer import Answer, Judgement, judge
 from .extract import extract_answers, looks_like_math
 from .latex import find_boxed, normalize
 
@@ -42,6 +42,17 @@ class Gold:
     answer: Answer | None
     problem: str = ""
     boxed_count: int = 0
+    judged: dict[tuple[str, float], Judgement] = field(default_factory=dict, repr=False)
+
+    def judge(self, span: str, tolerance: float) -> Judgement:
+        """``span`` compared with this gold; the same span is judged once per worker (completions of a group repeat)."""
+        assert self.answer is not None
+        key = (span, tolerance)
+        if key not in self.judged:
+            if len(self.judged) > 4096:
+                self.judged.clear()
+            self.judged[key] = judge(self.answer, Answer.read(span), tolerance)
+        return self.judged[key]
 
     @property
     def ok(self) -> bool:
@@ -115,7 +126,9 @@ def gold_problems(value: Any) -> list[str]:
         return [f"{gold.problem}; its samples will be unverifiable(gold_unparseable)"]
     problems = []
     if gold.boxed_count > 1:
-        problems.append(f"gold has {gold.boxed_count} different \\boxed{{}} answers; only the last, {gold.answer.text!r}, is used")
+        problems.append(
+            f"gold has {gold.boxed_count} different \\boxed{{}} answers; only the last, {gold.answer.text!r}, is used"
+        )
     assert gold.answer is not None
     truncated = _truncation(gold.answer)
     if truncated:

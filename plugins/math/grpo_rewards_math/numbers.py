@@ -35,7 +35,9 @@ _DEC = rf"(?:{_INT}(?:\.\d*)?|\.\d+)"
 _SCI = r"(?:\s*(?:[eE](?P<e>[-+]?\d+)|(?:\\times|\\cdot|\*|×)\s*10\s*\^\s*\{?\s*(?P<p>[-+]?\d+)\s*\}?))"
 _DECIMAL_RE = re.compile(rf"^{_SIGN}(?P<num>{_DEC}){_SCI}?$")
 _POWER_OF_TEN_RE = re.compile(r"^(?P<sign>[-+])?10\s*\^\s*\{?\s*(?P<p>[-+]?\d+)\s*\}?$")
-_FRAC_RE = re.compile(r"^(?P<sign>[-+])?\\frac\s*(?:\{\s*(?P<a>[-+]?\d+)\s*\}|(?P<a1>\d))\s*(?:\{\s*(?P<b>[-+]?\d+)\s*\}|(?P<b1>\d))$")
+_FRAC_RE = re.compile(
+    r"^(?P<sign>[-+])?\\frac\s*(?:\{\s*(?P<a>[-+]?\d+)\s*\}|(?P<a1>\d))\s*(?:\{\s*(?P<b>[-+]?\d+)\s*\}|(?P<b1>\d))$"
+)
 _SLASH_RE = re.compile(r"^(?P<sign>[-+])?(?P<a>\d+)\s*/\s*(?P<b>\d+)$")
 _MIXED_RE = re.compile(r"^(?P<sign>[-+])?(?P<whole>\d+)\s*(?:\\frac\s*\{(?P<a>\d+)\}\s*\{(?P<b>\d+)\}|\s(?P<c>\d+)/(?P<d>\d+))$")
 _REPEATING_RE = re.compile(r"^(?P<sign>[-+])?(?P<whole>\d*)\.(?P<fixed>\d*)\\overline\{(?P<rep>\d{1,12})\}$")

@@ -15,7 +15,8 @@ class MathOptions:
     gold_column: str = field(default="answer", metadata={"help": "dataset column holding the gold answer"})
     mode: Literal["strict", "lenient"] = field(
         default="lenient",
-        metadata={"help": "strict: only a final \\boxed{} counts; lenient: also 'the answer is ...' (several languages) or a final line"},
+        metadata={"help": "strict: only a final \\boxed{} counts;"
+                          " lenient: also 'the answer is ...' (several languages) or a final line"},
     )
     tolerance: float = field(
         default=1e-6, metadata={"help": "relative tolerance when either answer is a decimal; exact values always compare exactly"}
@@ -28,7 +29,8 @@ class MathOptions:
         default=1000, metadata={"help": "a longer answer span is incorrect (answer_too_long) without being parsed"}
     )
     max_nesting: int = field(
-        default=40, metadata={"help": "an answer nesting brackets deeper than this is incorrect (answer_too_deep) without being parsed"}
+        default=40,
+        metadata={"help": "an answer nesting brackets deeper than this is incorrect (answer_too_deep) without being parsed"},
     )
 
     def __post_init__(self) -> None:

@@ -19,8 +19,8 @@ from typing import Any
 
 from grpo_rewards import Group, Manifest, Reward, Sample, Verdict
 
-from .answer import Answer, judge
 from .extract import extract_answers
+from .gold import Gold
 from .latex import nesting_depth
 from .options import MathOptions
 
@@ -56,7 +56,7 @@ class MathReward(Reward):
         if len(spans) > 1 and self.options.multiple_boxed == "last":
             spans = spans[-1:]
         refused = self._refuse(spans)
-        return refused if refused is not None else self._judge_spans(prepared.answer, spans, found.source)
+        return refused if refused is not None else self._judge_spans(prepared, spans, found.source)
 
     def _refuse(self, spans: Sequence[str]) -> Verdict | None:
         """Answers too long or too deeply nested to hand to a parser: incorrect, unparsed."""
@@ -68,8 +68,10 @@ class MathReward(Reward):
                 return Verdict.incorrect("answer_too_deep", answer=span[:80] + "…", depth=depth)
         return None
 
-    def _judge_spans(self, gold: Answer, spans: Sequence[str], source: str) -> Verdict:
-        judgements = [judge(gold, Answer.read(span), self.options.tolerance) for span in spans]
+    def _judge_spans(self, prepared: Gold, spans: Sequence[str], source: str) -> Verdict:
+        gold = prepared.answer
+        assert gold is not None
+        judgements = [prepared.judge(span, self.options.tolerance) for span in spans]
         shown = spans[0] if len(spans) == 1 else " | ".join(spans)
         if any(j.reason == "gold_unparseable" for j in judgements):
             return Verdict.unverifiable("gold_unparseable", f"gold {gold.text!r} does not parse as math", answer=shown)
