@@ -63,6 +63,8 @@ _MARKDOWN = re.compile(r"\*\*|__|^#+\s*|^>\s*|^[-*]\s+|^\s*\\item\s+", re.MULTIL
 _CODE_MARKERS = re.compile(r"[`;'\"]|==|\bimport\b|\bdef\b|\blambda\b|\bprint\s*\(|\bos\.|__|\breturn\b|\bexec\b|\beval\b")
 _LATEX_COMMAND = re.compile(r"\\[a-zA-Z]+")
 _TEXT_BLOCK = re.compile(r"\\(?:text|begin|end)\{[^{}]*\}")
+_SHORT_REPLY_CHARS = 40
+_SHORT_REPLY_WORDS = 3
 _MATH_WORDS = frozenset(
     "sin cos tan cot sec csc arcsin arccos arctan sinh cosh tanh log ln exp sqrt lim max min det mod gcd lcm "
     "pi inf infty infinity and or no none undefined dne".split()
@@ -128,7 +130,8 @@ def _final_line_answer(segment: str) -> str | None:
     if segments:
         return segments[-1]
     span = line.rstrip(".。")
-    return span if looks_like_math(strip_text_units(span), max_words=0) else None
+    words = _SHORT_REPLY_WORDS if len(lines) == 1 and len(span) <= _SHORT_REPLY_CHARS else 0  # a bare "Monday" reply
+    return span if looks_like_math(strip_text_units(span), max_words=words) else None
 
 
 def _distinct(spans: list[str]) -> tuple[str, ...]:
