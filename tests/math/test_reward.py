@@ -46,8 +46,8 @@ def test_bad_options_are_config_errors_naming_the_option() -> None:
 
 
 def test_verdicts_carry_reasons_and_the_extracted_answer(scorer) -> None:
-    rows = [("5", r"\boxed{5}"), ("5", r"\boxed{6}"), ("5", "I tried factoring.\nThen I gave up on it."), ("5", r"\boxed{5} or \boxed{6}"),
-            (r"\frac{1}{", r"\boxed{5}")]
+    rows = [("5", r"\boxed{5}"), ("5", r"\boxed{6}"), ("5", "I tried factoring.\nThen I gave up on it."),
+            ("5", r"\boxed{5} or \boxed{6}"), (r"\frac{1}{", r"\boxed{5}")]
     verdicts = scorer(rows)
     assert [(v.kind, v.reason) for v in verdicts] == [
         ("correct", ""), ("incorrect", "wrong_answer"), ("incorrect", "no_answer"), ("incorrect", "hedged"),
