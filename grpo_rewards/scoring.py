@@ -229,7 +229,7 @@ def score_samples(
 ) -> list[Verdict]:
     """Score ``samples`` with ``reward``; one verdict per sample, in order.
 
-    Samples are grouped by prompt and the reward's required columns, so
+    Samples are grouped by prompt and the reward's group columns, so
     ``prepare`` runs once per group. Process-isolated rewards run in ``pool``
     (default: the process-wide pool). ``on_verdict(n)`` reports progress.
     """
@@ -243,7 +243,7 @@ def score_samples(
             ready.append(position)
     if on_verdict is not None and len(ready) < len(samples):
         on_verdict(len(samples) - len(ready))
-    grouped = group_samples([samples[p] for p in ready], reward.required_columns())
+    grouped = group_samples([samples[p] for p in ready], reward.group_columns())
     groups = [g for g, _ in grouped]
     if reward.manifest.isolation == "inline":
         scored = _score_inline(reward, groups, plugin, on_verdict)
