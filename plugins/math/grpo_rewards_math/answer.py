@@ -13,7 +13,7 @@ from typing import Any
 
 from .extract import looks_like_math
 from .latex import normalize, strip_text_units
-from .numbers import Num, numbers_equal, parse_number
+from .numbers import Collection, Num, collections_equal, numbers_equal, parse_collection, parse_number
 
 __all__ = ["Answer", "Judgement", "judge"]
 
@@ -73,6 +73,7 @@ class Answer:
     choice: str | None = None
     words: str | None = None
     spelling: str = ""
+    collection: Collection | None = None
     _parsed: Any = field(default=None, repr=False)
     _parse_tried: bool = field(default=False, repr=False)
 
@@ -82,7 +83,8 @@ class Answer:
         variable, number = _number(normalized)
         choice = _choice(normalized) or _choice(normalized, prefix=True)
         words = None if choice else _plain_text(normalized)
-        return cls(text, normalized, variable, number, choice, words, _SPACE_AROUND_RE.sub(r"\1", normalized))
+        collection = parse_collection(normalized) if number is None and not choice else None
+        return cls(text, normalized, variable, number, choice, words, _SPACE_AROUND_RE.sub(r"\1", normalized), collection)
 
     def parsed(self) -> Any:
         """The SymPy reading of the whole span (None when it does not parse). Cached."""
@@ -114,6 +116,10 @@ def _fast(gold: Answer, pred: Answer, tolerance: float) -> Judgement | None:
             return Judgement(False, "wrong_variable")
         same = numbers_equal(gold.number, pred.number, tolerance)
         return Judgement(same, "" if same else "wrong_answer")
+    if gold.collection is not None and pred.collection is not None:
+        equal = collections_equal(gold.collection, pred.collection, tolerance)
+        if equal is not None:
+            return Judgement(equal, "" if equal else "wrong_answer")
     return None
 
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-__all__ = ["Num", "numbers_equal", "parse_number"]
+__all__ = ["Collection", "Num", "collections_equal", "numbers_equal", "parse_collection", "parse_number"]
 
 _MAX_DIGITS = 400  # longer literals go to SymPy (and its deadline), not to Fraction
 
@@ -133,3 +133,51 @@ def numbers_equal(gold: Num, pred: Num, tolerance: float) -> bool:
             if g == p or (not exact and _close(g, p, tolerance)):
                 return True
     return False
+
+
+@dataclass(frozen=True)
+class Collection:
+    """A bracketed list of plain numbers: ``opening``/``closing`` are the brackets ('' for a bare list)."""
+
+    opening: str
+    closing: str
+    items: tuple[Num, ...]
+
+    @property
+    def unordered(self) -> bool:
+        return self.opening in ("", "\\{")
+
+
+_BRACKETS = (("\\{", "\\}"), ("(", ")"), ("[", "]"), ("(", "]"), ("[", ")"), ("", ""))
+
+
+def parse_collection(text: str) -> Collection | None:
+    """``(1, 2)``, ``[0, 1)``, ``\\{3, 4\\}`` or ``1, 2`` whose items are all plain numbers; else None."""
+    text = text.strip()
+    for opening, closing in _BRACKETS:
+        if text.startswith(opening) and text.endswith(closing) and len(text) > len(opening) + len(closing):
+            inner = text[len(opening) : len(text) - len(closing)] if closing else text
+            parts = re.split(r",\s+", inner) if ", " in inner else inner.split(",")  # "1,000, 2,000" has two items
+            if len(parts) < 2 or any(b in inner for b in "()[]{}"):
+                continue
+            items = [parse_number(part) for part in parts]
+            if all(item is not None for item in items):
+                return Collection(opening, closing, tuple(items))  # type: ignore[arg-type]
+    return None
+
+
+def collections_equal(gold: Collection, pred: Collection, tolerance: float) -> bool | None:
+    """Equal collections (order per the gold's brackets); None when the kinds differ and SymPy must decide."""
+    if gold.unordered != pred.unordered or (not gold.unordered and (gold.opening, gold.closing) != (pred.opening, pred.closing)):
+        return None
+    if len(gold.items) != len(pred.items):
+        return False
+    if not gold.unordered:
+        return all(numbers_equal(g, p, tolerance) for g, p in zip(gold.items, pred.items, strict=True))
+    remaining = list(pred.items)
+    for g in gold.items:
+        match = next((i for i, p in enumerate(remaining) if numbers_equal(g, p, tolerance)), None)
+        if match is None:
+            return False
+        remaining.pop(match)
+    return True
