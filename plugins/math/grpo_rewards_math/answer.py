@@ -1,0 +1,141 @@
+"""Answers as the comparer sees them: text forms first, a SymPy parse only when needed.
+
+:class:`Answer` holds what the fast path needs (normalised text, a plain
+number, a choice letter, a text answer). :func:`judge` compares a predicted
+span with a gold :class:`Answer`: cheap checks first, SymPy last.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .extract import looks_like_math
+from .latex import normalize, strip_text_units
+from .numbers import Collection, Num, collections_equal, numbers_equal, parse_collection, parse_number
+
+__all__ = ["Answer", "Judgement", "judge"]
+
+_CHOICE_RE = re.compile(r"^(?:\\text\{)?\s*(?:option|choice)?\s*[(\[]?\s*([A-J])\s*[)\].:]?\s*\}?$", re.IGNORECASE)
+_CHOICE_PREFIX_RE = re.compile(r"^(?:\\text\{)?\s*(?:option|choice)?\s*[(\[]\s*([A-J])\s*[)\]]", re.IGNORECASE)
+_ASSIGNMENT_RE = re.compile(r"^([a-zA-Z](?:_\{?\w+\}?)?)\s*=\s*(?![=<>])(.+)$")
+_TEXT_RE = re.compile(r"^[^\W\d_][^\W\d_'\- ]*(?: [^\W\d_][^\W\d_'\-]*)*$")
+_TEXT_WRAPPER_RE = re.compile(r"\\text\{([^{}]*)\}")
+_SPACE_AROUND_RE = re.compile(r"\s*([,()\[\]{}=+\-&<>^_])\s*")
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """Whether a span equals the gold, and the short reason code when it does not."""
+
+    equal: bool
+    reason: str = ""
+
+
+def _choice(text: str, *, prefix: bool = False) -> str | None:
+    match = _CHOICE_RE.match(text) or (_CHOICE_PREFIX_RE.match(text) if prefix else None)
+    return match.group(1).upper() if match else None
+
+
+def _plain_text(text: str) -> str | None:
+    """``\\text{Monday}``/``no solution`` as lowercase words; None for anything that may be math."""
+    inner = _TEXT_WRAPPER_RE.sub(r"\1", text).strip().strip(".").strip()
+    if not _TEXT_RE.match(inner):
+        return None
+    words = inner.split()
+    if len(words) == 1 and len(words[0]) < 3:
+        return None  # "x", "ab", "pi": let SymPy read them
+    return " ".join(w.lower() for w in words)
+
+
+def split_assignment(text: str) -> tuple[str | None, str]:
+    """``x = 5`` -> ``("x", "5")``; anything else -> ``(None, text)``."""
+    match = _ASSIGNMENT_RE.match(text)
+    if match and "=" not in match.group(2):
+        return match.group(1), match.group(2).strip()
+    return None, text
+
+
+def _number(text: str) -> tuple[str | None, Num | None]:
+    variable, rest = split_assignment(text)
+    return variable, parse_number(strip_text_units(rest))
+
+
+@dataclass
+class Answer:
+    """One answer (gold or predicted) in every cheap form, with its SymPy parse made on demand."""
+
+    text: str
+    normalized: str = ""
+    variable: str | None = None
+    number: Num | None = None
+    choice: str | None = None
+    words: str | None = None
+    spelling: str = ""
+    collection: Collection | None = None
+    _parsed: Any = field(default=None, repr=False)
+    _parse_tried: bool = field(default=False, repr=False)
+
+    @classmethod
+    def read(cls, text: str) -> Answer:
+        normalized = normalize(text)
+        variable, number = _number(normalized)
+        choice = _choice(normalized) or _choice(normalized, prefix=True)
+        words = None if choice else _plain_text(normalized)
+        collection = parse_collection(normalized) if number is None and not choice else None
+        return cls(text, normalized, variable, number, choice, words, _SPACE_AROUND_RE.sub(r"\1", normalized), collection)
+
+    def parsed(self) -> Any:
+        """The SymPy reading of the whole span (None when it does not parse). Cached."""
+        if not self._parse_tried:
+            from .symbolic import parse_span
+
+            self._parse_tried = True
+            self._parsed = parse_span(self.normalized)
+        return self._parsed
+
+
+def _judge_choice(gold: Answer, pred: Answer) -> Judgement:
+    letter = pred.choice or _choice(pred.normalized, prefix=True)
+    if letter is None:
+        return Judgement(False, "not_a_choice")
+    return Judgement(letter == gold.choice, "" if letter == gold.choice else "wrong_answer")
+
+
+def _fast(gold: Answer, pred: Answer, tolerance: float) -> Judgement | None:
+    """A verdict from text and plain numbers alone, or None when SymPy must decide."""
+    if gold.choice:
+        return _judge_choice(gold, pred)
+    if pred.normalized == gold.normalized or pred.spelling == gold.spelling:
+        return Judgement(True)
+    if gold.words is not None:
+        return Judgement(pred.words == gold.words, "" if pred.words == gold.words else "wrong_answer")
+    if gold.number is not None and pred.number is not None:
+        if gold.variable and pred.variable and gold.variable != pred.variable:
+            return Judgement(False, "wrong_variable")
+        same = numbers_equal(gold.number, pred.number, tolerance)
+        return Judgement(same, "" if same else "wrong_answer")
+    if gold.collection is not None and pred.collection is not None:
+        equal = collections_equal(gold.collection, pred.collection, tolerance)
+        if equal is not None:
+            return Judgement(equal, "" if equal else "wrong_answer")
+    return None
+
+
+def judge(gold: Answer, pred: Answer, tolerance: float) -> Judgement:
+    """Compare ``pred`` with ``gold``: text and numbers first, then SymPy on the whole spans."""
+    fast = _fast(gold, pred, tolerance)
+    if fast is not None:
+        return fast
+    if not looks_like_math(pred.normalized):
+        return Judgement(False, "not_math")
+    gold_expr, pred_expr = gold.parsed(), pred.parsed()
+    if pred_expr is None:
+        return Judgement(False, "unparseable_answer")
+    if gold_expr is None:
+        return Judgement(False, "gold_unparseable")
+    from .symbolic import equal
+
+    same = equal(gold_expr, pred_expr, tolerance)
+    return Judgement(same, "" if same else "wrong_answer")

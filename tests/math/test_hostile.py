@@ -1,0 +1,67 @@
+"""Hostile inputs end with a verdict (decided by a guard, or unverifiable(timeout) at the deadline); the batch completes.
+
+Run with ``-s`` to see each sample's measured time next to its deadline.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from grpo_rewards import WorkerPool
+
+from .conftest import score
+
+LONG_REASONING = "We expand the product term by term and collect like terms carefully. " * 720  # ~50k characters
+
+# (name, gold, completion, expected kind, expected reason)
+GUARDED = [
+    ("power tower", "9", r"\boxed{9^{9^{9^{9}}}}", "incorrect", "wrong_answer"),
+    ("power tower equal to itself", r"9^{9^{9^{9}}}", r"\boxed{9^{9^{9^{9}}}}", "correct", ""),
+    ("factorial of a power tower", "5", r"\boxed{(9^{9^{9}})!}", "incorrect", "wrong_answer"),
+    ("huge factorial", "5", r"\boxed{1000000000!}", "incorrect", "wrong_answer"),
+    ("tiny power", "2", r"\boxed{10^{-10^{10}}}", "incorrect", "wrong_answer"),
+    ("50k-character reasoning", "5", LONG_REASONING + r"So \boxed{5}.", "correct", ""),
+    ("50k-character boxed answer", "5", r"\boxed{" + "1+" * 25_000 + "5}", "incorrect", "answer_too_long"),
+    ("deep nesting", "5", r"\boxed{" + "{" * 200 + "5" + "}" * 200 + "}", "incorrect", "answer_too_deep"),
+    ("50k unclosed boxes", "5", r"\boxed{" * 7_000, "incorrect", "answer_too_long"),
+    ("50k answer phrases", "5", "the answer is 4 " * 3_000 + "the answer is 5", "correct", ""),
+    ("50k of digits", "5", "7" * 50_000, "incorrect", "answer_too_long"),
+    ("injected code", "0", r"\boxed{__import__('os').system('echo pwned') or 0}", "incorrect", "not_math"),
+]
+
+
+@pytest.mark.slow
+def test_hostile_inputs_are_decided_by_guards(math_pool: WorkerPool) -> None:
+    started = time.perf_counter()
+    verdicts = score(math_pool, [(gold, completion) for _, gold, completion, _, _ in GUARDED], timeout=5.0)
+    wall = time.perf_counter() - started
+    print(f"\nhostile batch of {len(GUARDED)} with a 5 s deadline finished in {wall:.2f} s")
+    for (name, _, _, kind, reason), verdict in zip(GUARDED, verdicts, strict=True):
+        print(f"  {name:32s} {verdict.kind:12s} {verdict.reason:16s} {verdict.seconds:7.3f} s (deadline 5 s)")
+        assert (verdict.kind, verdict.reason) == (kind, reason), (name, verdict)
+
+
+@pytest.mark.slow
+def test_work_past_the_deadline_becomes_unverifiable_timeout_and_the_batch_completes(math_pool: WorkerPool) -> None:
+    slow = r"\boxed{\int_{0}^{\pi} \sin^{30}(x) \cos^{7}(3x) dx}"  # SymPy integrates this for minutes
+    rows = [("1", slow), ("5", r"\boxed{5}"), ("1", slow), ("7", r"\boxed{6}")]
+    started = time.perf_counter()
+    verdicts = score(math_pool, rows, timeout=1.0)
+    wall = time.perf_counter() - started
+    print(f"\nslow SymPy work with a 1 s deadline: batch of {len(rows)} finished in {wall:.2f} s;"
+          f" samples took {[round(v.seconds, 3) for v in verdicts]} s")
+    assert [(v.kind, v.reason) for v in verdicts] == [
+        ("unverifiable", "timeout"), ("correct", ""), ("unverifiable", "timeout"), ("incorrect", "wrong_answer"),
+    ]
+    assert verdicts[0].details["plugin"] == "math"
+
+
+def test_the_plugin_never_sets_an_alarm() -> None:
+    import pathlib
+
+    import grpo_rewards_math
+
+    source = "\n".join(p.read_text() for p in pathlib.Path(grpo_rewards_math.__file__).parent.glob("*.py"))
+    assert "signal" not in source.replace("signal.alarm``", "")  # only the docstring that explains why
