@@ -19,6 +19,7 @@ A config file uses the same names (snake_case or kebab-case)::
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import json
 import sys
 from collections.abc import Mapping
@@ -146,7 +147,7 @@ def _apply(values: dict[str, Any], layer: Mapping[str, Any], source: str) -> Non
     for raw_key, value in layer.items():
         key = _normalise_key(str(raw_key))
         if key not in _FIELDS:
-            close = [k for k in _FIELDS if k.startswith(key[:4])]
+            close = difflib.get_close_matches(key, _FIELDS, n=3)
             hint = f" (did you mean {', '.join(close)}?)" if close else ""
             raise ConfigError(f"{source}: unknown setting {raw_key!r}{hint}. GRPOConfig settings not listed go under 'grpo'.")
         if key in ("reward_options", "grpo") and isinstance(value, Mapping):

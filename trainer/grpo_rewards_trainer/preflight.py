@@ -9,6 +9,7 @@ GRPO needs. Every problem is collected, so one run shows all of them.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -240,12 +241,13 @@ def _check_batch(config: TrainConfig, report: PreflightReport) -> None:
         return
     if "generation_batch_size" in config.grpo or "steps_per_generation" in config.grpo:
         return  # TRL checks its own arithmetic for these
-    batch = config.per_device_train_batch_size * config.gradient_accumulation_steps
+    processes = int(os.environ.get("WORLD_SIZE", "1"))  # set by accelerate/torchrun on every process
+    batch = config.per_device_train_batch_size * config.gradient_accumulation_steps * processes
     if batch % config.num_generations:
         report.add(
             "grpo",
             "error",
-            f"per_device_train_batch_size x gradient_accumulation_steps = {batch} is not a multiple of "
+            f"per_device_train_batch_size x gradient_accumulation_steps x processes = {batch} is not a multiple of "
             f"num_generations = {config.num_generations}: each batch must hold whole groups. "
             f"Use e.g. --per-device-train-batch-size {config.num_generations}",
         )
