@@ -28,6 +28,7 @@ from .config import SECTIONS, TrainConfig, load_config_file, resolve_config
 __all__ = ["train_command"]
 
 _LIST_FLAGS = {"rewards", "reward_options", "grpo"}
+_ALIASES = {"rewards": ("-r",), "reward_options": ("-o", "--option")}
 _STYLE = {"ok": "green", "warning": "yellow", "error": "red bold"}
 
 
@@ -56,7 +57,8 @@ def _option(f: dataclasses.Field, hint: Any) -> Callable[[Any], Any]:
     help_text = f.metadata["help"]
     metavar = f.metadata.get("metavar")
     if f.name in _LIST_FLAGS:
-        return click.option(f"--{flag}", f.name, multiple=True, metavar=metavar, help=help_text)
+        aliases = _ALIASES.get(f.name, ())  # the same short flags as `grpo-rewards check`
+        return click.option(f"--{flag}", *aliases, f.name, multiple=True, metavar=metavar, help=help_text)
     if _is_bool(hint):
         return click.option(f"--{flag}/--no-{flag}", f.name, default=None, help=help_text + _default_text(f))
     return click.option(
