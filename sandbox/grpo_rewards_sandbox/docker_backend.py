@@ -221,9 +221,8 @@ class DockerWorker:
             self.backend.ping()  # raises SandboxUnavailable if the engine itself went away
             raise WorkerLost(f"{self.name}: {exc}") from None
         self._recycle = recycle
-        if broken:
-            result = _with_extra(result, broken=broken)
-        return result
+        extra = {"worker": self.name, "broken": broken} if broken else {"worker": self.name}
+        return _with_extra(result, **extra)
 
     def close(self) -> None:
         if self._closed:
