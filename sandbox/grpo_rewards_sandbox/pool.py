@@ -232,7 +232,8 @@ class SandboxPool:
         limits = job.limits or self.limits
         for attempt in (1, 2):
             if worker is None:
-                worker, jobs_on_worker = self._spares.take(), 0
+                # A retry gets a brand-new container: a spare might have died with the one that just failed.
+                worker, jobs_on_worker = (self._spares.take() if attempt == 1 else self._spares.make()), 0
             try:
                 result = worker.execute(job, limits)
             except WorkerLost as lost:

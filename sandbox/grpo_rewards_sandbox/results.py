@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any
 
 __all__ = ["CallJob", "Job", "Limits", "Result", "RunJob", "Status"]
 
@@ -99,7 +99,7 @@ class CallJob:
     limits: Limits | None = None
 
 
-Job = Union[RunJob, CallJob]
+Job = RunJob | CallJob
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ import os
 import signal
 import socket
 import subprocess
+import threading
 import time
 from pathlib import Path
 
@@ -62,8 +63,17 @@ def test_call_skips_main_block_and_has_empty_stdin(sandbox):
         ("import sys\nsys.exit(0)\ndef f(): return 1", "without returning"),
         ("def g(): return 1", "NameError"),
     ],
-    ids=["always-equal", "int-subclass", "list-subclass", "function", "sys-exit", "os-exit", "keyboard-interrupt",
-         "exit-at-top", "missing-function"],
+    ids=[
+        "always-equal",
+        "int-subclass",
+        "list-subclass",
+        "function",
+        "sys-exit",
+        "os-exit",
+        "keyboard-interrupt",
+        "exit-at-top",
+        "missing-function",
+    ],
 )
 def test_call_never_returns_a_fake(sandbox, program, reason):
     result = sandbox.call(program, "f")
@@ -147,15 +157,29 @@ def test_sweep_removes_only_containers_of_dead_owners():
 def _labelled_container(owner: str) -> str:
     name = f"{LABEL}-sweep-test-{abs(hash(owner)) % 10**8}"
     subprocess.run(
-        ["docker", "create", "--name", name, "--label", f"{LABEL}=1", "--label", f"{OWNER_LABEL}={owner}",
-         "--network", "none", default_image()],
-        check=True, capture_output=True,
+        [
+            "docker",
+            "create",
+            "--name",
+            name,
+            "--label",
+            f"{LABEL}=1",
+            "--label",
+            f"{OWNER_LABEL}={owner}",
+            "--network",
+            "none",
+            default_image(),
+        ],
+        check=True,
+        capture_output=True,
     )
     return name
 
 
 def _ours() -> list[str]:
-    out = subprocess.run(["docker", "ps", "-a", "--filter", f"label={LABEL}", "--format", "{{.Names}}"], capture_output=True, text=True)
+    out = subprocess.run(
+        ["docker", "ps", "-a", "--filter", f"label={LABEL}", "--format", "{{.Names}}"], capture_output=True, text=True
+    )
     return out.stdout.split()
 
 
@@ -168,6 +192,57 @@ def test_no_engine_gives_a_message_that_says_what_to_do(monkeypatch):
 def test_missing_image_gives_a_message_that_says_what_to_do():
     with pytest.raises(SandboxUnavailable, match="not built.*grpo-rewards-sandbox build"):
         SandboxPool(1, image="grpo-rewards-sandbox:no-such-sources").start()
+
+
+class EngineProxy:
+    """A Unix-socket proxy to the Docker engine that a test can cut, which is what a stopped daemon looks like."""
+
+    def __init__(self, path: Path, engine: str = "/var/run/docker.sock") -> None:
+        self.path, self.engine = path, engine
+        self.server = socket.socket(socket.AF_UNIX)
+        self.server.bind(str(path))
+        self.server.listen(64)
+        self.sockets: list[socket.socket] = [self.server]
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.server.accept()
+            except OSError:
+                return
+            upstream = socket.socket(socket.AF_UNIX)
+            upstream.connect(self.engine)
+            self.sockets += [client, upstream]
+            for source, sink in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pump, args=(source, sink), daemon=True).start()
+
+    @staticmethod
+    def _pump(source: socket.socket, sink: socket.socket) -> None:
+        try:
+            while data := source.recv(1 << 16):
+                sink.sendall(data)
+            sink.shutdown(socket.SHUT_WR)
+        except OSError:
+            pass
+
+    def cut(self) -> None:
+        for sock in self.sockets:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            sock.close()
+
+
+def test_engine_gone_mid_run_raises_sandbox_unavailable(tmp_path, monkeypatch):
+    proxy = EngineProxy(tmp_path / "docker.sock")
+    monkeypatch.setenv("DOCKER_HOST", f"unix://{proxy.path}")
+    with SandboxPool(1, limits=Limits(timeout=5.0)) as pool:
+        assert pool.run("print('engine up')").stdout == b"engine up\n"
+        proxy.cut()
+        with pytest.raises(SandboxUnavailable, match="no Docker engine answers"):
+            pool.run("print('engine gone')")
 
 
 @pytest.mark.skipif(

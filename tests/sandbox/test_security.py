@@ -179,7 +179,9 @@ def test_huge_single_line(sandbox, unaffected):
 
 
 def test_binary_and_invalid_utf8_output_come_back_exactly(sandbox, unaffected):
-    result = sandbox.run("import sys; sys.stdout.buffer.write(bytes(range(256)) + b'\\xff\\xfe'); sys.stderr.buffer.write(b'\\x80')")
+    result = sandbox.run(
+        "import sys; sys.stdout.buffer.write(bytes(range(256)) + b'\\xff\\xfe'); sys.stderr.buffer.write(b'\\x80')"
+    )
     assert result.status is Status.OK
     assert result.stdout == bytes(range(256)) + b"\xff\xfe" and result.stderr == b"\x80"
     assert "\ufffd" in result.stderr_text()
@@ -355,7 +357,9 @@ def gateway_listener():
     """A TCP listener on the Docker bridge gateway (this machine's own address), counting connections."""
     out = subprocess.run(
         ["docker", "network", "inspect", "bridge", "--format", "{{(index .IPAM.Config 0).Gateway}}"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     server = socket.create_server((out.stdout.strip(), 0))
     server.settimeout(0.2)

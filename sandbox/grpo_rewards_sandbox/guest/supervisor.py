@@ -20,18 +20,17 @@ the container do not reach PID 1 at all.
 
 from __future__ import annotations
 
+# Imported here, once, so that a forked job finds them loaded (copy-on-write) instead of importing each time.
+import atexit  # noqa: F401
+import ctypes
 import os
 import resource
 import signal
 import sys
-import time
-from typing import Any
-
-# Imported here, once, so that a forked job finds them loaded (copy-on-write) instead of importing each time.
-import atexit  # noqa: F401
-import ctypes
 import threading  # noqa: F401
+import time
 import traceback  # noqa: F401
+from typing import Any
 
 from . import framing, runner
 from .jobwatch import Outcome, watch
