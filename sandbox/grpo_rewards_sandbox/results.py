@@ -111,7 +111,9 @@ class Result:
     resident memory. ``stdout`` and ``stderr`` hold at most
     ``Limits.keep_output`` bytes each; the ``*_truncated`` flags say whether
     more was printed. ``reason`` explains the status in words. ``attempts`` is 2
-    when an infra error was retried on a fresh container.
+    when an infra error was retried on a fresh container. ``extra`` holds backend
+    details: the Docker backend sets ``worker`` (the container's name) and
+    ``broken`` (an invariant the job broke, after which the container is replaced).
 
     For a :class:`CallJob`: ``returned`` says whether the function returned a
     value that passed the codec, and ``value`` is that value, rebuilt from exact

@@ -55,7 +55,7 @@ while True: pass
 
 
 def test_cpu_limit_is_a_timeout(sandbox, unaffected):
-    result = sandbox.run("while True: pass", limits=replace(sandbox.limits, cpu_time=1.0))
+    result = sandbox.run("while True: pass", limits=replace(sandbox.limits, timeout=30.0, cpu_time=0.5))
     assert result.status is Status.TIMEOUT and "CPU" in result.reason
     unaffected(result)
 
