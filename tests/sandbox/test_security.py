@@ -268,6 +268,39 @@ for path in ("/etc/passwd", "/opt/sandbox/grpo_rewards_sandbox/guest/runner.py",
     unaffected(result)
 
 
+def test_deep_directory_nesting(sandbox, unaffected):
+    program = """
+import os
+depth = 0
+try:
+    while True:
+        os.mkdir("d")
+        os.chdir("d")
+        depth += 1
+except OSError as exc:
+    print("stopped at depth", depth, exc.strerror)
+"""
+    result = sandbox.run(program)
+    assert result.status is Status.OK and b"stopped at depth" in result.stdout
+    unaffected(result)  # too deep to wipe by path: the container is replaced instead
+
+
+def test_nothing_executes_from_scratch_space(sandbox, unaffected):
+    program = """
+import os, shutil, subprocess
+shutil.copy("/bin/true", "/tmp/mytrue")
+os.chmod("/tmp/mytrue", 0o755)
+try:
+    subprocess.run(["/tmp/mytrue"])
+    print("EXECUTED")
+except OSError as exc:
+    print(exc.strerror)
+"""
+    result = sandbox.run(program)
+    assert result.status is Status.OK and result.stdout == b"Permission denied\n"
+    unaffected(result)
+
+
 def test_symlink_tricks(sandbox, unaffected):
     program = """
 import os

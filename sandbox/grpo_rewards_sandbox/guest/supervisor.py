@@ -102,6 +102,8 @@ def run_job(request: dict[str, Any], baseline_fds: set[str]) -> dict[str, Any]:
 
 
 def _write_program(request: dict[str, Any]) -> str:
+    if os.path.lexists(JOB_DIR):
+        wipe(SCRATCH)
     os.mkdir(JOB_DIR, 0o700)
     path = os.path.join(JOB_DIR, "main.py" if request["mode"] == "run" else "solution.py")
     with open(path, "w", encoding="utf-8", errors="surrogatepass") as handle:
@@ -171,10 +173,13 @@ def _spawn(request: dict[str, Any], path: str) -> None:
 
 def _clean_up(baseline_fds: set[str]) -> list[str]:
     """Kill and reap everything but PID 1, wipe scratch space, and list broken invariants."""
-    problems = kill_everything()
-    problems += wipe(SCRATCH)
-    problems += wipe("/dev/shm")
-    problems += check_invariants(baseline_fds)
+    try:
+        problems = kill_everything()
+        problems += wipe(SCRATCH)
+        problems += wipe("/dev/shm")
+        problems += check_invariants(baseline_fds)
+    except Exception as exc:  # noqa: BLE001 - never let a job crash PID 1: report it, and get recycled
+        problems = [f"clean-up failed: {type(exc).__name__}: {exc}"]
     return problems
 
 
