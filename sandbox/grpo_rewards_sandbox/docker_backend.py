@@ -126,6 +126,10 @@ class DockerBackend:
         container = _Container(api, created["Id"], create["name"])
         try:
             return self._attach(container)
+        except (docker.errors.DockerException, OSError) as exc:
+            container.remove()
+            self.ping()
+            raise SandboxUnavailable(f"could not start a sandbox container: {_short(exc)}") from None
         except BaseException:
             container.remove()
             raise

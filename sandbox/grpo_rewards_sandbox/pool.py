@@ -314,8 +314,8 @@ class _Spares:
                 continue
             try:
                 worker = self.make()
-            except SandboxError:
-                self._wake.wait(timeout=5.0)  # the engine is down; take() will report it to the caller
+            except Exception:  # noqa: BLE001 - the engine is down or flaky; take() reports it to the caller
+                self._wake.wait(timeout=5.0)
                 self._wake.clear()
                 continue
             if self._closed:
