@@ -46,13 +46,11 @@ def main() -> None:
     channel_in, channel_out = _take_channel()
     _harden_self()
     baseline_fds = set(os.listdir("/proc/self/fd"))
-    jobs = 0
     while (request := framing.read_frame(channel_in)) is not None:
         op = request.get("op")
         if op == "hello":
             framing.write_frame(channel_out, {"op": "ready", "pid": os.getpid(), "python": sys.version.split()[0]})
         elif op == "job":
-            jobs += 1
             framing.write_frame(channel_out, run_job(request, baseline_fds))
         elif op == "exit":
             break
@@ -108,7 +106,7 @@ def _write_program(request: dict[str, Any]) -> str:
     path = os.path.join(JOB_DIR, "main.py" if request["mode"] == "run" else "solution.py")
     with open(path, "w", encoding="utf-8", errors="surrogatepass") as handle:
         handle.write(request["program"])
-    if request["mode"] == "call":
+    if request["mode"] == "call" and request.get("launcher") == "spawn":  # a forked job gets them in memory
         with open(path + ".args", "wb") as handle:
             handle.write(request["args"])
     return path
