@@ -14,6 +14,12 @@ it goes. The parent enforces a wall-clock deadline on setup and on every item:
 * workers retire after ``max_items_per_worker`` items and run under an
   address-space cap (``memory_limit_mb``).
 
+A job may ask the parent for something mid-item with :func:`request_parent`
+(the code reward's test harness runs in a worker and sends each call of the
+candidate function to the sandbox this way). The parent answers through the
+``on_request`` handler given to :meth:`WorkerPool.run`; a handler may return a
+``concurrent.futures.Future`` so many requests are in flight at once.
+
 Workers are forked from multiprocessing's fork server, which imports the
 ``preload`` modules once, so a new worker costs milliseconds, not an import.
 """
@@ -22,8 +28,10 @@ from __future__ import annotations
 
 import atexit
 import collections
+import concurrent.futures
 import multiprocessing
 import os
+import pickle
 import resource
 import signal
 import threading
@@ -34,7 +42,17 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any, Protocol
 
-__all__ = ["Job", "Outcome", "Task", "WorkerPool", "default_workers", "get_pool", "shutdown_pool"]
+__all__ = [
+    "Job",
+    "Outcome",
+    "RequestError",
+    "Task",
+    "WorkerPool",
+    "default_workers",
+    "get_pool",
+    "request_parent",
+    "shutdown_pool",
+]
 
 WORKERS_ENV = "GRPO_REWARDS_WORKERS"
 MEMORY_ENV = "GRPO_REWARDS_WORKER_MEMORY_MB"
@@ -85,7 +103,29 @@ def _default_memory_mb() -> int:
     return int(os.environ.get(MEMORY_ENV, "4096"))
 
 
+class RequestError(RuntimeError):
+    """The parent's ``on_request`` handler failed; raised by :func:`request_parent` in the worker."""
+
+
 # ----------------------------------------------------------------------------- worker side
+
+_channel: Connection | None = None
+_current_task: int | None = None
+
+
+def request_parent(payload: Any) -> Any:
+    """From inside a job running in the pool, ask the parent and wait for its answer.
+
+    The parent's ``on_request(payload)`` handler (see :meth:`WorkerPool.run`)
+    answers. The item's deadline keeps running while it waits.
+    """
+    if _channel is None or _current_task is None:
+        raise RuntimeError("request_parent() works only inside a job running in a WorkerPool")
+    _channel.send(("request", _current_task, payload))
+    kind, value = _channel.recv()
+    if kind == "reply_error":
+        raise RequestError(value)
+    return value
 
 
 def _init_worker(preload: Sequence[str], memory_limit_mb: int) -> None:
@@ -95,7 +135,10 @@ def _init_worker(preload: Sequence[str], memory_limit_mb: int) -> None:
         limit = memory_limit_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     for module in preload:
-        __import__(module)
+        try:
+            __import__(module)
+        except Exception:  # noqa: BLE001 - the job that needs it reports the import error with a traceback
+            pass
 
 
 def _describe(exc: BaseException) -> tuple[str, str, str]:
@@ -134,7 +177,9 @@ def _run_task(conn: Connection, task_id: int, job: Job, items: Sequence[Any]) ->
 
 
 def _worker_main(conn: Connection, preload: Sequence[str], memory_limit_mb: int, max_items: int) -> None:
+    global _channel, _current_task
     _init_worker(preload, memory_limit_mb)
+    _channel = conn
     conn.send(("alive",))
     done = 0
     while True:
@@ -144,8 +189,18 @@ def _worker_main(conn: Connection, preload: Sequence[str], memory_limit_mb: int,
             return
         if message[0] == "stop":
             return
-        _, task_id, job, items = message
+        _, task_id, payload = message
+        try:
+            job, items = pickle.loads(payload)
+        except BaseException as exc:  # noqa: BLE001 - e.g. a reward class defined in __main__
+            kind, text, tb = _describe(exc)
+            hint = " (define rewards and jobs in an importable module, not in __main__)"
+            conn.send(("setup_error", task_id, "crash", f"the worker could not load the task: {text}{hint}", tb, 0.0))
+            conn.send(("done", task_id, False))
+            continue
+        _current_task = task_id
         done += _run_task(conn, task_id, job, items)
+        _current_task = None
         retiring = done >= max_items
         conn.send(("done", task_id, retiring))
         if retiring:
@@ -265,25 +320,31 @@ class WorkerPool:
         tasks: Sequence[Task],
         *,
         on_result: Callable[[int, int, Outcome], None] | None = None,
+        on_request: Callable[[Any], Any] | None = None,
     ) -> list[list[Outcome]]:
         """Run every task; returns one :class:`Outcome` per item, in order.
 
         ``on_result(task_index, item_index, outcome)`` is called as results
-        arrive (for progress bars). Never raises for a failing item.
+        arrive (for progress bars). ``on_request(payload)`` answers
+        :func:`request_parent` calls from jobs; it may return a value or a
+        ``concurrent.futures.Future``. Never raises for a failing item.
         """
         with self._lock:
             if self._closed:
                 raise RuntimeError("the worker pool is closed")
-            return _Run(self, tasks, on_result).run()
+            return _Run(self, tasks, on_result, on_request).run()
 
 
 class _Run:
     """One call of :meth:`WorkerPool.run`: the scheduling loop and its bookkeeping."""
 
-    def __init__(self, pool: WorkerPool, tasks: Sequence[Task], on_result: Any) -> None:
+    def __init__(self, pool: WorkerPool, tasks: Sequence[Task], on_result: Any, on_request: Any) -> None:
         self.pool = pool
         self.tasks = tasks
         self.on_result = on_result
+        self.on_request = on_request
+        self.answered: collections.deque[tuple[_Worker, _Assignment, str, Any]] = collections.deque()
+        self.wakeup_r, self.wakeup_w = multiprocessing.Pipe(duplex=False)
         self.results: list[list[Outcome | None]] = [[None] * len(t.items) for t in tasks]
         self.pending = sum(len(t.items) for t in tasks)
         self.queue: collections.deque[tuple[int, list[int]]] = collections.deque(
@@ -295,12 +356,32 @@ class _Run:
             while self.pending:
                 self._dispatch()
                 self._wait()
+            self._settle()
         except BaseException:
             for worker in list(self.pool._workers):
                 if worker.assignment is not None:
                     self.pool._replace(worker, kill=True)
             raise
+        finally:
+            self.wakeup_r.close()
+            self.wakeup_w.close()
         return [[o for o in row if o is not None] for row in self.results]
+
+    def _settle(self) -> None:
+        """Every result is in; wait for each busy worker's closing "done" so none carries over to the next run."""
+        for worker in list(self.pool._workers):
+            while worker.assignment is not None:
+                try:
+                    message = worker.conn.recv() if worker.conn.poll(5.0) else None
+                except (EOFError, OSError):
+                    message = None
+                if message is None:
+                    worker.assignment = None
+                    self.pool._replace(worker, kill=True)
+                elif message[0] == "done":
+                    worker.assignment = None
+                    if message[2]:
+                        self.pool._replace(worker, kill=False)
 
     def _record(self, task_id: int, offset: int, outcome: Outcome) -> None:
         if self.results[task_id][offset] is None:
@@ -323,7 +404,8 @@ class _Run:
             task = self.tasks[task_id]
             deadline = self._deadline(worker, task.timeout)
             try:
-                worker.conn.send(("task", task_id, task.job, [task.items[o] for o in offsets]))
+                payload = pickle.dumps((task.job, [task.items[o] for o in offsets]))
+                worker.conn.send(("task", task_id, payload))
             except Exception as exc:  # noqa: BLE001 - an unpicklable job fails its items, not the run
                 if isinstance(exc, (BrokenPipeError, ConnectionError, EOFError)):
                     self.queue.appendleft((task_id, offsets))
@@ -339,7 +421,9 @@ class _Run:
         if not busy:
             return
         timeout = max(0.0, min(w.assignment.deadline for w in busy) - time.monotonic())
-        ready = wait([w.conn for w in busy], timeout=timeout)
+        ready = wait([w.conn for w in busy] + [self.wakeup_r], timeout=timeout)
+        if self.wakeup_r in ready:
+            self._send_answers()
         for worker in busy:
             if worker.conn in ready:
                 self._receive(worker)
@@ -381,10 +465,51 @@ class _Run:
             outcome = Outcome(failure=message[2], message=f"setup failed: {message[3]}", traceback=message[4], seconds=message[5])
             for offset in a.offsets:
                 self._record(a.task_id, offset, outcome)
+        elif kind == "request":
+            self._answer(worker, a, message[2])
         elif kind == "done":
             worker.assignment = None
             if message[2]:  # retiring
                 self.pool._replace(worker, kill=False)
+
+    def _answer(self, worker: _Worker, a: _Assignment, payload: Any) -> None:
+        if self.on_request is None:
+            self._reply(worker, a, "reply_error", "this pool run takes no requests (no on_request handler)")
+            return
+        try:
+            answer = self.on_request(payload)
+        except Exception as exc:  # noqa: BLE001 - the job sees the handler's failure as RequestError
+            self._reply(worker, a, "reply_error", f"{type(exc).__name__}: {exc}")
+            return
+        if not isinstance(answer, concurrent.futures.Future):
+            self._reply(worker, a, "reply", answer)
+            return
+
+        def done(future: concurrent.futures.Future[Any]) -> None:
+            exc = future.exception()
+            reply = ("reply_error", f"{type(exc).__name__}: {exc}") if exc else ("reply", future.result())
+            self.answered.append((worker, a, *reply))
+            try:
+                self.wakeup_w.send_bytes(b"!")
+            except OSError:
+                pass  # the run has ended; the answer is no longer wanted
+
+        answer.add_done_callback(done)
+
+    def _send_answers(self) -> None:
+        while self.wakeup_r.poll():
+            self.wakeup_r.recv_bytes()
+        while self.answered:
+            worker, a, kind, value = self.answered.popleft()
+            self._reply(worker, a, kind, value)
+
+    def _reply(self, worker: _Worker, a: _Assignment, kind: str, value: Any) -> None:
+        if worker.assignment is not a:
+            return  # the worker was killed or moved on; nobody waits for this answer
+        try:
+            worker.conn.send((kind, value))
+        except (OSError, ValueError):
+            pass  # the worker died; its EOF is handled by _receive
 
     def _requeue_rest(self, a: _Assignment, start: int) -> None:
         rest = a.offsets[start:]
