@@ -72,8 +72,15 @@ def measure(execute: Callable[[], None], count: int, concurrency: int) -> Timing
     return Timing(latencies, time.perf_counter() - started)
 
 
+def host_python() -> str:
+    """The distribution's plain python3 (same as the image's), else the interpreter under this venv."""
+    if os.path.exists("/usr/bin/python3"):
+        return "/usr/bin/python3"
+    return getattr(sys, "_base_executable", None) or "python3"
+
+
 def host_runner(program: str, stdin: bytes) -> Callable[[], None]:
-    python = getattr(sys, "_base_executable", None) or "python3"  # the plain interpreter, not the venv's
+    python = host_python()
 
     def run() -> None:
         done = subprocess.run([python, "-c", program], input=stdin, capture_output=True, check=True)
@@ -124,7 +131,7 @@ def main() -> None:
     args = parser.parse_args()
     cores = os.cpu_count() or 1
     counts = {"host": 60, "docker run": 12, "pool": 300} if not args.quick else {"host": 10, "docker run": 3, "pool": 30}
-    print(f"machine: {cores} cores, load average {os.getloadavg()[0]:.2f}; image {default_image()}")
+    print(f"machine: {cores} cores, load average {os.getloadavg()[0]:.2f}; image {default_image()}; host {host_python()}")
     rows = []
     with SandboxPool(cores, limits=Limits(timeout=10.0)) as pool:
         for name, (program, stdin) in PROGRAMS.items():
