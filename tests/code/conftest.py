@@ -1,4 +1,6 @@
-"""A host-subprocess stand-in for the sandbox, for tests of the reward's own logic.
+"""Fixtures of the code reward's tests, and a host-subprocess stand-in for the sandbox.
+
+The stand-in is for tests of the reward's own logic (scheduling, budgets, caching).
 
 It runs jobs as plain ``python3 -I`` subprocesses on this machine with a
 timeout: no isolation at all, so only programs written by these tests go
@@ -13,6 +15,10 @@ import sys
 import tempfile
 import time
 
+import pytest
+from grpo_rewards_code import batch
+from grpo_rewards_code.batch import CACHE
+from grpo_rewards_code.engines import Engines
 from grpo_rewards_sandbox import CallJob, CodecError, Limits, MockBackend, Result, RunJob, Status, decode
 
 _CALLER = r"""
@@ -77,6 +83,30 @@ def run_locally(job: RunJob | CallJob, limits: Limits) -> Result:
         return Result(Status.OK, exit_code=0, stdout=out, stderr=err, wall_time=wall, returned=True, value=value)
 
 
-def local_backend() -> MockBackend:
-    """A sandbox backend that runs every job on the host (tests of our logic only)."""
-    return MockBackend(run_locally)
+class Counting:
+    """Wraps a job handler and counts the jobs it ran."""
+
+    def __init__(self, handler):
+        self.handler = handler
+        self.jobs: list[RunJob | CallJob] = []
+
+    def __call__(self, job, limits):
+        self.jobs.append(job)
+        return self.handler(job, limits)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    CACHE.clear()
+    yield
+    CACHE.clear()
+
+
+@pytest.fixture
+def local_sandbox(monkeypatch):
+    """The reward's engines with a host-subprocess backend; yields the job counter."""
+    counter = Counting(run_locally)
+    engines = Engines(backend=MockBackend(counter))
+    monkeypatch.setattr(batch, "ENGINES", engines)
+    yield counter
+    engines.close()
