@@ -6,9 +6,10 @@ the hack suite runs the model-side programs in the real Docker sandbox.
 
 from __future__ import annotations
 
+from grpo_rewards_sandbox import CallJob, MockBackend, RunJob, SandboxUnavailable, WorkerLost
+
 import grpo_rewards
 from grpo_rewards import Sample
-from grpo_rewards_sandbox import CallJob, MockBackend, RunJob, SandboxUnavailable, WorkerLost
 
 ADD_STDIO = {"tests": [{"input": f"{a} {b}\n", "output": f"{a + b}\n"} for a, b in [(1, 2), (3, 4), (5, 5), (0, 7)]]}
 ADD_ASSERTS = {"tests": ["assert add(1, 2) == 3", "assert add(3, 4) == 7", "assert add(5, 5) == 10", "assert add(0, 7) == 7"]}
@@ -116,7 +117,8 @@ def test_without_fallback_such_rows_are_unverifiable(local_sandbox):
 
 
 def test_no_code_no_tests_and_bad_tests(local_sandbox):
-    verdicts = score([(ADD_STDIO, "I think the answer is 3."), ({"prompt_only": 1}, fence("print(1)")), ({"tests": [5]}, fence("x"))])
+    rows = [(ADD_STDIO, "I think the answer is 3."), ({"prompt_only": 1}, fence("print(1)")), ({"tests": [5]}, fence("x"))]
+    verdicts = score(rows)
     assert (verdicts[0].kind, verdicts[0].reason, verdicts[0].score) == ("incorrect", "no_code", 0.0)
     assert (verdicts[1].kind, verdicts[1].reason) == ("unverifiable", "no_tests")
     assert (verdicts[2].kind, verdicts[2].reason) == ("unverifiable", "bad_tests")

@@ -135,7 +135,9 @@ def _keyed(plans: Sequence[Plan | Verdict], options: CodeOptions, budget: float,
     return [cache_key(p.code, p.fingerprint, settings, image) if isinstance(p, Plan) else None for p in plans]
 
 
-def score_samples(samples: Sequence[Sample], options: CodeOptions, budget: float, engines: Engines | None = None) -> list[Verdict]:
+def score_samples(
+    samples: Sequence[Sample], options: CodeOptions, budget: float, engines: Engines | None = None
+) -> list[Verdict]:
     """One verdict per sample. Identical (code, tests) pairs run once; judged outcomes are cached."""
     engines = engines or ENGINES
     plans = [plan_sample(s, options) for s in samples]
