@@ -19,7 +19,7 @@ import pytest
 from grpo_rewards_code import batch
 from grpo_rewards_code.batch import CACHE
 from grpo_rewards_code.engines import Engines
-from grpo_rewards_sandbox import CallJob, CodecError, Limits, MockBackend, Result, RunJob, Status, decode
+from grpo_rewards_sandbox import CallJob, CodecError, Limits, MockBackend, Result, RunJob, SandboxUnavailable, Status, decode
 
 _CALLER = r"""
 import sys, types
@@ -100,6 +100,18 @@ def _fresh_cache():
     CACHE.clear()
     yield
     CACHE.clear()
+
+
+@pytest.fixture(scope="session")
+def docker_sandbox():
+    """The real sandbox, warm, through the reward's own engines; fails (never skips) without Docker."""
+    from grpo_rewards_code.options import CodeOptions
+    from grpo_rewards_code.preflight import preflight
+
+    try:
+        return preflight(CodeOptions())
+    except SandboxUnavailable as exc:
+        pytest.fail(f"the code reward's Docker tests need an engine and the sandbox image: {exc}")
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from grpo_rewards import Sample, SandboxUnavailable, Verdict
@@ -125,9 +125,22 @@ def _run(works: list[Work], options: CodeOptions, budget: float, engines: Engine
     dispatcher = Dispatcher(sandbox, 2 * sandbox.size)
     runner = Runner(dispatcher, lambda: engines.harness(harness_size), _settings(options, budget), (RunJob, CallJob))
     outcomes = runner.run(works)
-    if any(o.infra and o.infra[0] == "sandbox_unavailable" for o in outcomes.values()):
-        engines.reset_sandbox()
-    return outcomes
+    return _after_infra(outcomes, engines)
+
+
+def _after_infra(outcomes: dict[str, SampleOutcome], engines: Engines) -> dict[str, SampleOutcome]:
+    """Name a dead engine as such (not as a mere infra error), and drop a pool that failed."""
+    reasons = {o.infra[0] for o in outcomes.values() if o.infra}
+    if not reasons & {"infra_error", "sandbox_unavailable"}:
+        return outcomes
+    down = engines.engine_down()
+    engines.reset_sandbox()
+    if down is None:
+        return outcomes
+    return {
+        key: replace(o, infra=("sandbox_unavailable", down)) if o.infra and o.infra[0] == "infra_error" else o
+        for key, o in outcomes.items()
+    }
 
 
 def _keyed(plans: Sequence[Plan | Verdict], options: CodeOptions, budget: float, image: str) -> list[str | None]:

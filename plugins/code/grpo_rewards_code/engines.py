@@ -57,6 +57,20 @@ class Engines:
                 self._harness = WorkerPool(size, preload=("grpo_rewards_code.harness",), max_items_per_worker=500)
             return self._harness
 
+    def engine_down(self) -> str | None:
+        """Why the sandbox's engine does not answer now, or ``None`` when it does (or cannot be asked)."""
+        from grpo_rewards import SandboxUnavailable
+
+        backend = getattr(self._sandbox, "_backend", None)
+        ping = getattr(backend, "ping", None)
+        if ping is None:
+            return None
+        try:
+            ping()
+        except SandboxUnavailable as exc:
+            return str(exc)
+        return None
+
     def reset_sandbox(self) -> None:
         """Drop the sandbox pool (after a failure); the next call starts a fresh one."""
         with self._lock:

@@ -36,6 +36,10 @@ from .testcode import CANDIDATE, RECORDER, TestProgram
 __all__ = ["CallRequest", "HarnessJob", "HarnessReport", "RemoteFunction"]
 
 _REMOTE_TYPES: dict[str, type[BaseException]] = {}
+#: Exceptions that steer our own code (a StopIteration would silently end a `for` loop
+#: over map(candidate, ...) in the test); they come back as a plain RemoteRaised instead.
+_CONTROL_FLOW = (StopIteration, StopAsyncIteration)
+_PLAIN_TYPES = (type(None), bool, int, float, str, bytes, list, tuple, dict, set, frozenset)
 
 
 @dataclass(frozen=True)
@@ -82,7 +86,7 @@ class _InfraFailed(Abort):
 def _remote_exception(type_name: Any, message: Any) -> BaseException:
     text = message if isinstance(message, str) else ""
     base = getattr(builtins, type_name, None) if isinstance(type_name, str) else None
-    if isinstance(base, type) and issubclass(base, Exception):
+    if isinstance(base, type) and issubclass(base, Exception) and not issubclass(base, _CONTROL_FLOW):
         cls = _REMOTE_TYPES.get(type_name)
         if cls is None:
             try:
@@ -95,6 +99,29 @@ def _remote_exception(type_name: Any, message: Any) -> BaseException:
             except Exception:  # noqa: BLE001 - e.g. UnicodeDecodeError needs five arguments
                 pass
     return RemoteRaised(f"{str(type_name)[:80]}: {text}")
+
+
+def _foreign_type(value: Any, depth: int = 0) -> str | None:
+    """The name of the first value that is not an exact builtin (a callable, an object), if any.
+
+    Decides the in-sandbox fallback, so it looks at types only: sizes, which the
+    model's earlier return values could inflate, never send a test there.
+    """
+    kind = type(value)
+    if kind not in _PLAIN_TYPES:
+        return f"{kind.__module__}.{kind.__qualname__}" if kind.__module__ != "builtins" else kind.__qualname__
+    if depth > 64:
+        return None
+    items: Any = ()
+    if kind is dict:
+        items = [*value.keys(), *value.values()]
+    elif kind in (list, tuple, set, frozenset):
+        items = value
+    for item in items:
+        found = _foreign_type(item, depth + 1)
+        if found is not None:
+            return found
+    return None
 
 
 def _mutable(value: Any) -> bool:
@@ -121,9 +148,13 @@ class _Channel:
         self.waited = 0.0
 
     def call(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        foreign = _foreign_type((args, kwargs))
+        if foreign is not None:
+            raise _SandboxNeeded(f"{name}() was called with a {foreign}, which cannot cross into the sandbox")
         problem = encodable((args, kwargs))
-        if problem is not None:
-            raise _SandboxNeeded(f"{name}() was called with a value that cannot cross into the sandbox: {problem}")
+        if problem is not None:  # plain values, but too big: the function's earlier results may have grown them
+            self.recorder.force("runtime_error", f"the arguments of {name}() are too large for the sandbox: {problem}")
+            raise TestFailed("runtime_error", problem)
         want = any(_mutable(a) for a in args) or any(_mutable(v) for v in kwargs.values())
         from grpo_rewards.pool import request_parent
 

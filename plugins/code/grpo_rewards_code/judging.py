@@ -56,7 +56,7 @@ def failure_message(result: Any, limit: float) -> str:
     """A short message for a job that did not end cleanly."""
     status = _status(result)
     if status == "timeout":
-        return f"ran past the {limit:g} s limit"
+        return f"ran past the {limit:.3g} s limit"
     if status == "memory":
         return "ran out of memory"
     if status == "output_limit":

@@ -77,7 +77,8 @@ def classify(error: BaseException) -> tuple[str, str]:
     if isinstance(error, TestFailed):
         return error.status, error.message
     if isinstance(error, RemoteRaised):
-        return "runtime_error", f"the function raised {describe(error)}"
+        shown = str(error) if type(error) is RemoteRaised else describe(error)
+        return "runtime_error", f"the function raised {shown}"
     if isinstance(error, AssertionError):
         return "wrong_answer", "assertion failed" + (f": {error}" if str(error) else "")
     return "wrong_answer", f"the test raised {describe(error)}"

@@ -198,8 +198,10 @@ class Runner:
             test = stdio_test(
                 result, case, limit, ignore_case=self.settings.ignore_case, float_tolerance=self.settings.float_tolerance
             )
-            results.append(test)
             spent += result.wall_time
+            if spent > self.settings.budget and test.status != "timeout":
+                test = TestResult("timeout", f"the sample's time budget of {self.settings.budget:g} s ran out during this test")
+            results.append(test)
             timeouts += test.status == "timeout"
             stop = self.settings.stop_reason(spent, timeouts)
         return sample.outcome(results, compare_seconds=time.perf_counter() - started)
