@@ -25,8 +25,9 @@ sandbox-ready: install
 test: install sandbox-ready
 	$(BIN)/python -m pytest
 
+# Score every bundled sample file with every installed reward that applies; fail if any check fails.
 demo: install sandbox-ready
-	$(BIN)/grpo-rewards check examples/format.jsonl
+	@status=0; for f in examples/*.jsonl; do echo "== grpo-rewards check $$f"; $(BIN)/grpo-rewards check $$f || status=1; done; exit $$status
 
 lint: install
 	$(BIN)/ruff check .

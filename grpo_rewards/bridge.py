@@ -29,7 +29,9 @@ __all__ = ["RewardFunction", "RewardStats", "completion_text", "parse_reward_spe
 logger = logging.getLogger("grpo_rewards")
 
 #: Keyword arguments TRL passes that are not dataset columns.
-TRL_NON_COLUMNS = frozenset({"prompts", "completions", "completion_ids", "trainer_state", "log_extra", "log_metric", "environments"})
+TRL_NON_COLUMNS = frozenset(
+    {"prompts", "completions", "completion_ids", "trainer_state", "log_extra", "log_metric", "environments"}
+)
 
 
 def parse_reward_spec(spec: str) -> tuple[str, float]:
@@ -129,7 +131,13 @@ class RewardFunction:
     def __repr__(self) -> str:
         return f"RewardFunction({self.__name__!r}, weight={self.weight})"
 
-    def samples(self, prompts: Sequence[Any] | None, completions: Sequence[Any], completion_ids: Sequence[Any] | None, columns: Mapping[str, Any]) -> list[Sample]:
+    def samples(
+        self,
+        prompts: Sequence[Any] | None,
+        completions: Sequence[Any],
+        completion_ids: Sequence[Any] | None,
+        columns: Mapping[str, Any],
+    ) -> list[Sample]:
         """TRL's batch as :class:`Sample` objects."""
         n = len(completions)
         if prompts is not None and len(prompts) != n:
@@ -193,7 +201,9 @@ class RewardFunction:
                 self._traceback_logged = True
                 logger.warning(
                     "reward %r (plugin %r) failed on a sample; it is scored None and counted. First failure:\n%s",
-                    self.__name__, self.plugin, verdict.details.get("traceback") or verdict.details.get("message"),
+                    self.__name__,
+                    self.plugin,
+                    verdict.details.get("traceback") or verdict.details.get("message"),
                 )
                 return
 
@@ -208,7 +218,8 @@ class RewardFunction:
             raise RewardError(
                 f"unverifiable for every sample in {self.failed_calls} batches in a row ({reasons}). "
                 "Stopping rather than training on no signal: run `grpo-rewards check` on your data to see why.",
-                reward=self.__name__, plugin=self.plugin,
+                reward=self.__name__,
+                plugin=self.plugin,
             )
 
 

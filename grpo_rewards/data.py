@@ -86,11 +86,13 @@ def _json(path: Path) -> Iterator[tuple[int, Any]]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
-        raise InputError(f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}", path=str(path), line=exc.lineno) from None
+        raise InputError(
+            f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}", path=str(path), line=exc.lineno
+        ) from None
     if isinstance(data, Mapping) and isinstance(data.get("rows"), list):
         data = data["rows"]
     if not isinstance(data, list):
-        raise InputError("a JSON file must hold a list of rows (or {\"rows\": [...]})", path=str(path))
+        raise InputError('a JSON file must hold a list of rows (or {"rows": [...]})', path=str(path))
     yield from enumerate(data, start=1)
 
 

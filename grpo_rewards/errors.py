@@ -73,9 +73,7 @@ class ConfigError(GrpoRewardsError):
 class InputError(GrpoRewardsError):
     """Input data is malformed; names the file, line and field at fault."""
 
-    def __init__(
-        self, message: str, *, path: str | None = None, line: int | None = None, field: str | None = None
-    ) -> None:
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None, field: str | None = None) -> None:
         self.path = path
         self.line = line
         self.field = field

@@ -101,7 +101,13 @@ class PluginManager:
         if builtins:
             for module_path in BUILTIN_PLUGINS:
                 if module_path not in blocked:
-                    self._load_one(module_path, lambda m=module_path: importlib.import_module(m), "grpo-rewards", _core_version(), builtin=True)
+                    self._load_one(
+                        module_path,
+                        lambda m=module_path: importlib.import_module(m),
+                        "grpo-rewards",
+                        _core_version(),
+                        builtin=True,
+                    )
         if entry_points:
             self._load_entry_points(blocked)
         self._raise_failures(strict)
@@ -129,8 +135,13 @@ class PluginManager:
             pass  # recorded in self.plugins; raised together with the others by load()
 
     def register(
-        self, plugin: Any, *, name: str | None = None, distribution: str | None = None,
-        version: str | None = None, builtin: bool = False,
+        self,
+        plugin: Any,
+        *,
+        name: str | None = None,
+        distribution: str | None = None,
+        version: str | None = None,
+        builtin: bool = False,
     ) -> str:
         """Register a plugin object or module and its rewards; returns its name.
 

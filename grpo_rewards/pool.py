@@ -31,6 +31,7 @@ import collections
 import concurrent.futures
 import multiprocessing
 import os
+import pickle
 import resource
 import signal
 import threading
@@ -127,7 +128,6 @@ def request_parent(payload: Any) -> Any:
     return value
 
 
-
 def _init_worker(preload: Sequence[str], memory_limit_mb: int) -> None:
     os.setpgid(0, 0)  # our own process group, so a kill reaches anything the job started
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
@@ -135,7 +135,10 @@ def _init_worker(preload: Sequence[str], memory_limit_mb: int) -> None:
         limit = memory_limit_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     for module in preload:
-        __import__(module)
+        try:
+            __import__(module)
+        except Exception:  # noqa: BLE001 - the job that needs it reports the import error with a traceback
+            pass
 
 
 def _describe(exc: BaseException) -> tuple[str, str, str]:
@@ -186,7 +189,15 @@ def _worker_main(conn: Connection, preload: Sequence[str], memory_limit_mb: int,
             return
         if message[0] == "stop":
             return
-        _, task_id, job, items = message
+        _, task_id, payload = message
+        try:
+            job, items = pickle.loads(payload)
+        except BaseException as exc:  # noqa: BLE001 - e.g. a reward class defined in __main__
+            kind, text, tb = _describe(exc)
+            hint = " (define rewards and jobs in an importable module, not in __main__)"
+            conn.send(("setup_error", task_id, "crash", f"the worker could not load the task: {text}{hint}", tb, 0.0))
+            conn.send(("done", task_id, False))
+            continue
         _current_task = task_id
         done += _run_task(conn, task_id, job, items)
         _current_task = None
@@ -345,6 +356,7 @@ class _Run:
             while self.pending:
                 self._dispatch()
                 self._wait()
+            self._settle()
         except BaseException:
             for worker in list(self.pool._workers):
                 if worker.assignment is not None:
@@ -354,6 +366,22 @@ class _Run:
             self.wakeup_r.close()
             self.wakeup_w.close()
         return [[o for o in row if o is not None] for row in self.results]
+
+    def _settle(self) -> None:
+        """Every result is in; wait for each busy worker's closing "done" so none carries over to the next run."""
+        for worker in list(self.pool._workers):
+            while worker.assignment is not None:
+                try:
+                    message = worker.conn.recv() if worker.conn.poll(5.0) else None
+                except (EOFError, OSError):
+                    message = None
+                if message is None:
+                    worker.assignment = None
+                    self.pool._replace(worker, kill=True)
+                elif message[0] == "done":
+                    worker.assignment = None
+                    if message[2]:
+                        self.pool._replace(worker, kill=False)
 
     def _record(self, task_id: int, offset: int, outcome: Outcome) -> None:
         if self.results[task_id][offset] is None:
@@ -376,7 +404,8 @@ class _Run:
             task = self.tasks[task_id]
             deadline = self._deadline(worker, task.timeout)
             try:
-                worker.conn.send(("task", task_id, task.job, [task.items[o] for o in offsets]))
+                payload = pickle.dumps((task.job, [task.items[o] for o in offsets]))
+                worker.conn.send(("task", task_id, payload))
             except Exception as exc:  # noqa: BLE001 - an unpicklable job fails its items, not the run
                 if isinstance(exc, (BrokenPipeError, ConnectionError, EOFError)):
                     self.queue.appendleft((task_id, offsets))

@@ -126,6 +126,15 @@ class Reward:
         """Columns this instance reads. Override when an option renames a column."""
         return self.manifest.required_columns
 
+    def group_columns(self) -> tuple[str, ...]:
+        """Columns that, with the prompt, decide which samples form a group.
+
+        Defaults to :meth:`required_columns`. Override to leave out columns that
+        differ between completions of one prompt (a per-completion correctness
+        flag, say), which would otherwise split a group apart.
+        """
+        return self.required_columns()
+
     def prepare(self, group: Group) -> Any:
         """Per-group work done once for all its completions (parse the gold, ...).
 

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .plugins import get_manager
 from .pool import Outcome, Task, WorkerPool, get_pool
 from .reward import Group, Reward, Sample
 from .verdict import Verdict
@@ -183,15 +184,17 @@ def _score_group_inline(reward: Reward, group: Group, plugin: str | None) -> lis
     return verdicts
 
 
-def _score_inline(
-    reward: Reward, groups: list[Group], plugin: str | None, on_verdict: OnVerdict | None
-) -> list[list[Verdict]]:
+def _score_inline(reward: Reward, groups: list[Group], plugin: str | None, on_verdict: OnVerdict | None) -> list[list[Verdict]]:
     if type(reward).overrides("score_batch"):
         value, exc, seconds = _timed(lambda: reward.score_batch(groups))
         sizes = [len(g.samples) for g in groups]
         if exc is not None or not isinstance(value, list) or len(value) != len(groups):
-            failure = _crash(exc, plugin, seconds) if exc is not None else _failure_verdict(
-                "crash", f"reward {reward.name!r} score_batch returned a wrong shape", plugin, None, seconds
+            failure = (
+                _crash(exc, plugin, seconds)
+                if exc is not None
+                else _failure_verdict(
+                    "crash", f"reward {reward.name!r} score_batch returned a wrong shape", plugin, None, seconds
+                )
             )
             value = [[failure] * n for n in sizes]
         out = [_checked_list(v, reward, plugin, n, 0.0) for v, n in zip(value, sizes, strict=True)]
@@ -209,6 +212,13 @@ def _score_inline(
 # ----------------------------------------------------------------------------- entry point
 
 
+def _preloads(reward: Reward) -> tuple[str, ...]:
+    """Heavy modules of every installed process reward, so the first pool preloads them all at once."""
+    manager = get_manager()
+    everyone = [r.manifest.preload for r in manager.registry if r.manifest.isolation == "process"] if manager.loaded else []
+    return tuple(dict.fromkeys(m for modules in [reward.manifest.preload, *everyone] for m in modules))
+
+
 def score_samples(
     reward: Reward,
     samples: Sequence[Sample],
@@ -219,7 +229,7 @@ def score_samples(
 ) -> list[Verdict]:
     """Score ``samples`` with ``reward``; one verdict per sample, in order.
 
-    Samples are grouped by prompt and the reward's required columns, so
+    Samples are grouped by prompt and the reward's group columns, so
     ``prepare`` runs once per group. Process-isolated rewards run in ``pool``
     (default: the process-wide pool). ``on_verdict(n)`` reports progress.
     """
@@ -233,14 +243,13 @@ def score_samples(
             ready.append(position)
     if on_verdict is not None and len(ready) < len(samples):
         on_verdict(len(samples) - len(ready))
-    grouped = group_samples([samples[p] for p in ready], reward.required_columns())
+    grouped = group_samples([samples[p] for p in ready], reward.group_columns())
     groups = [g for g, _ in grouped]
     if reward.manifest.isolation == "inline":
         scored = _score_inline(reward, groups, plugin, on_verdict)
     else:
-        scored = _score_in_pool(reward, groups, plugin, pool or get_pool(reward.manifest.preload), on_verdict)
+        scored = _score_in_pool(reward, groups, plugin, pool or get_pool(_preloads(reward)), on_verdict)
     for (_, positions), group_verdicts in zip(grouped, scored, strict=True):
         for local, verdict in zip(positions, group_verdicts, strict=True):
             verdicts[ready[local]] = verdict
     return [v if v is not None else _failure_verdict("crash", "no verdict produced", plugin, None, 0.0) for v in verdicts]
-

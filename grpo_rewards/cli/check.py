@@ -29,21 +29,45 @@ _STYLE = {"correct": "green", "incorrect": "red", "partial": "yellow", "unverifi
 
 @click.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--reward", "-r", "reward_specs", multiple=True, metavar="NAME[:WEIGHT]",
-              help="Reward to apply (repeatable). Default: every installed reward whose columns the rows have.")
-@click.option("--option", "-o", "option_flags", multiple=True, metavar="NAME.KEY=VALUE",
-              help="Reward option, e.g. math.mode=strict (repeatable).")
-@click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write one JSON line per input row, in input order.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
-              help="table: rich tables; json: one JSON summary on stdout.")
-@click.option("--show", type=click.Choice(["auto", "all", "failures", "none"]), default="auto", show_default=True,
-              help="Per-row verdicts to print: auto shows all rows up to 60, else only rows not fully correct.")
+@click.option(
+    "--reward",
+    "-r",
+    "reward_specs",
+    multiple=True,
+    metavar="NAME[:WEIGHT]",
+    help="Reward to apply (repeatable). Default: every installed reward whose columns the rows have.",
+)
+@click.option(
+    "--option",
+    "-o",
+    "option_flags",
+    multiple=True,
+    metavar="NAME.KEY=VALUE",
+    help="Reward option, e.g. math.mode=strict (repeatable).",
+)
+@click.option(
+    "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write one JSON line per input row, in input order."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="table: rich tables; json: one JSON summary on stdout.",
+)
+@click.option(
+    "--show",
+    type=click.Choice(["auto", "all", "failures", "none"]),
+    default="auto",
+    show_default=True,
+    help="Per-row verdicts to print: auto shows all rows up to 60, else only rows not fully correct.",
+)
 def check(
     file: Path, reward_specs: tuple[str, ...], option_flags: tuple[str, ...], output: Path | None, fmt: str, show: str
 ) -> None:
     """Score FILE (JSONL, JSON or Parquet rows with `completion`, `prompt` and dataset columns)."""
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)
     manager = load_plugins(strict=False)
     plugin_errors = [p.error for p in manager.loaded_plugins() if p.error]
     for message in plugin_errors:
@@ -112,7 +136,9 @@ def _cell(verdict: Verdict) -> str:
     style = _STYLE[verdict.kind]
     score = "None" if verdict.score is None else f"{verdict.score:.2f}"
     text = f"[{style}]{verdict.kind} {score}[/{style}]"
-    reason = verdict.reason + (f": {verdict.details['message']}" if verdict.kind == "unverifiable" and "message" in verdict.details else "")
+    reason = verdict.reason + (
+        f": {verdict.details['message']}" if verdict.kind == "unverifiable" and "message" in verdict.details else ""
+    )
     if reason:
         text += f"\n{escape(_clip(reason, 80))}"
     if verdict.answer is not None:
@@ -143,7 +169,9 @@ def _print_report(console: Console, rows: Sequence[InputRow], report: CheckRepor
         for item in report.rewards:
             table.add_column(item.name)
         for i in shown:
-            cells = [_cell(report.verdicts[s.name][i]) if i in report.verdicts[s.name] else "[dim]-[/dim]" for s in report.rewards]
+            cells = [
+                _cell(report.verdicts[s.name][i]) if i in report.verdicts[s.name] else "[dim]-[/dim]" for s in report.rewards
+            ]
             table.add_row(str(rows[i].line), *cells)
         console.print(table)
     _print_failures(console, report)
@@ -156,7 +184,9 @@ def _print_failures(console: Console, report: CheckReport) -> None:
         crashes = [v for v in report.verdicts[item.name].values() if v.reason in ("crash", "memory") and not v.is_judgment]
         if crashes:
             first = crashes[0]
-            console.print(f"[red bold]{len(crashes)} sample(s) crashed in reward {item.name!r} (plugin {item.plugin!r}).[/red bold] First:")
+            console.print(
+                f"[red bold]{len(crashes)} sample(s) crashed in reward {item.name!r} (plugin {item.plugin!r}).[/red bold] First:"
+            )
             console.print(escape(first.details.get("traceback") or first.details.get("message", "")), highlight=False)
 
 
@@ -167,14 +197,15 @@ def _print_lint(console: Console, report: CheckReport) -> None:
 
 
 def _print_summary(console: Console, report: CheckReport) -> None:
-    table = Table(title="summary per reward")
-    for column in ("reward", "plugin", "n", "mean", "correct", "incorrect", "partial", "unverifiable", "reasons", "p50 s", "p99 s"):
-        table.add_column(column, justify="left" if column in ("reward", "plugin", "reasons") else "right")
+    table = Table(title="summary per reward", caption="verdicts: correct / incorrect / partial / unverifiable")
+    for column in ("reward", "plugin", "n", "mean", "verdicts", "unverifiable reasons", "p50 / p99 ms"):
+        numeric = column in ("n", "mean", "p50 / p99 ms")
+        table.add_column(column, justify="right" if numeric else "left", overflow="fold", no_wrap=column == "verdicts")
     for item in report.rewards:
         s = report.summaries[item.name]
         mean = "-" if s.mean is None else f"{s.mean:.3f}"
         reasons = ", ".join(f"{r} {c}" for r, c in s.unverifiable.items()) or "-"
-        v = s.verdicts
-        table.add_row(item.name, item.plugin, str(s.count), mean, str(v["correct"]), str(v["incorrect"]), str(v["partial"]),
-                      str(v["unverifiable"]), reasons, f"{s.p50_seconds:.4f}", f"{s.p99_seconds:.4f}")
+        verdicts = " / ".join(str(s.verdicts[k]) for k in ("correct", "incorrect", "partial", "unverifiable"))
+        timing = f"{s.p50_seconds * 1e3:.1f} / {s.p99_seconds * 1e3:.1f}"
+        table.add_row(item.name, item.plugin, str(s.count), mean, verdicts, reasons, timing)
     console.print(table)

@@ -21,8 +21,14 @@ def plugins(show_all: bool, as_json: bool) -> None:
     rewards_of = {p.name: [r.name for r in manager.registry if r.plugin == p.name] for p in rows}
     if as_json:
         out = [
-            {"name": p.name, "distribution": p.distribution, "version": p.version, "builtin": p.builtin,
-             "rewards": rewards_of[p.name], "error": p.error}
+            {
+                "name": p.name,
+                "distribution": p.distribution,
+                "version": p.version,
+                "builtin": p.builtin,
+                "rewards": rewards_of[p.name],
+                "error": p.error,
+            }
             for p in rows
         ]
         click.echo(json.dumps(out, indent=2))

@@ -22,12 +22,20 @@ def rewards(as_json: bool, show_options: bool) -> None:
         out = []
         for r in manager.registry:
             m = r.manifest
-            out.append({
-                "name": r.name, "plugin": r.plugin, "distribution": r.distribution, "version": r.version,
-                "description": r.description, "required_columns": list(m.required_columns),
-                "output_range": list(m.output_range), "default_timeout": m.default_timeout, "cost": m.cost,
-                "options": [o.__dict__ for o in describe_options(r.reward_cls.Options)],
-            })
+            out.append(
+                {
+                    "name": r.name,
+                    "plugin": r.plugin,
+                    "distribution": r.distribution,
+                    "version": r.version,
+                    "description": r.description,
+                    "required_columns": list(m.required_columns),
+                    "output_range": list(m.output_range),
+                    "default_timeout": m.default_timeout,
+                    "cost": m.cost,
+                    "options": [o.__dict__ for o in describe_options(r.reward_cls.Options)],
+                }
+            )
         click.echo(json.dumps(out, indent=2, default=str))
         return
     table = Table(title="grpo-rewards rewards", show_lines=show_options)
@@ -41,8 +49,15 @@ def rewards(as_json: bool, show_options: bool) -> None:
             lines = [f"  [cyan]{o.name}[/cyan] ({o.type}, default {o.default!r}) {o.help}" for o in opts]
             lines.append(f"  [cyan]timeout[/cyan] (float, default {m.default_timeout:g}) seconds per sample")
             description += "\n[dim]options:[/dim]\n" + "\n".join(lines)
-        table.add_row(r.name, r.plugin, r.version or "-", description, ", ".join(m.required_columns) or "-",
-                      f"{m.output_range[0]:g}..{m.output_range[1]:g}", m.cost)
+        table.add_row(
+            r.name,
+            r.plugin,
+            r.version or "-",
+            description,
+            ", ".join(m.required_columns) or "-",
+            f"{m.output_range[0]:g}..{m.output_range[1]:g}",
+            m.cost,
+        )
     Console().print(table)
     failed = [p for p in manager.loaded_plugins() if p.error]
     for p in failed:

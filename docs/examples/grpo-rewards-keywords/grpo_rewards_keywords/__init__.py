@@ -1,0 +1,1 @@
+"""Example grpo-rewards plugin: the share of required keywords a completion's answer mentions."""
