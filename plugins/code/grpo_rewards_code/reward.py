@@ -66,12 +66,12 @@ class CodeReward(Reward):
 
         return lint_rows(rows, self.options)
 
-    def preflight(self) -> str:
-        """Prove the sandbox works: start it and run one program and one call.
+    def preflight(self) -> None:
+        """Prove the sandbox works before training: start it and run one program and one call.
 
-        Returns a one-line description; raises ``grpo_rewards.SandboxUnavailable``
-        (with what to do) when it does not. Cheap once the pool is warm.
+        Raises ``grpo_rewards.SandboxUnavailable`` saying what to do when it does not.
+        Takes a few seconds cold (containers start), milliseconds once warm.
         """
         from .preflight import preflight
 
-        return preflight(self.options)
+        preflight(self.options)
