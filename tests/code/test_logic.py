@@ -166,3 +166,12 @@ def test_stdio_runs_the_program_as_main(local_sandbox):
     (verdict,) = score([({"tests": [{"input": "21\n", "output": "42\n"}]}, fence(code))])
     assert verdict.score == 1.0
     assert isinstance(local_sandbox.jobs[0], RunJob) and local_sandbox.jobs[0].stdin == "21\n"
+
+
+def test_check_applies_code_only_to_rows_with_tests():
+    manager = grpo_rewards.load_plugins()
+    reward = manager.registry.create("code")
+    assert reward.applies_to({"tests": []}) and reward.applies_to({"test": "...", "entry_point": "f"})
+    assert not reward.applies_to({"answer": "4"}) and not reward.applies_to({"test": "..."})
+    renamed = manager.registry.create("code", {"tests_column": "cases"})
+    assert renamed.applies_to({"cases": []}) and not renamed.applies_to({"tests": []})

@@ -45,6 +45,13 @@ class CodeReward(Reward):
         """The test columns of a forced format; none with ``format=auto`` (each row says which it has)."""
         return tuple(getattr(self.options, attr) for attr in _FORMAT_COLUMNS.get(self.options.format, ()))
 
+    def applies_to(self, row: Mapping[str, Any]) -> bool:
+        """Rows with a tests column, or with a HumanEval test and entry point (for the forced format, its columns)."""
+        if self.options.format != "auto":
+            return all(column in row for column in self.required_columns())
+        o = self.options
+        return o.tests_column in row or (o.test_column in row and o.entry_point_column in row)
+
     def score_group(self, group: Group) -> list[Verdict]:
         return self.score_batch([group])[0]
 
