@@ -88,7 +88,8 @@ def mbpp_row(problem: Problem, seed: int) -> dict[str, Any]:
 
 
 def stdio_row(problem: Problem, seed: int) -> dict[str, Any]:
-    cases = [{"input": json.dumps(list(a)) + "\n", "output": json.dumps(_plain(e)) + "\n"} for a, e in _cases(problem, seed, STDIO_CASES)]
+    pairs = _cases(problem, seed, STDIO_CASES)
+    cases = [{"input": json.dumps(list(a)) + "\n", "output": json.dumps(_plain(e)) + "\n"} for a, e in pairs]
     program = problem.source + _STDIO_MAIN % problem.name
     return {"prompt": f"stdio {problem.name}", "completion": fence(program), "tests": cases}
 
@@ -106,8 +107,9 @@ def mix() -> list[dict[str, Any]]:
 
 def score(rows: list[dict[str, Any]]) -> dict[str, Any]:
     """Score ``rows`` through the registered ``code`` reward; wall time and the batch's counters."""
-    import grpo_rewards
     from grpo_rewards_code import batch
+
+    import grpo_rewards
 
     reward = grpo_rewards.load_plugins().registry.create("code", {"cache_size": 0})
     samples = [grpo_rewards.Sample(r["completion"], prompt=r["prompt"], row=r) for r in rows]
@@ -118,7 +120,8 @@ def score(rows: list[dict[str, Any]]) -> dict[str, Any]:
     if wrong:
         raise SystemExit(f"reference solutions that did not score 1.0: {wrong[:5]}")
     stats = batch.LAST_STATS
-    return {"wall": wall, "executions": stats.executions, "exec": stats.exec_seconds, "compare": stats.compare_seconds, "n": len(rows)}
+    return {"wall": wall, "executions": stats.executions, "exec": stats.exec_seconds, "compare": stats.compare_seconds,
+            "n": len(rows)}
 
 
 def _baseline_one(program: str) -> float:

@@ -24,8 +24,9 @@ import threading
 import time
 from pathlib import Path
 
-import grpo_rewards
 import pytest
+
+import grpo_rewards
 from grpo_rewards import Sample
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -10,8 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import grpo_rewards
 import pytest
+
+import grpo_rewards
 from grpo_rewards import Sample
 from grpo_rewards.testing import check_reward_contract
 
