@@ -70,6 +70,29 @@ def test_humaneval_without_top_level_asserts_is_one_test():
     assert program.count == 1
 
 
+def test_definitions_inside_check_are_never_tests():
+    source = (
+        "def check(candidate):\n"
+        "    import math\n"
+        "    def helper(x):\n"
+        "        assert candidate(x) == x\n"
+        "    helper(1)\n"
+        "    helper(2)\n"
+    )
+    program = build_program(HumanEvalTests(source, "ident"))
+    assert program.count == 2 and program.labels == ("helper(1)", "helper(2)")
+    assert [s for s, _ in run(program, {CANDIDATE: lambda x: 0})] == ["wrong_answer", "wrong_answer"]
+    assert [s for s, _ in run(program, {CANDIDATE: lambda x: x})] == ["ok", "ok"]
+
+
+def test_a_failing_setup_statement_fails_the_tests_after_it():
+    source = "def check(candidate):\n    assert candidate(1) == 1\n    data = unbound_data\n    assert candidate(2) == 2\n"
+    program = build_program(HumanEvalTests(source, "ident"))
+    results = run(program, {CANDIDATE: lambda x: x})  # the free name is left unbound here, so the setup line raises
+    assert [s for s, _ in results] == ["ok", "wrong_answer"]
+    assert "not run" in results[1][1]
+
+
 def test_humaneval_check_call_in_the_source_is_dropped():
     source = "def check(candidate):\n    assert candidate() == 1\n\ncheck(f)\n"
     program = build_program(HumanEvalTests(source, "f"))

@@ -198,9 +198,30 @@ def _assert_program(tests: AssertTests) -> tuple[ast.Module, list[str]]:
     return ast.Module(body, []), labels
 
 
-def _is_test_statement(node: ast.stmt, candidate: str) -> bool:
-    return any(isinstance(n, ast.Assert) for n in ast.walk(node)) or any(
-        isinstance(n, ast.Name) and n.id == candidate for n in ast.walk(node)
+_DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom)
+
+
+def _asserting_functions(module: ast.Module) -> set[str]:
+    """Names of functions anywhere in the test source that assert something (helpers ``check`` calls)."""
+    return {
+        n.name
+        for n in ast.walk(module)
+        if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.name != "check"
+        and any(isinstance(m, ast.Assert) for m in ast.walk(n))
+    }
+
+
+def _is_test_statement(node: ast.stmt, candidate: str, helpers: set[str]) -> bool:
+    """A statement of ``check`` that tests: it asserts, uses the candidate, or calls an asserting helper.
+
+    Definitions never count: a ``def`` holding asserts only defines them.
+    """
+    if isinstance(node, _DEFINITIONS):
+        return False
+    return any(
+        isinstance(n, ast.Assert)
+        or (isinstance(n, ast.Name) and (n.id == candidate or n.id in helpers) and isinstance(n.ctx, ast.Load))
+        for n in ast.walk(node)
     )
 
 
@@ -223,10 +244,11 @@ def _humaneval_program(tests: HumanEvalTests) -> tuple[ast.Module, list[str], st
     module.body = [n for n in module.body if not _runs_check(n)]  # we call check ourselves
     check = _check_function(module)
     candidate = check.args.args[0].arg
+    helpers = _asserting_functions(module)
     labels: list[str] = []
     body: list[ast.stmt] = []
     for node in check.body:
-        if _is_test_statement(node, candidate):
+        if _is_test_statement(node, candidate, helpers):
             body.append(_wrap(len(labels), [node]))
             labels.append(_label([node]))
         else:
