@@ -175,3 +175,18 @@ def test_check_applies_code_only_to_rows_with_tests():
     assert not reward.applies_to({"answer": "4"}) and not reward.applies_to({"test": "..."})
     renamed = manager.registry.create("code", {"tests_column": "cases"})
     assert renamed.applies_to({"cases": []}) and not renamed.applies_to({"tests": []})
+
+
+def test_a_result_that_makes_our_test_code_loop_fails_that_test(local_sandbox):
+    row = {"tests": ["for _ in range(count(1)):\n    pass", "assert count(2) == 2"]}
+    (verdict,) = score([(row, fence("def count(x):\n    return 10 ** 15 if x == 1 else x"))], test_timeout=1.0)
+    assert verdict.score == 0.5
+    assert verdict.details["failures"][0]["status"] == "timeout" and "CPU" in verdict.details["failures"][0]["message"]
+
+
+def test_model_text_cannot_carry_terminal_escapes(local_sandbox):
+    code = "import sys\nsys.stderr.write('\\x1b[2J\\x1b[32mOK all passed\\u202e')\nraise SystemExit(3)"
+    (verdict,) = score([(ADD_STDIO, fence(code))])
+    shown = verdict.reason + verdict.details["stderr"] + str(verdict.details["failures"])
+    assert "\x1b" not in shown and "\u202e" not in shown
+    assert "\\x1b[2J" in verdict.details["stderr"]

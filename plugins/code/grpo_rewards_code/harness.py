@@ -29,6 +29,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from .clock import ClockedRecorder
 from .recorder import Abort, Recorder, RemoteRaised, TestFailed
 from .sandbox_api import encodable
 from .testcode import CANDIDATE, RECORDER, TestProgram
@@ -141,7 +142,7 @@ def _copy_back(original: Any, after: Any) -> None:
 class _Channel:
     """The harness's line to the parent, with counters for the report."""
 
-    def __init__(self, sample: str, recorder: Recorder) -> None:
+    def __init__(self, sample: str, recorder: ClockedRecorder) -> None:
         self.sample = sample
         self.recorder = recorder
         self.calls = 0
@@ -158,10 +159,12 @@ class _Channel:
         want = any(_mutable(a) for a in args) or any(_mutable(v) for v in kwargs.values())
         from grpo_rewards.pool import request_parent
 
+        left = self.recorder.pause()  # our CPU clock stops while the sandbox runs the call
         started = time.perf_counter()
         reply = request_parent(CallRequest(self.sample, name, args, kwargs, want))
         self.calls += 1
         self.waited += time.perf_counter() - started
+        self.recorder.resume(left)
         return self._answer(reply, args, kwargs)
 
     def _answer(self, reply: tuple[Any, ...], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
@@ -220,13 +223,14 @@ class HarnessJob:
 
     program: TestProgram
     sample: str
+    cpu_seconds: float = 4.0
 
     def setup(self) -> Any:
         return compile(self.program.source, "<tests>", "exec")
 
     def run(self, code: Any, item: Any) -> HarnessReport:
         started = time.perf_counter()
-        recorder = Recorder(self.program.count)
+        recorder = ClockedRecorder(self.program.count, self.cpu_seconds)
         channel = _Channel(self.sample, recorder)
         namespace = _namespace(self.program, recorder, channel)
         error: BaseException | None = None
@@ -238,5 +242,7 @@ class HarnessJob:
             return HarnessReport(infra=(exc.reason, exc.message), calls=channel.calls)
         except BaseException as exc:  # noqa: BLE001 - the test program stopped; unfinished tests fail
             error = exc
+        finally:
+            recorder.close()
         seconds = time.perf_counter() - started
         return HarnessReport(recorder.finish(error), calls=channel.calls, waited=channel.waited, seconds=seconds)

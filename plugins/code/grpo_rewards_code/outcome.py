@@ -8,13 +8,22 @@ from typing import Any
 
 from grpo_rewards import Verdict
 
-__all__ = ["FAILURES_SHOWN", "STATUSES", "SampleOutcome", "TestResult", "to_verdict"]
+__all__ = ["FAILURES_SHOWN", "STATUSES", "SampleOutcome", "TestResult", "printable", "to_verdict"]
 
 #: Per-test statuses. ``skipped``: not run (or not counted) because the sample's
 #: time budget was spent or it had timed out ``max_timeouts`` times.
 STATUSES = ("ok", "wrong_answer", "runtime_error", "timeout", "memory", "output_limit", "skipped")
 FAILURES_SHOWN = 3
 _STDERR_CHARS = 1000
+# Control characters and bidirectional overrides in text the model controls (its stderr, its
+# exception messages, its code) are shown escaped, so they cannot rewrite a terminal running `check`.
+_UNPRINTABLE = {c: f"\\x{c:02x}" for c in [*range(0, 9), *range(11, 32), *range(127, 160)]}
+_UNPRINTABLE.update({c: f"\\u{c:04x}" for c in [*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]})
+
+
+def printable(text: str) -> str:
+    """``text`` with control and bidi-override characters escaped (newlines and tabs kept)."""
+    return text.translate(_UNPRINTABLE)
 
 
 @dataclass(frozen=True)
@@ -69,7 +78,7 @@ def _failures(outcome: SampleOutcome, labels: Sequence[str]) -> list[dict[str, A
     for index, result in enumerate(outcome.results):
         if result.passed:
             continue
-        item: dict[str, Any] = {"test": index, "status": result.status, "message": result.message}
+        item: dict[str, Any] = {"test": index, "status": result.status, "message": printable(result.message)}
         if index < len(labels):
             item["test_code"] = labels[index]
         shown.append(item)
@@ -97,7 +106,7 @@ def _details(outcome: SampleOutcome, labels: Sequence[str], cached: bool) -> dic
     if failures:
         details["failures"] = failures
     if outcome.stderr:
-        details["stderr"] = outcome.stderr[-_STDERR_CHARS:]
+        details["stderr"] = printable(outcome.stderr[-_STDERR_CHARS:])
     return details
 
 
@@ -110,13 +119,14 @@ def _reason(outcome: SampleOutcome) -> str:
         text += f"; test {index}: {result.status}" + (f" ({result.message})" if result.message else "")
     if outcome.trust == "reduced":
         text += " [trust: reduced]"
-    return text
+    return printable(text)
 
 
 def to_verdict(
     outcome: SampleOutcome, *, code: str, labels: Sequence[str] = (), binary: bool = False, cached: bool = False
 ) -> Verdict:
     """The verdict for ``outcome``: the fraction of tests passed (or all-or-nothing with ``binary``)."""
+    code = printable(code)
     if outcome.infra is not None:
         reason, message = outcome.infra
         return Verdict.unverifiable(reason, message, answer=code, format=outcome.format)

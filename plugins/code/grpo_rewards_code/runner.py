@@ -210,7 +210,8 @@ class Runner:
 
     def _run_harness(self, works: Sequence[Work]) -> None:
         backstop = self.settings.budget * 3 + 30.0
-        tasks = [Task(HarnessJob(w.spec, w.key), [None], backstop) for w in works]  # type: ignore[arg-type]
+        cpu = self.settings.test_timeout
+        tasks = [Task(HarnessJob(w.spec, w.key, cpu), [None], backstop) for w in works]  # type: ignore[arg-type]
         programs = {w.key: call_program(w.code) for w in works}
 
         def on_request(request: CallRequest) -> Future[tuple[Any, ...]]:

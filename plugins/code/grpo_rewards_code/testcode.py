@@ -76,12 +76,12 @@ def _call(name: str, *args: ast.expr) -> ast.stmt:
 
 
 def _wrap(index: int, body: list[ast.stmt]) -> ast.stmt:
-    """``try: begin(i); <body> except BaseException as e: fail(i, e) else: ok(i)``."""
+    """``try: begin(i); <body>; ok(i) except BaseException as e: fail(i, e)``."""
     number = ast.Constant(index)
     error = "__grpo_error__"
     record = _call("fail", number, ast.Name(error, ast.Load()))
     handler = ast.ExceptHandler(ast.Name("BaseException", ast.Load()), error, [record])
-    return ast.Try([_call("begin", number), *body], [handler], [_call("ok", number)], [])
+    return ast.Try([_call("begin", number), *body, _call("ok", number)], [handler], [], [])
 
 
 def _label(nodes: list[ast.stmt]) -> str:
