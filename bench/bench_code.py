@@ -3,7 +3,7 @@
 Runs, in one process and on the same machine:
 
 1. cold start: the first small batch, which starts the sandbox containers and the harness workers;
-2. baseline: every execution of run 3 as a bare ``python3 -I`` subprocess on the host, the
+2. baseline: every execution of run 3 as a bare ``python3 -I -S`` subprocess on the host, the
    dataset's assert appended to the solution (what unsandboxed harnesses do), two at a time;
 3. ``humaneval x164``: 164 HumanEval-style problems (a ``check`` of 8 asserts each) through the reward;
 4. ``mix x168``: 56 problems in each of the three formats (HumanEval, MBPP asserts, stdin/stdout).
@@ -31,6 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from code_problems import PROBLEMS, Problem  # noqa: E402
 
 HUMANEVAL_ASSERTS, MBPP_ASSERTS, STDIO_CASES = 8, 3, 5
+#: The baseline's interpreter: the base Python outside the venv, started with -I -S (no site), the cheapest start.
+_BARE_PYTHON = getattr(sys, "_base_executable", sys.executable)
 
 _STDIO_MAIN = """
 
@@ -126,7 +128,7 @@ def score(rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 def _baseline_one(program: str) -> float:
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-I", "-c", program], capture_output=True, timeout=30)
+    done = subprocess.run([_BARE_PYTHON, "-I", "-S", "-c", program], capture_output=True, timeout=30)
     if done.returncode != 0:
         raise SystemExit(f"baseline program failed: {done.stderr.decode()[-300:]}")
     return time.perf_counter() - started
@@ -172,7 +174,7 @@ def main() -> None:
     print("| run | problems | executions | wall s | exec/s | vs baseline | exec s (sum) | compare s (sum) | compare share |")
     print("|---|---|---|---|---|---|---|---|---|")
     print(_row("cold start (first batch)", cold, None))
-    print(_row(f"baseline: host subprocess per assert, {cpus} at a time", base, None))
+    print(_row(f"baseline: bare host subprocess per assert, {cpus} at a time", base, None))
     print(_row("code reward: humaneval x164", he, base))
     print(_row("code reward: mix x168 (56 each format)", mixed, base))
     print()
