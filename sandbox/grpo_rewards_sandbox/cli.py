@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 import click
+
 from grpo_rewards.errors import SandboxError
 
 

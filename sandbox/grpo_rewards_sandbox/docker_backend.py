@@ -126,6 +126,10 @@ class DockerBackend:
         container = _Container(api, created["Id"], create["name"])
         try:
             return self._attach(container)
+        except (docker.errors.DockerException, OSError) as exc:
+            container.remove()
+            self.ping()
+            raise SandboxUnavailable(f"could not start a sandbox container: {_short(exc)}") from None
         except BaseException:
             container.remove()
             raise
@@ -221,9 +225,8 @@ class DockerWorker:
             self.backend.ping()  # raises SandboxUnavailable if the engine itself went away
             raise WorkerLost(f"{self.name}: {exc}") from None
         self._recycle = recycle
-        if broken:
-            result = _with_extra(result, broken=broken)
-        return result
+        extra = {"worker": self.name, "broken": broken} if broken else {"worker": self.name}
+        return _with_extra(result, **extra)
 
     def close(self) -> None:
         if self._closed:
@@ -269,11 +272,8 @@ def _remove(api: Any, container_id: str) -> None:
 
     try:
         api.remove_container(container_id, force=True)
-    except docker.errors.NotFound:
-        pass
-    except docker.errors.APIError as exc:
-        if "already in progress" not in str(exc):
-            raise
+    except (docker.errors.DockerException, OSError):
+        pass  # already gone (auto_remove), being removed, or the engine is down: nothing left to do
 
 
 def _short(exc: BaseException) -> str:

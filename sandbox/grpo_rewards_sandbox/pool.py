@@ -232,7 +232,8 @@ class SandboxPool:
         limits = job.limits or self.limits
         for attempt in (1, 2):
             if worker is None:
-                worker, jobs_on_worker = self._spares.take(), 0
+                # A retry gets a brand-new container: a spare might have died with the one that just failed.
+                worker, jobs_on_worker = (self._spares.take() if attempt == 1 else self._spares.make()), 0
             try:
                 result = worker.execute(job, limits)
             except WorkerLost as lost:
@@ -313,8 +314,8 @@ class _Spares:
                 continue
             try:
                 worker = self.make()
-            except SandboxError:
-                self._wake.wait(timeout=5.0)  # the engine is down; take() will report it to the caller
+            except Exception:  # noqa: BLE001 - the engine is down or flaky; take() reports it to the caller
+                self._wake.wait(timeout=5.0)
                 self._wake.clear()
                 continue
             if self._closed:

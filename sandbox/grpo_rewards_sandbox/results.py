@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any
 
 __all__ = ["CallJob", "Job", "Limits", "Result", "RunJob", "Status"]
 
@@ -99,7 +99,7 @@ class CallJob:
     limits: Limits | None = None
 
 
-Job = Union[RunJob, CallJob]
+Job = RunJob | CallJob
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,9 @@ class Result:
     resident memory. ``stdout`` and ``stderr`` hold at most
     ``Limits.keep_output`` bytes each; the ``*_truncated`` flags say whether
     more was printed. ``reason`` explains the status in words. ``attempts`` is 2
-    when an infra error was retried on a fresh container.
+    when an infra error was retried on a fresh container. ``extra`` holds backend
+    details: the Docker backend sets ``worker`` (the container's name) and
+    ``broken`` (an invariant the job broke, after which the container is replaced).
 
     For a :class:`CallJob`: ``returned`` says whether the function returned a
     value that passed the codec, and ``value`` is that value, rebuilt from exact

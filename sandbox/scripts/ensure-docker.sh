@@ -2,7 +2,8 @@
 # Make a Docker engine reachable for the sandbox, doing only what is missing:
 #   1. install docker.io with apt when no docker client or dockerd exists;
 #   2. start dockerd in the background when no engine answers;
-#   3. wait until the engine answers (DOCKER_WAIT_SECONDS, default 90).
+#   3. wait until the engine answers (DOCKER_WAIT_SECONDS, default 90);
+#   4. install debootstrap with apt when missing (the offline image build needs it).
 # Idempotent, and safe while an engine already runs (then it changes nothing).
 # Concurrent runs are serialised with a lock, so two callers never start two daemons.
 set -euo pipefail
@@ -22,12 +23,25 @@ as_root() {
 
 engine_answers() { docker version --format '{{.Server.Version}}' >/dev/null 2>&1; }
 
+APT_UPDATED=0
+apt_install() {
+    say "installing $* with apt"
+    if [ "$APT_UPDATED" = 0 ]; then
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+        APT_UPDATED=1
+    fi
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq "$@" >/dev/null
+}
+
 install_docker() {
     if command -v docker >/dev/null 2>&1 && command -v dockerd >/dev/null 2>&1; then return; fi
     if [ -n "${DOCKER_HOST:-}" ] && command -v docker >/dev/null 2>&1; then return; fi
-    say "installing docker.io with apt"
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker.io >/dev/null
+    apt_install docker.io
+}
+
+install_debootstrap() {
+    if command -v debootstrap >/dev/null 2>&1 || [ -x /usr/sbin/debootstrap ]; then return; fi
+    apt_install debootstrap
 }
 
 start_dockerd() {
@@ -58,10 +72,11 @@ wait_for_engine() {
 }
 
 main() {
-    if command -v docker >/dev/null 2>&1 && engine_answers; then return; fi
+    if command -v docker >/dev/null 2>&1 && engine_answers; then install_debootstrap; return; fi
     exec 9>"$LOCK"
     flock -w "$WAIT_SECONDS" 9 || { say "could not take $LOCK"; exit 1; }
     install_docker
+    install_debootstrap
     if ! engine_answers; then start_dockerd; fi
     wait_for_engine
     say "engine $(docker version --format '{{.Server.Version}}') answers"

@@ -95,8 +95,23 @@ class SneakyFloat(float):
 
 @pytest.mark.parametrize(
     "value",
-    [AlwaysEqual(), SneakyInt(3), SneakyStr("a"), SneakyList([1]), SneakyDict(), SneakyFloat(1.0), [1, SneakyInt(2)],
-     {"k": AlwaysEqual()}, {SneakyStr("k"): 1}, (1, object()), len, math, 1j, bytearray(b"x"), range(3)],
+    [
+        AlwaysEqual(),
+        SneakyInt(3),
+        SneakyStr("a"),
+        SneakyList([1]),
+        SneakyDict(),
+        SneakyFloat(1.0),
+        [1, SneakyInt(2)],
+        {"k": AlwaysEqual()},
+        {SneakyStr("k"): 1},
+        (1, object()),
+        len,
+        math,
+        1j,
+        bytearray(b"x"),
+        range(3),
+    ],
     ids=lambda v: type(v).__name__,
 )
 def test_subclasses_and_custom_objects_are_refused(value):

@@ -112,3 +112,14 @@ def test_job_limits_above_the_pool_are_refused():
 def test_submit_outside_the_context_manager_says_how_to_use_it():
     with pytest.raises(SandboxError, match="with SandboxPool"):
         SandboxPool(1, backend=MockBackend(echo)).submit(RunJob("p"))
+
+
+def test_all_lists_exactly_the_public_names():
+    import inspect
+
+    import grpo_rewards_sandbox
+
+    public = {name for name, value in vars(grpo_rewards_sandbox).items() if not name.startswith("_")}
+    assert set(grpo_rewards_sandbox.__all__) == {
+        name for name in public if not inspect.ismodule(vars(grpo_rewards_sandbox)[name])
+    }

@@ -101,6 +101,8 @@ class Outcome:
             if self.signal == signal.SIGXCPU or (self.signal == signal.SIGKILL and self.cpu >= self.cpu_limit):
                 return "timeout", f"CPU time limit of {self.cpu_limit:g} s"
             return "runtime_error", f"killed by {_signal_name(self.signal)}"
+        if self.exit_code != 0 and self.exception == "ReturnValueRejected":
+            return "runtime_error", "return value rejected: only exact builtin values pass (details on stderr)"
         if self.exit_code != 0:
             what = f" ({self.exception})" if self.exception else ""
             return "runtime_error", f"exit code {self.exit_code}{what}"

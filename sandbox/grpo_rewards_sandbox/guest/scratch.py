@@ -19,8 +19,8 @@ def wipe(root: str) -> list[str]:
         return []
     try:
         _empty(root)
-    except OSError as exc:
-        return [f"could not wipe {root}: {exc}"]
+    except (OSError, RecursionError) as exc:  # e.g. paths past PATH_MAX, or nesting past the recursion limit
+        return [f"could not wipe {root}: {type(exc).__name__}: {exc}"]
     left = os.listdir(root)
     return [f"{root} still holds {left[:3]}"] if left else []
 

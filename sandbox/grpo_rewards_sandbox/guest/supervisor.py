@@ -20,18 +20,17 @@ the container do not reach PID 1 at all.
 
 from __future__ import annotations
 
+# Imported here, once, so that a forked job finds them loaded (copy-on-write) instead of importing each time.
+import atexit  # noqa: F401
+import ctypes
 import os
 import resource
 import signal
 import sys
-import time
-from typing import Any
-
-# Imported here, once, so that a forked job finds them loaded (copy-on-write) instead of importing each time.
-import atexit  # noqa: F401
-import ctypes
 import threading  # noqa: F401
+import time
 import traceback  # noqa: F401
+from typing import Any
 
 from . import framing, runner
 from .jobwatch import Outcome, watch
@@ -47,13 +46,11 @@ def main() -> None:
     channel_in, channel_out = _take_channel()
     _harden_self()
     baseline_fds = set(os.listdir("/proc/self/fd"))
-    jobs = 0
     while (request := framing.read_frame(channel_in)) is not None:
         op = request.get("op")
         if op == "hello":
             framing.write_frame(channel_out, {"op": "ready", "pid": os.getpid(), "python": sys.version.split()[0]})
         elif op == "job":
-            jobs += 1
             framing.write_frame(channel_out, run_job(request, baseline_fds))
         elif op == "exit":
             break
@@ -103,11 +100,13 @@ def run_job(request: dict[str, Any], baseline_fds: set[str]) -> dict[str, Any]:
 
 
 def _write_program(request: dict[str, Any]) -> str:
+    if os.path.lexists(JOB_DIR):
+        wipe(SCRATCH)
     os.mkdir(JOB_DIR, 0o700)
     path = os.path.join(JOB_DIR, "main.py" if request["mode"] == "run" else "solution.py")
     with open(path, "w", encoding="utf-8", errors="surrogatepass") as handle:
         handle.write(request["program"])
-    if request["mode"] == "call":
+    if request["mode"] == "call" and request.get("launcher") == "spawn":  # a forked job gets them in memory
         with open(path + ".args", "wb") as handle:
             handle.write(request["args"])
     return path
@@ -172,10 +171,13 @@ def _spawn(request: dict[str, Any], path: str) -> None:
 
 def _clean_up(baseline_fds: set[str]) -> list[str]:
     """Kill and reap everything but PID 1, wipe scratch space, and list broken invariants."""
-    problems = kill_everything()
-    problems += wipe(SCRATCH)
-    problems += wipe("/dev/shm")
-    problems += check_invariants(baseline_fds)
+    try:
+        problems = kill_everything()
+        problems += wipe(SCRATCH)
+        problems += wipe("/dev/shm")
+        problems += check_invariants(baseline_fds)
+    except Exception as exc:  # noqa: BLE001 - never let a job crash PID 1: report it, and get recycled
+        problems = [f"clean-up failed: {type(exc).__name__}: {exc}"]
     return problems
 
 
