@@ -17,6 +17,7 @@ versus executing in the sandbox. Every reference solution must score 1.0.
 from __future__ import annotations
 
 import concurrent.futures
+import inspect
 import json
 import os
 import random
@@ -34,22 +35,8 @@ HUMANEVAL_ASSERTS, MBPP_ASSERTS, STDIO_CASES = 8, 3, 5
 #: The baseline's interpreter: the base Python outside the venv, started with -I -S (no site), the cheapest start.
 _BARE_PYTHON = getattr(sys, "_base_executable", sys.executable)
 
-_STDIO_MAIN = """
-
-import json as _json, sys as _sys
-def _plain(v):
-    if isinstance(v, (set, frozenset)):
-        return sorted(_plain(x) for x in v)
-    if isinstance(v, (list, tuple)):
-        return [_plain(x) for x in v]
-    if isinstance(v, dict):
-        return {str(k): _plain(x) for k, x in v.items()}
-    return v
-print(_json.dumps(_plain(%s(*_json.loads(_sys.stdin.read())))))
-"""
-
-
 def _plain(value: Any) -> Any:
+    """JSON-able: sets become sorted lists, tuples lists, dict keys strings."""
     if isinstance(value, (set, frozenset)):
         return sorted(_plain(v) for v in value)
     if isinstance(value, (list, tuple)):
@@ -57,6 +44,12 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}
     return value
+
+
+# A stdin/stdout solution: the reference function, then a main that reads its arguments as JSON.
+_STDIO_MAIN = "\n\nimport json, sys\nfrom typing import Any\n" + inspect.getsource(_plain) + (
+    "print(json.dumps(_plain(%s(*json.loads(sys.stdin.read())))))\n"
+)
 
 
 def _cases(problem: Problem, seed: int, count: int) -> list[tuple[tuple[Any, ...], Any]]:
