@@ -47,7 +47,7 @@ def _plain(value: Any) -> Any:
 
 
 # A stdin/stdout solution: the reference function, then a main that reads its arguments as JSON.
-_STDIO_MAIN = "\n\nimport json, sys\nfrom typing import Any\n" + inspect.getsource(_plain) + (
+_STDIO_MAIN = "\n\nimport json, sys\n" + inspect.getsource(_plain) + (
     "print(json.dumps(_plain(%s(*json.loads(sys.stdin.read())))))\n"
 )
 
@@ -85,7 +85,7 @@ def mbpp_row(problem: Problem, seed: int) -> dict[str, Any]:
 def stdio_row(problem: Problem, seed: int) -> dict[str, Any]:
     pairs = _cases(problem, seed, STDIO_CASES)
     cases = [{"input": json.dumps(list(a)) + "\n", "output": json.dumps(_plain(e)) + "\n"} for a, e in pairs]
-    program = problem.source + _STDIO_MAIN % problem.name
+    program = "from __future__ import annotations\n\n" + problem.source + _STDIO_MAIN % problem.name
     return {"prompt": f"stdio {problem.name}", "completion": fence(program), "tests": cases}
 
 
