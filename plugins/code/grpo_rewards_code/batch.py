@@ -129,11 +129,18 @@ def _run(works: list[Work], options: CodeOptions, budget: float, engines: Engine
 
 
 def _after_infra(outcomes: dict[str, SampleOutcome], engines: Engines) -> dict[str, SampleOutcome]:
-    """Name a dead engine as such (not as a mere infra error), and drop a pool that failed."""
+    """Name a dead engine as such (not as a mere infra error), and drop the pool when the engine is gone.
+
+    A job's own infra error with the engine still answering keeps the pool: the
+    sandbox already replaced that container, and a completion must not be able
+    to make us restart every container.
+    """
     reasons = {o.infra[0] for o in outcomes.values() if o.infra}
     if not reasons & {"infra_error", "sandbox_unavailable"}:
         return outcomes
     down = engines.engine_down()
+    if down is None and "sandbox_unavailable" not in reasons:
+        return outcomes
     engines.reset_sandbox()
     if down is None:
         return outcomes
