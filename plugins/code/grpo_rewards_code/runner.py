@@ -15,6 +15,7 @@ after the run, so the verdict does not depend on which case finished first.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, replace
@@ -184,8 +185,6 @@ class Runner:
             self.dispatcher.submit(self.run_job(work.code, case.input, limits), STDIO, done, sample.running)
 
     def _stdio_outcome(self, sample: _Sample) -> SampleOutcome:
-        import time
-
         started = time.perf_counter()
         cases = sample.work.spec.cases  # type: ignore[union-attr]
         results: list[TestResult] = []
