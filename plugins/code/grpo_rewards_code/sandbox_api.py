@@ -1,0 +1,32 @@
+"""The few things this plugin takes from ``grpo_rewards_sandbox``, in one place.
+
+Imported lazily by the modules that need them, so that loading the plugin
+(``grpo-rewards rewards``) never imports docker.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["encodable", "image_identity"]
+
+
+def encodable(value: Any) -> str | None:
+    """``None`` when ``value`` can cross the sandbox's strict codec, else why not."""
+    from grpo_rewards_sandbox import CodecError, encode
+
+    try:
+        encode(value)
+    except CodecError as exc:
+        return str(exc)
+    return None
+
+
+def image_identity(pool: Any) -> str:
+    """What identifies the image ``pool`` runs (for the result cache key)."""
+    for owner in (pool, getattr(pool, "_backend", None)):
+        for attribute in ("image_id", "image"):
+            value = getattr(owner, attribute, None)
+            if isinstance(value, str) and value:
+                return value
+    return "default"
