@@ -9,7 +9,7 @@ Three ways to stop it, all against real Docker:
   between two batches, then brings it back and the reward recovers;
 * the shared daemon itself, stopped and restarted in a ``finally`` block.
   Other engineers use that daemon, so this one runs only when
-  ``GRPO_REWARDS_TEST_STOP_DOCKERD=1`` says this test run owns the engine (CI).
+  ``GRPO_REWARDS_TEST_STOP_DOCKER=1`` says this test run owns the engine (CI).
 """
 
 from __future__ import annotations
@@ -183,8 +183,8 @@ def _dockerd_pid() -> int:
 
 
 @pytest.mark.docker
-@pytest.mark.skipif(os.environ.get("GRPO_REWARDS_TEST_STOP_DOCKERD") != "1",
-                    reason="stops the shared Docker daemon: set GRPO_REWARDS_TEST_STOP_DOCKERD=1 where this run owns it (CI)")
+@pytest.mark.skipif(os.environ.get("GRPO_REWARDS_TEST_STOP_DOCKER") != "1",
+                    reason="stops the shared Docker daemon: set GRPO_REWARDS_TEST_STOP_DOCKER=1 where this run owns it (CI)")
 def test_shared_daemon_stopped_and_restarted(tmp_path, docker_sandbox):
     pid = _dockerd_pid()
     try:
