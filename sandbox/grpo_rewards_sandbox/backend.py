@@ -43,8 +43,15 @@ class Worker(Protocol):
 class Backend(Protocol):
     """Starts workers. ``check`` and ``start_worker`` raise ``SandboxUnavailable`` with a fix-it message."""
 
+    image: str
+    """What the workers run (an image tag), for cache keys and messages."""
+
     def check(self) -> None:
         """Fail fast, before any worker starts, if the engine or image is missing."""
+        ...
+
+    def ping(self) -> None:
+        """Cheaply ask whether the engine answers now; raise ``SandboxUnavailable`` if not."""
         ...
 
     def sweep(self) -> int:
@@ -70,12 +77,17 @@ class MockBackend:
     ``started`` counts the workers started so far.
     """
 
+    image = "mock"
+
     def __init__(self, handler: Handler) -> None:
         self.handler = handler
         self.started = 0
         self._ids = itertools.count(1)
 
     def check(self) -> None:
+        return None
+
+    def ping(self) -> None:
         return None
 
     def sweep(self) -> int:

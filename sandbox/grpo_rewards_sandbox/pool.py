@@ -128,6 +128,15 @@ class SandboxPool:
         self._spares.close()
         self._backend.close()
 
+    @property
+    def image(self) -> str:
+        """The image (tag) this pool's workers run."""
+        return self._backend.image
+
+    def ping(self) -> None:
+        """Raise ``SandboxUnavailable`` unless the engine answers now (cheap; starts nothing)."""
+        self._backend.ping()
+
     # -- submitting ------------------------------------------------------------------------------
 
     def submit(self, job: Job) -> Future[Result]:

@@ -17,7 +17,6 @@ from .formats import StdioTests, TestsError, read_tests, spec_fingerprint
 from .options import CodeOptions
 from .outcome import SampleOutcome, to_verdict
 from .runner import Runner, RunSettings, Work
-from .sandbox_api import image_identity
 from .testcode import TestProgram, build_program
 
 __all__ = ["BatchStats", "CACHE", "Plan", "plan_sample", "score_samples"]
@@ -61,8 +60,12 @@ def _columns_key(row: Any, options: CodeOptions) -> str:
 
 def _parse_tests(row: Any, options: CodeOptions) -> tuple[StdioTests | TestProgram, str, tuple[str, ...]]:
     spec = read_tests(
-        row, format=options.format, tests_column=options.tests_column, setup_column=options.setup_column,
-        test_column=options.test_column, entry_point_column=options.entry_point_column,
+        row,
+        format=options.format,
+        tests_column=options.tests_column,
+        setup_column=options.setup_column,
+        test_column=options.test_column,
+        entry_point_column=options.entry_point_column,
     )
     fingerprint = spec_fingerprint(spec)
     if isinstance(spec, StdioTests):
@@ -161,7 +164,7 @@ def score_samples(
     """One verdict per sample. Identical (code, tests) pairs run once; judged outcomes are cached."""
     engines = engines or ENGINES
     plans = [plan_sample(s, options) for s in samples]
-    image = image_identity(engines._sandbox) if engines._sandbox is not None else "default"
+    image = engines.image()
     keys = _keyed(plans, options, budget, image)
     cache = CACHE if options.cache_size else OutcomeCache(0)
     found: dict[str, SampleOutcome] = {}
@@ -197,7 +200,9 @@ def _verdict(
 def _record_stats(samples: int, distinct: int, cached: int, fresh: dict[str, SampleOutcome]) -> None:
     global LAST_STATS
     LAST_STATS = BatchStats(
-        samples=samples, distinct=distinct, cached=cached,
+        samples=samples,
+        distinct=distinct,
+        cached=cached,
         executions=sum(o.executions for o in fresh.values()),
         exec_seconds=sum(o.exec_seconds for o in fresh.values()),
         compare_seconds=sum(o.compare_seconds for o in fresh.values()),

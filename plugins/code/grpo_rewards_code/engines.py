@@ -57,16 +57,24 @@ class Engines:
                 self._harness = WorkerPool(size, preload=("grpo_rewards_code.harness",), max_items_per_worker=500)
             return self._harness
 
+    def image(self) -> str:
+        """The sandbox image results come from (for cache keys), known before the pool starts."""
+        if self._sandbox is not None:
+            return self._sandbox.image
+        if self.backend is not None:
+            return self.backend.image
+        from grpo_rewards_sandbox.image_build import default_image
+
+        return default_image()
+
     def engine_down(self) -> str | None:
         """Why the sandbox's engine does not answer now, or ``None`` when it does (or cannot be asked)."""
         from grpo_rewards import SandboxUnavailable
 
-        backend = getattr(self._sandbox, "_backend", None)
-        ping = getattr(backend, "ping", None)
-        if ping is None:
+        if self._sandbox is None:
             return None
         try:
-            ping()
+            self._sandbox.ping()
         except SandboxUnavailable as exc:
             return str(exc)
         return None

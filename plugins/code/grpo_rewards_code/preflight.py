@@ -8,7 +8,6 @@ from .engines import ENGINES
 from .judging import call_reply
 from .options import CodeOptions
 from .programs import CALL_FUNCTION, call_program
-from .sandbox_api import image_identity
 
 __all__ = ["preflight"]
 
@@ -36,4 +35,4 @@ def preflight(options: CodeOptions) -> str:
         raise SandboxUnavailable(
             f"the sandbox answered a trivial call wrongly ({reply[:3]!r}); check the sandbox image and version"
         )
-    return f"sandbox ready: {pool.size} warm container(s), image {image_identity(pool)}"
+    return f"sandbox ready: {pool.size} warm container(s), image {pool.image}"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["encodable", "image_identity"]
+__all__ = ["encodable"]
 
 
 def encodable(value: Any) -> str | None:
@@ -20,13 +20,3 @@ def encodable(value: Any) -> str | None:
     except CodecError as exc:
         return str(exc)
     return None
-
-
-def image_identity(pool: Any) -> str:
-    """What identifies the image ``pool`` runs (for the result cache key)."""
-    for owner in (pool, getattr(pool, "_backend", None)):
-        for attribute in ("image_id", "image"):
-            value = getattr(owner, attribute, None)
-            if isinstance(value, str) and value:
-                return value
-    return "default"
