@@ -8,6 +8,7 @@ container, and that the host is untouched.
 from __future__ import annotations
 
 import json
+import signal
 import socket
 import subprocess
 import threading
@@ -36,7 +37,8 @@ def ends_in_time(result, timeout=TIMEOUT):
 )
 def test_hanging_programs_time_out(sandbox, unaffected, program):
     result = sandbox.run(program)
-    assert result.status is Status.TIMEOUT and result.signal == 9
+    # a busy loop may meet its CPU limit (SIGXCPU) as its wall-clock deadline (SIGKILL) comes due
+    assert result.status is Status.TIMEOUT and result.signal in (signal.SIGKILL, signal.SIGXCPU)
     ends_in_time(result)
     unaffected(result)
 
