@@ -35,6 +35,7 @@ HUMANEVAL_ASSERTS, MBPP_ASSERTS, STDIO_CASES = 8, 3, 5
 #: The baseline's interpreter: the base Python outside the venv, started with -I -S (no site), the cheapest start.
 _BARE_PYTHON = getattr(sys, "_base_executable", sys.executable)
 
+
 def _plain(value: Any) -> Any:
     """JSON-able: sets become sorted lists, tuples lists, dict keys strings."""
     if isinstance(value, (set, frozenset)):
@@ -47,8 +48,8 @@ def _plain(value: Any) -> Any:
 
 
 # A stdin/stdout solution: the reference function, then a main that reads its arguments as JSON.
-_STDIO_MAIN = "\n\nimport json, sys\n" + inspect.getsource(_plain) + (
-    "print(json.dumps(_plain(%s(*json.loads(sys.stdin.read())))))\n"
+_STDIO_MAIN = (
+    "\n\nimport json, sys\n" + inspect.getsource(_plain) + ("print(json.dumps(_plain(%s(*json.loads(sys.stdin.read())))))\n")
 )
 
 
@@ -115,8 +116,13 @@ def score(rows: list[dict[str, Any]]) -> dict[str, Any]:
     if wrong:
         raise SystemExit(f"reference solutions that did not score 1.0: {wrong[:5]}")
     stats = batch.LAST_STATS
-    return {"wall": wall, "executions": stats.executions, "exec": stats.exec_seconds, "compare": stats.compare_seconds,
-            "n": len(rows)}
+    return {
+        "wall": wall,
+        "executions": stats.executions,
+        "exec": stats.exec_seconds,
+        "compare": stats.compare_seconds,
+        "n": len(rows),
+    }
 
 
 def _baseline_one(program: str) -> float:
@@ -145,8 +151,10 @@ def _row(name: str, m: dict[str, Any], reference: dict[str, Any] | None) -> str:
     rate = m["executions"] / m["wall"]
     share = m["compare"] / (m["compare"] + m["exec"]) if m["compare"] + m["exec"] else 0.0
     ratio = f"{rate / (reference['executions'] / reference['wall']):.2f}x" if reference else "-"
-    return (f"| {name} | {m['n']} | {m['executions']} | {m['wall']:.2f} | {rate:.0f} | {ratio} "
-            f"| {m['exec']:.2f} | {m['compare']:.3f} | {100 * share:.1f}% |")
+    return (
+        f"| {name} | {m['n']} | {m['executions']} | {m['wall']:.2f} | {rate:.0f} | {ratio} "
+        f"| {m['exec']:.2f} | {m['compare']:.3f} | {100 * share:.1f}% |"
+    )
 
 
 def main() -> None:

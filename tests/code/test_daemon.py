@@ -44,8 +44,19 @@ def rows_with_code(tmp_path: Path) -> Path:
 
 
 def run_check(path: Path, out: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-c", "from grpo_rewards.cli import main; main()", "check", str(path), "--reward", "code",
-               "--output", str(out), "--format", "json"]
+    command = [
+        sys.executable,
+        "-c",
+        "from grpo_rewards.cli import main; main()",
+        "check",
+        str(path),
+        "--reward",
+        "code",
+        "--output",
+        str(out),
+        "--format",
+        "json",
+    ]
     return subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
 
 
@@ -183,8 +194,10 @@ def _dockerd_pid() -> int:
 
 
 @pytest.mark.docker
-@pytest.mark.skipif(os.environ.get("GRPO_REWARDS_TEST_STOP_DOCKER") != "1",
-                    reason="stops the shared Docker daemon: set GRPO_REWARDS_TEST_STOP_DOCKER=1 where this run owns it (CI)")
+@pytest.mark.skipif(
+    os.environ.get("GRPO_REWARDS_TEST_STOP_DOCKER") != "1",
+    reason="stops the shared Docker daemon: set GRPO_REWARDS_TEST_STOP_DOCKER=1 where this run owns it (CI)",
+)
 def test_shared_daemon_stopped_and_restarted(tmp_path, docker_sandbox):
     pid = _dockerd_pid()
     try:

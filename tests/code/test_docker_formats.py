@@ -19,15 +19,17 @@ from grpo_rewards.testing import check_reward_contract
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "code.jsonl"
 
 STDIO = {"tests": [{"input": f"{n}\n", "output": "\n".join(str(i) for i in range(1, n + 1)) + "\n"} for n in (1, 2, 3, 4)]}
-ASSERTS = {"tests": ["assert square(2) == 4", "assert square(-3) == 9", "assert square(0) == 0", "assert square(10) == 100"],
-           "test_setup": "import math"}
+ASSERTS = {
+    "tests": ["assert square(2) == 4", "assert square(-3) == 9", "assert square(0) == 0", "assert square(10) == 100"],
+    "test_setup": "import math",
+}
 HUMANEVAL = {
     "entry_point": "pairs",
     "test": "def check(candidate):\n"
-            "    assert candidate([1, 2, 3]) == [(1, 2), (2, 3)]\n"
-            "    assert candidate([]) == []\n"
-            "    assert candidate([5]) == []\n"
-            "    assert candidate(['a', 'b']) == [('a', 'b')]\n",
+    "    assert candidate([1, 2, 3]) == [(1, 2), (2, 3)]\n"
+    "    assert candidate([]) == []\n"
+    "    assert candidate([5]) == []\n"
+    "    assert candidate(['a', 'b']) == [('a', 'b')]\n",
 }
 
 SOLUTIONS = {
@@ -83,9 +85,21 @@ def test_correct_wrong_and_partial(scored, fmt):
 
 
 EXPECTED_EXAMPLES = {  # line: (verdict, score)
-    1: ("correct", 1.0), 2: ("partial", 0.25), 3: ("partial", 0.5), 4: ("incorrect", 0.0), 5: ("incorrect", 0.0),
-    6: ("correct", 1.0), 7: ("partial", 0.6), 8: ("incorrect", 0.0), 9: ("partial", 2 / 3), 10: ("correct", 1.0),
-    11: ("correct", 1.0), 12: ("incorrect", 0.0), 13: ("correct", 1.0), 14: ("partial", 0.75), 15: ("incorrect", 0.0),
+    1: ("correct", 1.0),
+    2: ("partial", 0.25),
+    3: ("partial", 0.5),
+    4: ("incorrect", 0.0),
+    5: ("incorrect", 0.0),
+    6: ("correct", 1.0),
+    7: ("partial", 0.6),
+    8: ("incorrect", 0.0),
+    9: ("partial", 2 / 3),
+    10: ("correct", 1.0),
+    11: ("correct", 1.0),
+    12: ("incorrect", 0.0),
+    13: ("correct", 1.0),
+    14: ("partial", 0.75),
+    15: ("incorrect", 0.0),
     16: ("correct", 1.0),
 }
 
@@ -93,8 +107,17 @@ EXPECTED_EXAMPLES = {  # line: (verdict, score)
 @pytest.mark.docker
 def test_check_scores_the_bundled_examples_with_reasons(tmp_path, docker_sandbox):
     out = tmp_path / "out.jsonl"
-    command = [sys.executable, "-c", "from grpo_rewards.cli import main; main()", "check", str(EXAMPLES), "--reward", "code",
-               "--output", str(out)]
+    command = [
+        sys.executable,
+        "-c",
+        "from grpo_rewards.cli import main; main()",
+        "check",
+        str(EXAMPLES),
+        "--reward",
+        "code",
+        "--output",
+        str(out),
+    ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     records = {r["line"]: r["rewards"]["code"] for r in map(json.loads, out.read_text().splitlines())}

@@ -137,11 +137,14 @@ json.dumps = lambda *a, **k: '"passed"'
 json.loads = lambda *a, **k: {"passed": True}
 """
 
+
 def _all(stdio: str, function_body: str) -> dict[str, str]:
     return {"stdio": stdio, **_fn(function_body)}
 
 
-_KILL = "import os, signal\nfor pid in (1, -1):\n    try:\n        os.kill(pid, signal.SIGKILL)\n    except OSError:\n        pass\n"
+_KILL = (
+    "import os, signal\nfor pid in (1, -1):\n    try:\n        os.kill(pid, signal.SIGKILL)\n    except OSError:\n        pass\n"
+)
 _REDEFINE = (
     "def FN(*args):\n    return None\n"
     "def check(candidate):\n    return True\n"
@@ -153,10 +156,16 @@ HACKS: dict[str, dict[str, str]] = {
     "sys.exit(0) at top level": {fmt: "import sys\nsys.exit(0)\n" for fmt in ALL},
     "os._exit(0) at top level": {fmt: "import os\nos._exit(0)\n" for fmt in ALL},
     "exit() at top level": {fmt: "exit()\n" for fmt in ALL},
-    "sys.exit(0) in the function": _all("import sys\ndef main():\n    sys.exit(0)\nmain()", "import sys\ndef FN(*args):\n    sys.exit(0)"),
-    "os._exit(0) in the function": _all("import os\ndef main():\n    os._exit(0)\nmain()", "import os\ndef FN(*args):\n    os._exit(0)"),
+    "sys.exit(0) in the function": _all(
+        "import sys\ndef main():\n    sys.exit(0)\nmain()", "import sys\ndef FN(*args):\n    sys.exit(0)"
+    ),
+    "os._exit(0) in the function": _all(
+        "import os\ndef main():\n    os._exit(0)\nmain()", "import os\ndef FN(*args):\n    os._exit(0)"
+    ),
     "exit() in the function": _all("def main():\n    exit()\nmain()", "def FN(*args):\n    exit()"),
-    "raise SystemExit from the function": _all("def main():\n    raise SystemExit(0)\nmain()", "def FN(*args):\n    raise SystemExit(0)"),
+    "raise SystemExit from the function": _all(
+        "def main():\n    raise SystemExit(0)\nmain()", "def FN(*args):\n    raise SystemExit(0)"
+    ),
     "raise KeyboardInterrupt from the function": _all(
         "def main():\n    raise KeyboardInterrupt\nmain()", "def FN(*args):\n    raise KeyboardInterrupt"
     ),
@@ -187,8 +196,12 @@ HACKS: dict[str, dict[str, str]] = {
     "redefine check and the asserted function": _all(
         "def check(candidate):\n    return True\ndef run_tests():\n    print('all passed')\nrun_tests()", _REDEFINE
     ),
-    "kill the supervisor and every process": _all(_KILL, _KILL.replace("\n", "\n    ").replace("import", "def FN(*args):\n    import", 1)),
-    "flood stdout": _all("import sys\nwhile True:\n    sys.stdout.write('5\\n' * 10000)", "def FN(*args):\n    print('x' * 10**8)"),
+    "kill the supervisor and every process": _all(
+        _KILL, _KILL.replace("\n", "\n    ").replace("import", "def FN(*args):\n    import", 1)
+    ),
+    "flood stdout": _all(
+        "import sys\nwhile True:\n    sys.stdout.write('5\\n' * 10000)", "def FN(*args):\n    print('x' * 10**8)"
+    ),
     "return a huge value": _fn("def FN(*args):\n    return [list(range(1000))] * 100000"),
     "sleep just under the limit, wrong answers": _all(
         "import time\ntime.sleep(0.85)\nprint(0)\nprint(0)", "import time\ndef FN(*args):\n    time.sleep(0.85)\n    return None"

@@ -7,7 +7,7 @@ from grpo_rewards_code.formats import AssertTests, HumanEvalTests, TestsError
 from grpo_rewards_code.recorder import Recorder
 from grpo_rewards_code.testcode import CANDIDATE, RECORDER, build_program
 
-HUMANEVAL = '''
+HUMANEVAL = """
 METADATA = {"author": "x"}
 
 def check(candidate):
@@ -18,7 +18,7 @@ def check(candidate):
     y = candidate(5)
     assert y == 6, "five"
     assert poly([1], 0) == 1
-'''
+"""
 
 
 def run(program, namespace):

@@ -64,4 +64,3 @@ class CodeOptions:
             "float_tolerance": self.float_tolerance,
             "fallback": self.fallback,
         }
-

@@ -29,7 +29,7 @@ __all__ = ["CALL_FUNCTION", "FALLBACK_FUNCTION", "call_program", "fallback_progr
 CALL_FUNCTION = "__grpo_call__"
 FALLBACK_FUNCTION = "__grpo_fallback__"
 
-_CALL = '''
+_CALL = """
 _GRPO_SOURCE = {source!r}
 
 
@@ -48,9 +48,9 @@ def __grpo_call__(name, args, kwargs, want_args):
     if want_args:
         return ("ok", value, args, kwargs)
     return ("ok", value, None, None)
-'''
+"""
 
-_FALLBACK = '''
+_FALLBACK = """
 {recorder}
 
 _GRPO_SOURCE = {source!r}
@@ -79,7 +79,7 @@ def __grpo_fallback__():
     except BaseException as exc:
         error = exc
     return [tuple(result) for result in recorder.finish(error)]
-'''
+"""
 
 
 @functools.lru_cache(maxsize=1)

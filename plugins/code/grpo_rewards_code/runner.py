@@ -113,8 +113,12 @@ class _Sample:
         if self.infra is not None:
             return SampleOutcome(self.work.format, infra=self.infra, executions=self.executions)
         return SampleOutcome(
-            self.work.format, tuple(results), stderr=self.stderr, executions=self.executions,
-            exec_seconds=self.spent, compare_seconds=compare_seconds,
+            self.work.format,
+            tuple(results),
+            stderr=self.stderr,
+            executions=self.executions,
+            exec_seconds=self.spent,
+            compare_seconds=compare_seconds,
         )
 
 

@@ -156,9 +156,7 @@ def _free_names(tree: ast.AST) -> tuple[list[str], list[str]]:
 
 
 def _calls_target(node: ast.AST, targets: set[str]) -> bool:
-    return any(
-        isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in targets for n in ast.walk(node)
-    )
+    return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in targets for n in ast.walk(node))
 
 
 def _is_singleton(node: ast.expr) -> bool:
@@ -206,7 +204,8 @@ def _asserting_functions(module: ast.Module) -> set[str]:
     return {
         n.name
         for n in ast.walk(module)
-        if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.name != "check"
+        if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+        and n.name != "check"
         and any(isinstance(m, ast.Assert) for m in ast.walk(n))
     }
 

@@ -114,9 +114,11 @@ def _truncation(answer: Answer) -> str | None:
     ours, bare = answer.parsed(), _bare_reading(answer.normalized)
     if bare is None or ours is None or equal(ours, bare, 0.0):
         return None
-    return (f"gold {answer.text!r} parses to {str(bare)!r}, something shorter than itself, when read bare"
-            f" (as TRL and open-r1 read golds); this reward reads it whole as {str(ours)!r}."
-            " Wrap it as \\boxed{...} if other tools read this data")
+    return (
+        f"gold {answer.text!r} parses to {str(bare)!r}, something shorter than itself, when read bare"
+        f" (as TRL and open-r1 read golds); this reward reads it whole as {str(ours)!r}."
+        " Wrap it as \\boxed{...} if other tools read this data"
+    )
 
 
 def gold_problems(value: Any) -> list[str]:
