@@ -77,7 +77,8 @@ def _span(raw: str) -> tuple[str | None, int, str]:
 
 
 def _readable(answer: Answer) -> bool:
-    if answer.choice or answer.words is not None or answer.number is not None:
+    """Whether the gold can be compared; plain numbers, choices, words and collections of numbers need no parse yet."""
+    if answer.choice or answer.words is not None or answer.number is not None or answer.collection is not None:
         return True
     return answer.parsed() is not None
 
