@@ -20,11 +20,11 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 import pytest
+from engine_proxy import EngineProxy, engine_socket
 
 import grpo_rewards
 from grpo_rewards import Sample
@@ -82,60 +82,6 @@ def test_check_with_no_daemon_answering(tmp_path):
 # ----------------------------------------------------------------------------- mid-run
 
 
-class Forwarder:
-    """A unix-socket forwarder to the Docker engine that this test can stop and start again."""
-
-    def __init__(self, path: Path, target: str) -> None:
-        self.path, self.target = path, target
-        self.connections: list[socket.socket] = []
-        self.server: socket.socket | None = None
-
-    def start(self) -> None:
-        self.path.unlink(missing_ok=True)
-        self.server = socket.socket(socket.AF_UNIX)
-        self.server.bind(str(self.path))
-        self.server.listen(64)
-        threading.Thread(target=self._accept, args=(self.server,), daemon=True).start()
-
-    def stop(self) -> None:
-        if self.server is not None:
-            self.server.close()
-            self.server = None
-        for conn in self.connections:
-            try:
-                conn.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
-            conn.close()
-        self.connections.clear()
-        self.path.unlink(missing_ok=True)
-
-    def _accept(self, server: socket.socket) -> None:
-        while True:
-            try:
-                client, _ = server.accept()
-            except OSError:
-                return
-            upstream = socket.socket(socket.AF_UNIX)
-            upstream.connect(self.target)
-            self.connections += [client, upstream]
-            for a, b in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
-
-    @staticmethod
-    def _pump(source: socket.socket, sink: socket.socket) -> None:
-        try:
-            while data := source.recv(65536):
-                sink.sendall(data)
-        except OSError:
-            pass
-        for s in (source, sink):
-            try:
-                s.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
-
-
 def _score(rows: list[tuple[dict, str]], engines) -> list[grpo_rewards.Verdict]:
     from grpo_rewards_code.batch import score_samples
     from grpo_rewards_code.options import CodeOptions
@@ -148,8 +94,8 @@ def _score(rows: list[tuple[dict, str]], engines) -> list[grpo_rewards.Verdict]:
 def test_daemon_gone_mid_run_then_back(tmp_path, monkeypatch, docker_sandbox):
     from grpo_rewards_code.engines import Engines
 
-    target = os.environ.get("DOCKER_HOST", "unix:///var/run/docker.sock").removeprefix("unix://")
-    forwarder = Forwarder(tmp_path / "docker.sock", target)
+    target = engine_socket()
+    forwarder = EngineProxy(tmp_path / "docker.sock", target)
     forwarder.start()
     monkeypatch.setenv("DOCKER_HOST", f"unix://{forwarder.path}")
     engines = Engines()

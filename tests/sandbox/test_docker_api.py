@@ -8,11 +8,11 @@ import os
 import signal
 import socket
 import subprocess
-import threading
 import time
 from pathlib import Path
 
 import pytest
+from engine_proxy import EngineProxy, engine_socket
 from grpo_rewards_sandbox import CallJob, Limits, RunJob, SandboxPool, SandboxUnavailable, Status
 from grpo_rewards_sandbox.docker_backend import LABEL, OWNER_LABEL, DockerBackend, _owner_id
 from grpo_rewards_sandbox.image_build import default_image
@@ -194,53 +194,13 @@ def test_missing_image_gives_a_message_that_says_what_to_do():
         SandboxPool(1, image="grpo-rewards-sandbox:no-such-sources").start()
 
 
-class EngineProxy:
-    """A Unix-socket proxy to the Docker engine that a test can cut, which is what a stopped daemon looks like."""
-
-    def __init__(self, path: Path, engine: str = "/var/run/docker.sock") -> None:
-        self.path, self.engine = path, engine
-        self.server = socket.socket(socket.AF_UNIX)
-        self.server.bind(str(path))
-        self.server.listen(64)
-        self.sockets: list[socket.socket] = [self.server]
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                client, _ = self.server.accept()
-            except OSError:
-                return
-            upstream = socket.socket(socket.AF_UNIX)
-            upstream.connect(self.engine)
-            self.sockets += [client, upstream]
-            for source, sink in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pump, args=(source, sink), daemon=True).start()
-
-    @staticmethod
-    def _pump(source: socket.socket, sink: socket.socket) -> None:
-        try:
-            while data := source.recv(1 << 16):
-                sink.sendall(data)
-            sink.shutdown(socket.SHUT_WR)
-        except OSError:
-            pass
-
-    def cut(self) -> None:
-        for sock in self.sockets:
-            try:
-                sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
-            sock.close()
-
-
 def test_engine_gone_mid_run_raises_sandbox_unavailable(tmp_path, monkeypatch):
-    proxy = EngineProxy(tmp_path / "docker.sock")
+    proxy = EngineProxy(tmp_path / "docker.sock", engine_socket())
+    proxy.start()
     monkeypatch.setenv("DOCKER_HOST", f"unix://{proxy.path}")
     with SandboxPool(1, limits=Limits(timeout=5.0)) as pool:
         assert pool.run("print('engine up')").stdout == b"engine up\n"
-        proxy.cut()
+        proxy.stop()
         with pytest.raises(SandboxUnavailable, match="no Docker engine answers"):
             pool.run("print('engine gone')")
 
