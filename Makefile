@@ -34,6 +34,9 @@ lint: install
 
 bench: install sandbox-ready
 	$(BIN)/python bench/bench_pool.py
+	$(BIN)/python bench/bench_math.py
+	$(BIN)/python bench/bench_sandbox.py
+	$(BIN)/python bench/bench_code.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

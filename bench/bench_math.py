@@ -37,14 +37,18 @@ from grpo_rewards.pool import default_workers
 PROBLEMS = [
     lambda k: (f"{70 + k}", [f"{70 + k}", f"{70 + k}.0", f"\\${70 + k}"], [f"{140 + 2 * k}", f"{69 + k}"]),
     lambda k: (f"2\\sqrt{{{k + 2}}}+1", [f"1+2\\sqrt{{{k + 2}}}", f"1+\\sqrt{{{4 * (k + 2)}}}"], ["2", f"1-2\\sqrt{{{k + 2}}}"]),
-    lambda k: (f"\\frac{{{k + 1}}}{{{k + 2}}}",
-               [f"\\dfrac{{{k + 1}}}{{{k + 2}}}", f"{k + 1}/{k + 2}", f"\\frac{{{2 * k + 2}}}{{{2 * k + 4}}}"],
-               [f"\\frac{{{k + 2}}}{{{k + 1}}}", "0.7"]),
+    lambda k: (
+        f"\\frac{{{k + 1}}}{{{k + 2}}}",
+        [f"\\dfrac{{{k + 1}}}{{{k + 2}}}", f"{k + 1}/{k + 2}", f"\\frac{{{2 * k + 2}}}{{{2 * k + 4}}}"],
+        [f"\\frac{{{k + 2}}}{{{k + 1}}}", "0.7"],
+    ),
     lambda k: (f"({k},{k + 1})", [f"({k}, {k + 1})", f"\\left({k},{k + 1}\\right)"], [f"[{k},{k + 1}]", f"({k + 1},{k})"]),
     lambda k: (f"{k}, {k + 3}", [f"{k + 3}, {k}", f"\\{{{k},{k + 3}\\}}"], [f"{k}", f"{k}, {k + 3}, {k + 4}"]),
-    lambda k: (f"\\begin{{pmatrix}} {k} & 3 \\\\ 4 & {k} \\end{{pmatrix}}",
-               [f"\\begin{{bmatrix}} {k} & 3 \\\\ 4 & {k} \\end{{bmatrix}}"],
-               [f"\\begin{{pmatrix}} {k} & 4 \\\\ 3 & {k} \\end{{pmatrix}}"]),
+    lambda k: (
+        f"\\begin{{pmatrix}} {k} & 3 \\\\ 4 & {k} \\end{{pmatrix}}",
+        [f"\\begin{{bmatrix}} {k} & 3 \\\\ 4 & {k} \\end{{bmatrix}}"],
+        [f"\\begin{{pmatrix}} {k} & 4 \\\\ 3 & {k} \\end{{pmatrix}}"],
+    ),
     lambda k: (f"x={k}", [f"{k}", f"x = {k}"], [f"x = {k + 1}", f"y = {k}"]),
     lambda k: (f"{k + 2}\\pi", [f"{k + 2}\\pi", f"\\pi \\cdot {k + 2}"], [f"{k + 2}", "\\pi"]),
     lambda k: (f"2^{{{k + 3}}}", [f"{2 ** (k + 3)}", f"2^{{{k + 3}}}"], ["2", f"{2 ** (k + 3) - 1}"]),
@@ -87,8 +91,9 @@ def _reasoning(rng: random.Random) -> str:
 
 
 def _completion(rng: random.Random, answer: str) -> str:
-    tail = rng.choice([f"So the final answer is $\\boxed{{{answer}}}$.", f"Therefore, $\\boxed{{{answer}}}$",
-                       f"The answer is ${answer}$."])
+    tail = rng.choice(
+        [f"So the final answer is $\\boxed{{{answer}}}$.", f"Therefore, $\\boxed{{{answer}}}$", f"The answer is ${answer}$."]
+    )
     return f"<think>\n{_reasoning(rng)}\n</think>\n{_reasoning(rng)[:300]}\n{tail}"
 
 
@@ -150,8 +155,10 @@ def _p(values: list[float], q: float) -> float:
 
 def _line(name: str, rows: list[Row], results: list, latencies: list[float], wall: float) -> str:
     agree = sum(r == row.right for r, row in zip(results, rows, strict=True))
-    return (f"| {name:14s} | {len(rows):5d} | {wall:8.2f} | {len(rows) / wall:9.1f} | {_p(latencies, 0.5):7.2f} | "
-            f"{_p(latencies, 0.99):8.1f} | {agree / len(rows):8.1%} |")
+    return (
+        f"| {name:14s} | {len(rows):5d} | {wall:8.2f} | {len(rows) / wall:9.1f} | {_p(latencies, 0.5):7.2f} | "
+        f"{_p(latencies, 0.99):8.1f} | {agree / len(rows):8.1%} |"
+    )
 
 
 def main() -> None:
@@ -170,8 +177,10 @@ def main() -> None:
     naive_clean = _median_run(lambda: naive_loop(clean), args.repeat)
     ours_clean = _median_run(lambda: ours(clean), args.repeat)
     load_after = os.getloadavg()
-    print(f"math reward benchmark: {args.prompts} prompts x 8 completions, {sum(r.hostile for r in rows)} hostile rows,"
-          f" mean completion {statistics.mean(len(r.completion) for r in rows):.0f} chars, {default_workers()} workers")
+    print(
+        f"math reward benchmark: {args.prompts} prompts x 8 completions, {sum(r.hostile for r in rows)} hostile rows,"
+        f" mean completion {statistics.mean(len(r.completion) for r in rows):.0f} chars, {default_workers()} workers"
+    )
     print(f"load average before {load_before[0]:.2f}, after {load_after[0]:.2f} (1 min); {os.cpu_count()} cores")
     print("| method         |     n |    wall s | samples/s |  p50 ms |   p99 ms | agreement |")
     print("|----------------|-------|-----------|-----------|---------|----------|-----------|")
@@ -181,8 +190,10 @@ def main() -> None:
     print(_line("naive, clean", clean, *naive_clean))
     print(_line("math, clean", clean, *ours_clean))
     print(f"clean rows: median of {args.repeat} runs each")
-    print(f"throughput ratio (ours / naive): all rows {naive_all[2] / ours_all[2]:.1f}x,"
-          f" without hostile rows {naive_clean[2] / ours_clean[2]:.1f}x")
+    print(
+        f"throughput ratio (ours / naive): all rows {naive_all[2] / ours_all[2]:.1f}x,"
+        f" without hostile rows {naive_clean[2] / ours_clean[2]:.1f}x"
+    )
 
 
 if __name__ == "__main__":

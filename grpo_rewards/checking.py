@@ -58,7 +58,7 @@ def parse_option_flags(flags: Sequence[str]) -> dict[str, dict[str, str]]:
 
 
 def _applies(reward: Reward, row: InputRow) -> bool:
-    return all(column in row.columns for column in reward.required_columns())
+    return reward.applies_to(row.columns)
 
 
 def select_rewards(

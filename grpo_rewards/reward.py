@@ -126,6 +126,16 @@ class Reward:
         """Columns this instance reads. Override when an option renames a column."""
         return self.manifest.required_columns
 
+    def applies_to(self, row: Mapping[str, Any]) -> bool:
+        """Whether this reward has anything to judge in ``row``.
+
+        ``check`` run without ``--reward`` applies each installed reward to the
+        rows this says yes to. Defaults to "every required column is present";
+        override when a reward reads one of several column sets (the code
+        reward takes ``tests``, or ``test`` with ``entry_point``).
+        """
+        return all(column in row for column in self.required_columns())
+
     def group_columns(self) -> tuple[str, ...]:
         """Columns that, with the prompt, decide which samples form a group.
 

@@ -35,6 +35,17 @@ class RewardSummary:
     p50_seconds: float
     p99_seconds: float
     failures: int = 0
+    reduced_trust: int = 0
+
+    @property
+    def notes(self) -> list[str]:
+        """Lines worth printing under the summary table."""
+        if not self.reduced_trust:
+            return []
+        return [
+            f"{self.name}: {self.reduced_trust} sample(s) scored with reduced trust "
+            "(details trust: reduced; the judging ran where the model's code could reach it)"
+        ]
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -45,11 +56,17 @@ class RewardSummary:
             "p50_seconds": self.p50_seconds,
             "p99_seconds": self.p99_seconds,
             "failures": self.failures,
+            "reduced_trust": self.reduced_trust,
         }
 
 
 def summarize(name: str, verdicts: Sequence[Verdict]) -> RewardSummary:
-    """Mean score (judged samples only), verdict counts, unverifiable reasons, p50/p99 seconds."""
+    """Mean score (judged samples only), verdict counts, unverifiable reasons, p50/p99 seconds.
+
+    ``reduced_trust`` counts verdicts whose details say ``trust: reduced`` (a reward
+    that had to judge where the model's code could interfere, e.g. the code
+    reward's in-sandbox fallback).
+    """
     scores = [v.score for v in verdicts if v.score is not None]
     kinds = collections.Counter(v.kind for v in verdicts)
     reasons = collections.Counter(v.reason for v in verdicts if v.kind == "unverifiable")
@@ -63,4 +80,5 @@ def summarize(name: str, verdicts: Sequence[Verdict]) -> RewardSummary:
         p50_seconds=percentile(seconds, 50),
         p99_seconds=percentile(seconds, 99),
         failures=sum(c for r, c in reasons.items() if r in FAILURE_REASONS),
+        reduced_trust=sum(v.details.get("trust") == "reduced" for v in verdicts),
     )

@@ -209,3 +209,6 @@ def _print_summary(console: Console, report: CheckReport) -> None:
         timing = f"{s.p50_seconds * 1e3:.1f} / {s.p99_seconds * 1e3:.1f}"
         table.add_row(item.name, item.plugin, str(s.count), mean, verdicts, reasons, timing)
     console.print(table)
+    for item in report.rewards:
+        for note in report.summaries[item.name].notes:
+            console.print(f"[yellow]{escape(note)}[/yellow]")

@@ -12,9 +12,27 @@ from .conftest import score
 
 CORPUS = Path(__file__).with_name("corpus.jsonl")
 CATEGORIES = {
-    "gold_forms", "extraction", "fractions_decimals_percents", "thousands_separators", "scientific_notation", "mixed_numbers",
-    "units_text", "intervals", "sets", "tuples", "matrices", "equations", "inequalities", "radicals_pi_e", "latex_commands",
-    "multiple_choice", "multilingual", "not_equal_close", "code_prose", "two_equations", "strict_mode",
+    "gold_forms",
+    "extraction",
+    "fractions_decimals_percents",
+    "thousands_separators",
+    "scientific_notation",
+    "mixed_numbers",
+    "units_text",
+    "intervals",
+    "sets",
+    "tuples",
+    "matrices",
+    "equations",
+    "inequalities",
+    "radicals_pi_e",
+    "latex_commands",
+    "multiple_choice",
+    "multilingual",
+    "not_equal_close",
+    "code_prose",
+    "two_equations",
+    "strict_mode",
 }
 
 
@@ -44,8 +62,10 @@ def test_corpus_agreement(math_pool: WorkerPool) -> None:
         agree = verdict.kind == case["expect"]
         per_category[case["category"]].append(agree)
         if not agree:
-            misses.append(f"{case['category']}: gold {case['gold']!r} completion {case['completion'][-80:]!r}"
-                          f" expected {case['expect']}, got {verdict.kind} {verdict.reason} {verdict.details.get('message', '')}")
+            misses.append(
+                f"{case['category']}: gold {case['gold']!r} completion {case['completion'][-80:]!r}"
+                f" expected {case['expect']}, got {verdict.kind} {verdict.reason} {verdict.details.get('message', '')}"
+            )
     total = sum(sum(v) for v in per_category.values())
     print(f"\nmath corpus agreement: {total}/{len(verdicts)} = {total / len(verdicts):.1%}")
     for category, agreed in sorted(per_category.items()):

@@ -50,10 +50,15 @@ def test_work_past_the_deadline_becomes_unverifiable_timeout_and_the_batch_compl
     started = time.perf_counter()
     verdicts = score(math_pool, rows, timeout=1.0)
     wall = time.perf_counter() - started
-    print(f"\nslow SymPy work with a 1 s deadline: batch of {len(rows)} finished in {wall:.2f} s;"
-          f" samples took {[round(v.seconds, 3) for v in verdicts]} s")
+    print(
+        f"\nslow SymPy work with a 1 s deadline: batch of {len(rows)} finished in {wall:.2f} s;"
+        f" samples took {[round(v.seconds, 3) for v in verdicts]} s"
+    )
     assert [(v.kind, v.reason) for v in verdicts] == [
-        ("unverifiable", "timeout"), ("correct", ""), ("unverifiable", "timeout"), ("incorrect", "wrong_answer"),
+        ("unverifiable", "timeout"),
+        ("correct", ""),
+        ("unverifiable", "timeout"),
+        ("incorrect", "wrong_answer"),
     ]
     assert verdicts[0].details["plugin"] == "math"
 

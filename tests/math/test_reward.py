@@ -46,11 +46,19 @@ def test_bad_options_are_config_errors_naming_the_option() -> None:
 
 
 def test_verdicts_carry_reasons_and_the_extracted_answer(scorer) -> None:
-    rows = [("5", r"\boxed{5}"), ("5", r"\boxed{6}"), ("5", "I tried factoring.\nThen I gave up on it."),
-            ("5", r"\boxed{5} or \boxed{6}"), (r"\frac{1}{", r"\boxed{5}")]
+    rows = [
+        ("5", r"\boxed{5}"),
+        ("5", r"\boxed{6}"),
+        ("5", "I tried factoring.\nThen I gave up on it."),
+        ("5", r"\boxed{5} or \boxed{6}"),
+        (r"\frac{1}{", r"\boxed{5}"),
+    ]
     verdicts = scorer(rows)
     assert [(v.kind, v.reason) for v in verdicts] == [
-        ("correct", ""), ("incorrect", "wrong_answer"), ("incorrect", "no_answer"), ("incorrect", "hedged"),
+        ("correct", ""),
+        ("incorrect", "wrong_answer"),
+        ("incorrect", "no_answer"),
+        ("incorrect", "hedged"),
         ("unverifiable", "gold_unparseable"),
     ]
     assert verdicts[1].answer == "6" and verdicts[1].details["gold"] == "5"
@@ -109,8 +117,12 @@ def test_trl_contract() -> None:
 
 def test_check_scores_the_bundled_examples_with_reasons_and_lint() -> None:
     cli = Path(sys.executable).with_name("grpo-rewards")
-    run = subprocess.run([str(cli), "check", str(ROOT / "examples" / "math.jsonl"), "--reward", "math", "--format", "json"],
-                         capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [str(cli), "check", str(ROOT / "examples" / "math.jsonl"), "--reward", "math", "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     summary = json.loads(run.stdout)
     assert run.returncode == 0, run.stderr
     math = summary["rewards"]["math"]

@@ -77,7 +77,8 @@ def _span(raw: str) -> tuple[str | None, int, str]:
 
 
 def _readable(answer: Answer) -> bool:
-    if answer.choice or answer.words is not None or answer.number is not None:
+    """Whether the gold can be compared; plain numbers, choices, words and collections of numbers need no parse yet."""
+    if answer.choice or answer.words is not None or answer.number is not None or answer.collection is not None:
         return True
     return answer.parsed() is not None
 
@@ -114,9 +115,11 @@ def _truncation(answer: Answer) -> str | None:
     ours, bare = answer.parsed(), _bare_reading(answer.normalized)
     if bare is None or ours is None or equal(ours, bare, 0.0):
         return None
-    return (f"gold {answer.text!r} parses to {str(bare)!r}, something shorter than itself, when read bare"
-            f" (as TRL and open-r1 read golds); this reward reads it whole as {str(ours)!r}."
-            " Wrap it as \\boxed{...} if other tools read this data")
+    return (
+        f"gold {answer.text!r} parses to {str(bare)!r}, something shorter than itself, when read bare"
+        f" (as TRL and open-r1 read golds); this reward reads it whole as {str(ours)!r}."
+        " Wrap it as \\boxed{...} if other tools read this data"
+    )
 
 
 def gold_problems(value: Any) -> list[str]:

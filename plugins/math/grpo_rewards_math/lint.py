@@ -53,5 +53,8 @@ def lint_golds(rows: Sequence[Mapping[str, Any]], column: str, timeout: float, p
         return []
     values = list(lines)
     outcomes = get_pool(preload).run([Task(_LintJob(), values, timeout)])[0]
-    return [f"{_lines(lines[value])}: {message}" for value, outcome in zip(values, outcomes, strict=True)
-            for message in _messages(outcome, value, timeout)]
+    return [
+        f"{_lines(lines[value])}: {message}"
+        for value, outcome in zip(values, outcomes, strict=True)
+        for message in _messages(outcome, value, timeout)
+    ]

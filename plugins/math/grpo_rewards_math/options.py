@@ -15,8 +15,9 @@ class MathOptions:
     gold_column: str = field(default="answer", metadata={"help": "dataset column holding the gold answer"})
     mode: Literal["strict", "lenient"] = field(
         default="lenient",
-        metadata={"help": "strict: only a final \\boxed{} counts;"
-                          " lenient: also 'the answer is ...' (several languages) or a final line"},
+        metadata={
+            "help": "strict: only a final \\boxed{} counts; lenient: also 'the answer is ...' (several languages) or a final line"
+        },
     )
     tolerance: float = field(
         default=1e-6, metadata={"help": "relative tolerance when either answer is a decimal; exact values always compare exactly"}

@@ -47,8 +47,9 @@ def _prepare(span: str) -> str:
 @lru_cache(maxsize=4096)
 def parse_span(span: str) -> ParseResult | None:
     """``span`` read whole as one expression (via ``\\boxed{span}``), or ``None`` when it does not parse."""
-    results = parse("\\boxed{" + _prepare(span) + "}", extraction_config=_EXTRACTION,
-                    fallback_mode="no_fallback", parsing_timeout=None)
+    results = parse(
+        "\\boxed{" + _prepare(span) + "}", extraction_config=_EXTRACTION, fallback_mode="no_fallback", parsing_timeout=None
+    )
     return results[0] if results else None
 
 

@@ -1,0 +1,209 @@
+"""Scoring a batch: plan each sample, run the distinct ones once, and turn outcomes into verdicts."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from grpo_rewards import Sample, SandboxUnavailable, Verdict
+
+from .cache import OutcomeCache, cache_key
+from .dispatch import Dispatcher
+from .engines import ENGINES, Engines
+from .extract import extract_code
+from .formats import StdioTests, TestsError, read_tests, spec_fingerprint
+from .options import CodeOptions
+from .outcome import SampleOutcome, to_verdict
+from .runner import Runner, RunSettings, Work
+from .testcode import TestProgram, build_program
+
+__all__ = ["BatchStats", "CACHE", "Plan", "plan_sample", "score_samples"]
+
+CACHE = OutcomeCache()
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A sample ready to run: its code, its tests (stdio cases or a test program) and their labels."""
+
+    code: str
+    spec: StdioTests | TestProgram
+    fingerprint: str
+    labels: tuple[str, ...]
+
+
+@dataclass
+class BatchStats:
+    """What the last batch cost (read by the benchmark)."""
+
+    samples: int = 0
+    distinct: int = 0
+    cached: int = 0
+    executions: int = 0
+    exec_seconds: float = 0.0
+    compare_seconds: float = 0.0
+
+
+LAST_STATS = BatchStats()
+
+
+_SPECS: dict[str, tuple[StdioTests | TestProgram, str, tuple[str, ...]]] = {}
+_SPECS_KEPT = 4096
+
+
+def _columns_key(row: Any, options: CodeOptions) -> str:
+    names = (options.tests_column, options.setup_column, options.test_column, options.entry_point_column)
+    return json.dumps([options.format, names, [row.get(n) for n in names]], sort_keys=True, default=repr)
+
+
+def _parse_tests(row: Any, options: CodeOptions) -> tuple[StdioTests | TestProgram, str, tuple[str, ...]]:
+    spec = read_tests(
+        row,
+        format=options.format,
+        tests_column=options.tests_column,
+        setup_column=options.setup_column,
+        test_column=options.test_column,
+        entry_point_column=options.entry_point_column,
+    )
+    fingerprint = spec_fingerprint(spec)
+    if isinstance(spec, StdioTests):
+        return spec, fingerprint, tuple(f"case {i}" for i in range(len(spec.cases)))
+    program = build_program(spec)
+    return program, fingerprint, program.labels
+
+
+def read_sample_tests(row: Any, options: CodeOptions) -> tuple[StdioTests | TestProgram, str, tuple[str, ...]]:
+    """The tests of ``row``, parsed once per distinct row; raises :class:`TestsError`."""
+    key = _columns_key(row, options)
+    parsed = _SPECS.get(key)
+    if parsed is None:
+        parsed = _parse_tests(row, options)
+        if len(_SPECS) >= _SPECS_KEPT:
+            _SPECS.clear()
+        _SPECS[key] = parsed
+    return parsed
+
+
+def _prefix(sample: Sample, options: CodeOptions) -> str:
+    if options.prefix_column is None:
+        return ""
+    value = sample.prompt if options.prefix_column == "prompt" else sample.row.get(options.prefix_column)
+    return value if isinstance(value, str) else ""
+
+
+def plan_sample(sample: Sample, options: CodeOptions) -> Plan | Verdict:
+    """What to run for ``sample``, or its verdict when nothing needs running."""
+    try:
+        spec, fingerprint, labels = read_sample_tests(sample.row, options)
+    except TestsError as exc:
+        return Verdict.unverifiable(exc.reason, str(exc))
+    code = extract_code(sample.completion, mode=options.extract, language=options.language)
+    if code is None:
+        where = "in the completion" if options.extract == "whole" else f"in a fenced {options.language} block"
+        return Verdict.incorrect("no_code", message=f"no code found {where}")
+    return Plan(_prefix(sample, options) + code, spec, fingerprint, labels)
+
+
+def _settings(options: CodeOptions, budget: float) -> RunSettings:
+    from grpo_rewards_sandbox import Limits
+
+    from .engines import OUTPUT_BYTES
+
+    limits = Limits(timeout=options.test_timeout, memory_mb=options.memory_mb, keep_output=OUTPUT_BYTES, max_output=OUTPUT_BYTES)
+    return RunSettings(
+        budget, options.test_timeout, options.max_timeouts, options.ignore_case, options.float_tolerance, options.fallback, limits
+    )
+
+
+def _run(works: list[Work], options: CodeOptions, budget: float, engines: Engines) -> dict[str, SampleOutcome]:
+    from grpo_rewards_sandbox import CallJob, RunJob
+
+    try:
+        sandbox = engines.sandbox(options.sandbox_workers, options.memory_mb)
+    except SandboxUnavailable as exc:
+        return {w.key: SampleOutcome(w.format, infra=("sandbox_unavailable", str(exc))) for w in works}
+    harness_size = options.harness_workers or 3 * sandbox.size
+    dispatcher = Dispatcher(sandbox, 2 * sandbox.size)
+    runner = Runner(dispatcher, lambda: engines.harness(harness_size), _settings(options, budget), (RunJob, CallJob))
+    outcomes = runner.run(works)
+    return _after_infra(outcomes, engines)
+
+
+def _after_infra(outcomes: dict[str, SampleOutcome], engines: Engines) -> dict[str, SampleOutcome]:
+    """Name a dead engine as such (not as a mere infra error), and drop the pool when the engine is gone.
+
+    A job's own infra error with the engine still answering keeps the pool: the
+    sandbox already replaced that container, and a completion must not be able
+    to make us restart every container.
+    """
+    reasons = {o.infra[0] for o in outcomes.values() if o.infra}
+    if not reasons & {"infra_error", "sandbox_unavailable"}:
+        return outcomes
+    down = engines.engine_down()
+    if down is None and "sandbox_unavailable" not in reasons:
+        return outcomes
+    engines.reset_sandbox()
+    if down is None:
+        return outcomes
+    return {
+        key: replace(o, infra=("sandbox_unavailable", down)) if o.infra and o.infra[0] == "infra_error" else o
+        for key, o in outcomes.items()
+    }
+
+
+def _keyed(plans: Sequence[Plan | Verdict], options: CodeOptions, budget: float, image: str) -> list[str | None]:
+    settings = {**options.settings(), "budget": budget}
+    return [cache_key(p.code, p.fingerprint, settings, image) if isinstance(p, Plan) else None for p in plans]
+
+
+def score_samples(
+    samples: Sequence[Sample], options: CodeOptions, budget: float, engines: Engines | None = None
+) -> list[Verdict]:
+    """One verdict per sample. Identical (code, tests) pairs run once; judged outcomes are cached."""
+    engines = engines or ENGINES
+    plans = [plan_sample(s, options) for s in samples]
+    image = engines.image()
+    keys = _keyed(plans, options, budget, image)
+    cache = CACHE if options.cache_size else OutcomeCache(0)
+    found: dict[str, SampleOutcome] = {}
+    works: dict[str, Work] = {}
+    for plan, key in zip(plans, keys, strict=True):
+        if key is None or key in found or key in works:
+            continue
+        hit = cache.get(key)
+        if hit is not None:
+            found[key] = hit
+        else:
+            assert isinstance(plan, Plan)
+            works[key] = Work(key, plan.code, plan.spec, plan.spec.format)
+    fresh = _run(list(works.values()), options, budget, engines) if works else {}
+    for key, outcome in fresh.items():
+        cache.put(key, outcome)
+    _record_stats(len(samples), len(works), len(found), fresh)
+    return [_verdict(plan, key, found, fresh, options) for plan, key in zip(plans, keys, strict=True)]
+
+
+def _verdict(
+    plan: Plan | Verdict, key: str | None, found: dict[str, SampleOutcome], fresh: dict[str, SampleOutcome], options: CodeOptions
+) -> Verdict:
+    if isinstance(plan, Verdict):
+        return plan
+    assert key is not None
+    cached = key in found
+    outcome = found[key] if cached else fresh[key]
+    verdict = to_verdict(outcome, code=plan.code, labels=plan.labels, binary=options.binary, cached=cached)
+    return verdict.with_seconds(0.0 if cached else outcome.exec_seconds + outcome.compare_seconds)
+
+
+def _record_stats(samples: int, distinct: int, cached: int, fresh: dict[str, SampleOutcome]) -> None:
+    global LAST_STATS
+    LAST_STATS = BatchStats(
+        samples=samples,
+        distinct=distinct,
+        cached=cached,
+        executions=sum(o.executions for o in fresh.values()),
+        exec_seconds=sum(o.exec_seconds for o in fresh.values()),
+        compare_seconds=sum(o.compare_seconds for o in fresh.values()),
+    )

@@ -1,0 +1,97 @@
+"""Finding the program in a completion.
+
+A fenced block opens with a line of three or more backticks (or tildes),
+indented at most three spaces, optionally followed by an info string whose
+first word is the language (```` ```python ````). It closes with a line of the
+same character, at least as long, and nothing else; a block left open runs to
+the end of the completion (CommonMark's rule).
+
+Which block is the program:
+
+* ``last_block`` (default): the last block tagged with the wanted language;
+  when no block is tagged with it, the last untagged block. Blocks tagged with
+  another language (```` ```text ````, ```` ```bash ````) are never taken.
+* ``first_block``: the same rule, taking the first block instead.
+* ``whole``: the whole completion is the program.
+
+No block (or only blank ones) means no program: the reward says
+``incorrect(no_code)``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = ["LANGUAGE_ALIASES", "Block", "ExtractMode", "extract_code", "fenced_blocks"]
+
+ExtractMode = Literal["last_block", "first_block", "whole"]
+
+#: Info-string tags accepted for a language (compared case-insensitively).
+LANGUAGE_ALIASES: dict[str, frozenset[str]] = {
+    "python": frozenset({"python", "python3", "py", "py3", "python3.11", "python3.12"}),
+}
+
+_OPEN = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)$")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One fenced block: its language tag (lower case, ``""`` when untagged) and its text."""
+
+    language: str
+    text: str
+
+
+def _closes(line: str, fence: str) -> bool:
+    stripped = line.strip()
+    return len(line) - len(line.lstrip(" ")) <= 3 and len(stripped) >= len(fence) and set(stripped) == {fence[0]}
+
+
+def _opening(line: str) -> tuple[str, str] | None:
+    match = _OPEN.match(line)
+    if match is None:
+        return None
+    fence, info = match.group("fence"), match.group("info").strip()
+    if fence[0] == "`" and "`" in info:  # CommonMark: a backtick fence's info string has no backticks
+        return None
+    return fence, (info.split()[0].lower() if info else "")
+
+
+def fenced_blocks(text: str) -> list[Block]:
+    """Every fenced block in ``text``, in order."""
+    blocks: list[Block] = []
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        opened = _opening(lines[i])
+        i += 1
+        if opened is None:
+            continue
+        fence, language = opened
+        body: list[str] = []
+        while i < len(lines) and not _closes(lines[i], fence):
+            body.append(lines[i])
+            i += 1
+        i += 1  # past the closing fence (or the end)
+        blocks.append(Block(language, "\n".join(body)))
+    return blocks
+
+
+def _aliases(language: str) -> frozenset[str]:
+    language = language.lower()
+    return LANGUAGE_ALIASES.get(language, frozenset({language}))
+
+
+def extract_code(completion: str, *, mode: ExtractMode = "last_block", language: str = "python") -> str | None:
+    """The program in ``completion``, or ``None`` when there is none (see the module docstring)."""
+    if mode == "whole":
+        return completion if completion.strip() else None
+    blocks = [b for b in fenced_blocks(completion) if b.text.strip()]
+    tagged = [b for b in blocks if b.language in _aliases(language)]
+    candidates = tagged or [b for b in blocks if not b.language]
+    if not candidates:
+        return None
+    chosen = candidates[-1] if mode == "last_block" else candidates[0]
+    return chosen.text

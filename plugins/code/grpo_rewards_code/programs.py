@@ -1,0 +1,107 @@
+"""The programs we send into the sandbox around the model's code.
+
+Nothing here decides a verdict: whatever runs in the sandbox can lie, so its
+answers are plain values that our side interprets.
+
+* :func:`call_program`: defines ``__grpo_call__(name, args, kwargs, want_args)``,
+  which runs the model's code in a fresh namespace (``__name__`` is
+  ``"solution"``, so ``if __name__ == "__main__":`` blocks do not run), calls
+  ``name`` and returns ``("ok", value, args, kwargs)`` (the arguments only when
+  asked, so our side can copy back in-place mutations) or
+  ``("raised", type_name, message)`` for an ``Exception``. ``SystemExit``,
+  ``KeyboardInterrupt`` and the like are not caught: the job then returns
+  nothing and the call fails.
+* :func:`fallback_program`: for tests a proxy cannot serve, runs the model's
+  code *and* the test program in one process and returns per-test results.
+  The model can tamper with that, which is why such verdicts say
+  ``trust: reduced``.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+
+from .testcode import CANDIDATE, RECORDER, TestProgram
+
+__all__ = ["CALL_FUNCTION", "FALLBACK_FUNCTION", "call_program", "fallback_program"]
+
+CALL_FUNCTION = "__grpo_call__"
+FALLBACK_FUNCTION = "__grpo_fallback__"
+
+_CALL = """
+_GRPO_SOURCE = {source!r}
+
+
+def __grpo_call__(name, args, kwargs, want_args):
+    namespace = {{"__name__": "solution"}}
+    exec(compile(_GRPO_SOURCE, "solution.py", "exec"), namespace)
+    function = namespace[name]
+    try:
+        value = function(*args, **kwargs)
+    except Exception as exc:
+        try:
+            message = str(exc)[:500]
+        except Exception:
+            message = ""
+        return ("raised", type(exc).__name__, message)
+    if want_args:
+        return ("ok", value, args, kwargs)
+    return ("ok", value, None, None)
+"""
+
+_FALLBACK = """
+{recorder}
+
+_GRPO_SOURCE = {source!r}
+_GRPO_TESTS = {tests!r}
+
+
+def __grpo_fallback__():
+    import importlib
+    recorder = Recorder({count})
+    solution = {{"__name__": "solution"}}
+    try:
+        exec(compile(_GRPO_SOURCE, "solution.py", "exec"), solution)
+    except BaseException as exc:
+        return [("runtime_error", "the solution failed to load: " + describe(exc))] * {count}
+    namespace = dict(solution)
+    namespace.update({{"__name__": "tests", {recorder_name!r}: recorder, {candidate_name!r}: solution.get({entry!r})}})
+    for module in {modules!r}:
+        if module not in namespace:
+            try:
+                namespace[module] = importlib.import_module(module)
+            except ImportError:
+                pass
+    error = None
+    try:
+        exec(compile(_GRPO_TESTS, "tests.py", "exec"), namespace)
+    except BaseException as exc:
+        error = exc
+    return [tuple(result) for result in recorder.finish(error)]
+"""
+
+
+@functools.lru_cache(maxsize=1)
+def _recorder_source() -> str:
+    text = importlib.resources.files(__package__).joinpath("recorder.py").read_text(encoding="utf-8")
+    return text.replace("from __future__ import annotations\n", "")
+
+
+def call_program(source: str) -> str:
+    """The call trampoline around the model's ``source`` (see the module docstring)."""
+    return _CALL.format(source=source)
+
+
+def fallback_program(source: str, program: TestProgram) -> str:
+    """The in-sandbox test run of ``program`` against the model's ``source``."""
+    return _FALLBACK.format(
+        recorder=_recorder_source(),
+        source=source,
+        tests=program.source,
+        count=program.count,
+        recorder_name=RECORDER,
+        candidate_name=CANDIDATE,
+        entry=program.entry_point or "",
+        modules=tuple(program.modules),
+    )

@@ -1,0 +1,306 @@
+"""Running a batch of distinct samples over the sandbox pool and the trusted harness pool.
+
+* stdio samples: one sandbox execution per case, compared on our side;
+* assert and HumanEval samples: the test program runs in a harness worker
+  (:mod:`.harness`); each call of the model's function becomes a sandbox call;
+* samples whose tests a proxy cannot serve run in the sandbox with their tests
+  (``trust: reduced``).
+
+Each sample has a time budget (sum of the sandbox's wall time for its
+executions) and stops after ``max_timeouts`` timeouts; the tests after the stop
+are ``skipped`` and fail. For stdio samples the stop is applied in test order
+after the run, so the verdict does not depend on which case finished first.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future
+from dataclasses import dataclass, replace
+from typing import Any
+
+from grpo_rewards import Outcome, Task, WorkerPool
+
+from .dispatch import CALL, FALLBACK, STDIO, Dispatcher
+from .formats import StdioTests
+from .harness import CallRequest, HarnessJob, HarnessReport
+from .judging import InfraFailure, call_reply, failure_message, result_of, stdio_test
+from .outcome import STATUSES, SampleOutcome, TestResult
+from .programs import CALL_FUNCTION, FALLBACK_FUNCTION, call_program, fallback_program
+from .testcode import TestProgram
+
+__all__ = ["RunSettings", "Runner", "Work"]
+
+_STDERR_KEPT = 2000
+
+
+@dataclass(frozen=True)
+class Work:
+    """One distinct sample to run: its cache key, the model's code and its tests."""
+
+    key: str
+    code: str
+    spec: StdioTests | TestProgram
+    format: str
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """Limits of one run. ``limits`` is the sandbox ``Limits`` every job starts from."""
+
+    budget: float
+    test_timeout: float
+    max_timeouts: int
+    ignore_case: bool
+    float_tolerance: float
+    fallback: bool
+    limits: Any
+
+    def stop_reason(self, spent: float, timeouts: int) -> str | None:
+        """Why a sample that spent ``spent`` seconds and timed out ``timeouts`` times must stop."""
+        if self.max_timeouts and timeouts >= self.max_timeouts:
+            return f"not run: the sample already timed out {timeouts} time(s)"
+        if spent >= self.budget:
+            return f"not run: the sample's time budget of {self.budget:g} s is spent"
+        return None
+
+
+class _Sample:
+    """Budget, counters and infra state of one sample while it runs (thread-safe)."""
+
+    def __init__(self, work: Work, settings: RunSettings) -> None:
+        self.work = work
+        self.settings = settings
+        self.lock = threading.Lock()
+        self.spent = 0.0
+        self.timeouts = 0
+        self.executions = 0
+        self.stderr = ""
+        self.infra: tuple[str, str] | None = None
+        self.raw: list[Any] = []
+
+    def stop_reason(self) -> str | None:
+        with self.lock:
+            if self.infra is not None:
+                return "not run: the sandbox failed"
+            return self.settings.stop_reason(self.spent, self.timeouts)
+
+    def running(self) -> bool:
+        return self.stop_reason() is None
+
+    def limits(self) -> Any:
+        with self.lock:
+            left = self.settings.budget - self.spent
+        return replace(self.settings.limits, timeout=max(0.05, min(self.settings.test_timeout, left)))
+
+    def record(self, result: Any) -> None:
+        with self.lock:
+            self.executions += 1
+            self.spent += result.wall_time
+            status = str(getattr(result.status, "value", result.status))
+            self.timeouts += status == "timeout"
+            if status != "ok" and not self.stderr:
+                self.stderr = result.stderr_text()[-_STDERR_KEPT:]
+
+    def fail_infra(self, failure: InfraFailure) -> None:
+        with self.lock:
+            if self.infra is None:
+                self.infra = (failure.reason, failure.message)
+
+    def outcome(self, results: Sequence[TestResult], *, compare_seconds: float = 0.0) -> SampleOutcome:
+        if self.infra is not None:
+            return SampleOutcome(self.work.format, infra=self.infra, executions=self.executions)
+        return SampleOutcome(
+            self.work.format,
+            tuple(results),
+            stderr=self.stderr,
+            executions=self.executions,
+            exec_seconds=self.spent,
+            compare_seconds=compare_seconds,
+        )
+
+
+class Runner:
+    """Runs :class:`Work` items; one instance per batch.
+
+    Args:
+        dispatcher: feeds the sandbox pool (see :mod:`.dispatch`).
+        harness: returns the trusted harness pool (started on first need).
+        settings: budget, limits and comparison options.
+        job_types: the sandbox's ``RunJob`` and ``CallJob`` classes.
+    """
+
+    def __init__(
+        self, dispatcher: Dispatcher, harness: Callable[[], WorkerPool], settings: RunSettings, job_types: tuple[type, type]
+    ) -> None:
+        self.dispatcher = dispatcher
+        self.harness = harness
+        self.settings = settings
+        self.run_job, self.call_job = job_types
+        self.samples: dict[str, _Sample] = {}
+        self.outcomes: dict[str, SampleOutcome] = {}
+        self._lock = threading.Lock()
+
+    def run(self, works: Sequence[Work]) -> dict[str, SampleOutcome]:
+        """Run every work item; returns an outcome per key."""
+        proxied: list[Work] = []
+        for work in works:
+            self.samples[work.key] = _Sample(work, self.settings)
+            if isinstance(work.spec, StdioTests):
+                self._start_stdio(work)
+            elif work.spec.proxy_blocker is not None:
+                self._start_fallback(work, work.spec.proxy_blocker)
+            else:
+                proxied.append(work)
+        if proxied:
+            self._run_harness(proxied)
+        self.dispatcher.wait()
+        for work in works:
+            if isinstance(work.spec, StdioTests):
+                self._set(work.key, self._stdio_outcome(self.samples[work.key]))
+        return self.outcomes
+
+    def _set(self, key: str, outcome: SampleOutcome) -> None:
+        with self._lock:
+            self.outcomes[key] = outcome
+
+    # -- stdio -----------------------------------------------------------------------------
+
+    def _start_stdio(self, work: Work) -> None:
+        sample = self.samples[work.key]
+        assert isinstance(work.spec, StdioTests)
+        sample.raw = [None] * len(work.spec.cases)
+        for index, case in enumerate(work.spec.cases):
+            limits = sample.limits()
+
+            def done(future: Future[Any] | None, index: int = index, limits: Any = limits) -> None:
+                if future is None:
+                    return
+                try:
+                    result = result_of(future)
+                except InfraFailure as failure:
+                    sample.fail_infra(failure)
+                    return
+                sample.record(result)
+                sample.raw[index] = (result, limits.timeout)
+
+            self.dispatcher.submit(self.run_job(work.code, case.input, limits), STDIO, done, sample.running)
+
+    def _stdio_outcome(self, sample: _Sample) -> SampleOutcome:
+        started = time.perf_counter()
+        cases = sample.work.spec.cases  # type: ignore[union-attr]
+        results: list[TestResult] = []
+        spent, timeouts, stop = 0.0, 0, None
+        for case, raw in zip(cases, sample.raw, strict=True):
+            if stop is not None or raw is None:
+                results.append(TestResult("skipped", stop or "not run"))
+                continue
+            result, limit = raw
+            test = stdio_test(
+                result, case, limit, ignore_case=self.settings.ignore_case, float_tolerance=self.settings.float_tolerance
+            )
+            spent += result.wall_time
+            if spent > self.settings.budget and test.status != "timeout":
+                test = TestResult("timeout", f"the sample's time budget of {self.settings.budget:g} s ran out during this test")
+            results.append(test)
+            timeouts += test.status == "timeout"
+            stop = self.settings.stop_reason(spent, timeouts)
+        return sample.outcome(results, compare_seconds=time.perf_counter() - started)
+
+    # -- harness ---------------------------------------------------------------------------
+
+    def _run_harness(self, works: Sequence[Work]) -> None:
+        backstop = self.settings.budget * 3 + 30.0
+        cpu = self.settings.test_timeout
+        tasks = [Task(HarnessJob(w.spec, w.key, cpu), [None], backstop) for w in works]  # type: ignore[arg-type]
+        programs = {w.key: call_program(w.code) for w in works}
+
+        def on_request(request: CallRequest) -> Future[tuple[Any, ...]]:
+            return self._call(request, programs[request.sample])
+
+        def on_result(task_index: int, _: int, outcome: Outcome) -> None:
+            self._harness_done(works[task_index], outcome)
+
+        self.harness().run(tasks, on_result=on_result, on_request=on_request)
+
+    def _call(self, request: CallRequest, program: str) -> Future[tuple[Any, ...]]:
+        sample = self.samples[request.sample]
+        reply: Future[tuple[Any, ...]] = Future()
+        limits = sample.limits()
+
+        def done(future: Future[Any] | None) -> None:
+            if future is None:
+                reply.set_result(("failed", "skipped", sample.stop_reason() or "not run"))
+                return
+            try:
+                result = result_of(future)
+            except InfraFailure as failure:
+                sample.fail_infra(failure)
+                reply.set_result(("infra", failure.reason, failure.message))
+                return
+            sample.record(result)
+            reply.set_result(call_reply(result, limits.timeout))
+
+        arguments = (request.name, request.args, request.kwargs, request.want_args)
+        self.dispatcher.submit(self.call_job(program, CALL_FUNCTION, arguments, None, limits), CALL, done, sample.running)
+        return reply
+
+    def _harness_done(self, work: Work, outcome: Outcome) -> None:
+        sample = self.samples[work.key]
+        if not outcome.ok:
+            message = f"the trusted test program failed on our side: {outcome.message}"
+            self._set(work.key, SampleOutcome(work.format, infra=(outcome.failure or "crash", message)))
+            return
+        report: HarnessReport = outcome.value
+        if report.needs_sandbox is not None:
+            self._start_fallback(work, report.needs_sandbox)
+            return
+        if report.infra is not None:
+            self._set(work.key, SampleOutcome(work.format, infra=report.infra, executions=sample.executions))
+            return
+        results = [TestResult(status, message) for status, message in report.results]
+        self._set(work.key, sample.outcome(results, compare_seconds=max(0.0, report.seconds - report.waited)))
+
+    # -- in-sandbox fallback ----------------------------------------------------------------
+
+    def _start_fallback(self, work: Work, why: str) -> None:
+        if not self.settings.fallback:
+            message = f"a proxy cannot serve these tests ({why}) and the fallback option is off"
+            self._set(work.key, SampleOutcome(work.format, infra=("proxy_unsupported", message)))
+            return
+        sample = self.samples[work.key]
+        program: TestProgram = work.spec  # type: ignore[assignment]
+        with sample.lock:
+            sample.spent = sample.timeouts = 0  # the proxied attempt stopped early; the fallback gets the full budget
+        limits = replace(self.settings.limits, timeout=self.settings.budget)
+
+        def done(future: Future[Any] | None) -> None:
+            try:
+                result = result_of(future)  # type: ignore[arg-type]
+            except InfraFailure as failure:
+                sample.fail_infra(failure)
+                self._set(work.key, sample.outcome([]))
+                return
+            sample.record(result)
+            results = _fallback_results(result, program.count, limits.timeout)
+            self._set(work.key, sample.outcome(results).reduced(why))
+
+        job = self.call_job(fallback_program(work.code, program), FALLBACK_FUNCTION, (), None, limits)
+        self.dispatcher.submit(job, FALLBACK, done)
+
+
+def _fallback_results(result: Any, count: int, limit: float) -> list[TestResult]:
+    status = str(getattr(result.status, "value", result.status))
+    if status != "ok":
+        failed = status if status in STATUSES else "runtime_error"
+        return [TestResult(failed, failure_message(result, limit))] * count
+    value = result.value if result.returned else None
+    if type(value) is not list or len(value) != count:
+        return [TestResult("runtime_error", "the in-sandbox test run returned no usable results")] * count
+    out = []
+    for item in value:
+        ok = type(item) is tuple and len(item) == 2 and item[0] in STATUSES and type(item[1]) is str
+        out.append(TestResult(item[0], item[1][:300]) if ok else TestResult("runtime_error", "malformed test result"))
+    return out

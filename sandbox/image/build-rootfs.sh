@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Offline base, step 1: debootstrap a minimal Debian with Python into DIR (run as root).
+#   build-rootfs.sh DIR [SUITE]
+# The caller then packs DIR with tar and runs `docker import` on it. No mirror is named, so
+# debootstrap uses its built-in default (or a local proxy configured for apt on this machine).
+set -euo pipefail
+dir="$1"
+suite="${2:-bookworm}"
+here="$(cd "$(dirname "$0")" && pwd)"
+packages="$(grep -v '^#' "$here/packages.txt" | xargs | tr ' ' ',')"
+debootstrap --variant=minbase --include="$packages" "$suite" "$dir" >&2
+# Drop what a sandboxed program never needs: package caches, logs, docs and locales.
+rm -rf "$dir"/var/cache/apt/* "$dir"/var/lib/apt/lists/* "$dir"/var/log/* \
+       "$dir"/usr/share/doc/* "$dir"/usr/share/man/* "$dir"/usr/share/info/* "$dir"/usr/share/locale/*

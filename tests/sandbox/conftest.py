@@ -1,0 +1,65 @@
+"""Fixtures for the real-Docker sandbox tests: one shared single-container sandbox and a clean-up probe."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from grpo_rewards_sandbox import Limits, Result, Sandbox, SandboxUnavailable, Status
+
+LIMITS = Limits(timeout=3.0, memory_mb=128, max_output=256 * 1024, keep_output=16 * 1024)
+HOST_CANARY = Path("/tmp/grpo-rewards-sandbox-host-canary")
+
+# A program that reports what the previous job may have left behind.
+PROBE = """
+import json, os
+print(json.dumps({
+    "tmp": sorted(os.listdir("/tmp")),
+    "job": sorted(os.listdir(".")),
+    "shm": sorted(os.listdir("/dev/shm")),
+    "procs": sorted(p for p in os.listdir("/proc") if p.isdigit()),
+    "uid": os.getuid(),
+}))
+"""
+
+
+@pytest.fixture(scope="session")
+def sandbox():
+    """One warm container (plus a spare), shared by the whole session, as a pool of size 1."""
+    box = Sandbox(limits=LIMITS)
+    try:
+        box.start()
+    except SandboxUnavailable as exc:
+        pytest.fail(f"the Docker tests need an engine and the image: {exc}")
+    HOST_CANARY.write_text("untouched")
+    yield box
+    box.close()
+
+
+@pytest.fixture
+def unaffected(sandbox):
+    """``unaffected(attack_result)`` asserts the sandbox and the host are as if the attack never ran."""
+    return lambda attack: assert_next_job_unaffected(sandbox, attack)
+
+
+def probe(box: Sandbox) -> dict:
+    result = box.run(PROBE)
+    assert result.status is Status.OK, result
+    return json.loads(result.stdout)
+
+
+def assert_next_job_unaffected(box: Sandbox, attack: Result) -> None:
+    """The next job (in the same container unless the attack got it recycled) sees a pristine sandbox."""
+    state = probe(box)
+    assert state == {"tmp": ["job"], "job": ["main.py"], "shm": [], "procs": ["1", state["procs"][1]], "uid": 10001}
+    echo = box.run("import sys; print(sys.stdin.read()[::-1], end='')", stdin="abc")
+    assert (echo.status, echo.stdout) == (Status.OK, b"cba")
+    assert_host_untouched()
+
+
+def assert_host_untouched() -> None:
+    assert HOST_CANARY.read_text() == "untouched"
+    assert not Path("/tmp/pwned-by-sandbox").exists()
+    assert os.path.exists("/var/run/docker.sock") or os.environ.get("DOCKER_HOST")
