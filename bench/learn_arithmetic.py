@@ -265,7 +265,7 @@ def main() -> None:
     parser.add_argument("--sft-target", type=float, default=0.3, help="stop SFT at this validation exact match")
     parser.add_argument("--sft-lr", type=float, default=2e-3)
     parser.add_argument("--sft-batch", type=int, default=128)
-    parser.add_argument("--max-steps", type=int, default=200)
+    parser.add_argument("--max-steps", type=int, default=150)
     parser.add_argument("--save-steps", type=int, default=25)
     parser.add_argument("--num-generations", type=int, default=8)
     parser.add_argument("--batch", type=int, default=64, help="completions per step (prompts x num_generations)")

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -85,3 +88,15 @@ def test_a_run_stopped_by_a_reward_exits_1(tmp_path, toy_model, dataset, test_re
     result = _invoke("--config", str(config), "--reward", "never_judges", "--output-dir", str(tmp_path / "o"))
     assert result.exit_code == 1
     assert "training stopped" in result.output and "never_judges" in result.output
+
+
+def test_the_real_code_reward_with_no_docker_engine_stops_at_preflight(tmp_path, toy_model, write_rows):
+    pytest.importorskip("grpo_rewards_code")
+    data = write_rows("code.jsonl", [{"prompt": "reverse the input", "tests": [{"input": "ab\n", "output": "ba\n"}]}])
+    env = {**os.environ, "DOCKER_HOST": f"unix://{tmp_path}/stopped-docker.sock"}
+    command = [sys.executable, "-c", "from grpo_rewards.cli import main; main()", "train", "--model", str(toy_model)]
+    command += ["--dataset", str(data), "--reward", "code", "--num-generations", "2", "--per-device-train-batch-size", "2"]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert "reward 'code': no Docker engine answers" in " ".join(done.stderr.split()), done.stderr
+    assert "nothing was loaded" in done.stderr

@@ -167,22 +167,21 @@ def _check_rewards(config: TrainConfig, manager: PluginManager, report: Prefligh
 def _check_reward_preflight(report: PreflightReport) -> None:
     for name, reward in report.rewards.items():
         has_hook = type(reward).overrides("preflight")
+        topic = "sandbox" if reward.manifest.cost == "sandbox" else "rewards"
+        try:
+            said = reward.preflight() if has_hook else None
+        except GrpoRewardsError as exc:
+            report.add(topic, "error", f"reward {name!r}: {exc}")
+            continue
         if has_hook:
-            try:
-                reward.preflight()
-            except GrpoRewardsError as exc:
-                report.add("sandbox" if reward.manifest.cost == "sandbox" else "rewards", "error", f"reward {name!r}: {exc}")
-                continue
-        if reward.manifest.cost == "sandbox":
-            if has_hook:
-                report.add("sandbox", "ok", f"reward {name!r}: sandbox reachable")
-            else:
-                report.add(
-                    "sandbox",
-                    "warning",
-                    f"reward {name!r} runs in a sandbox but has no preflight() check; an outage shows up as "
-                    "unverifiable(sandbox_unavailable) and stops the run after --abort-after calls",
-                )
+            report.add(topic, "ok", f"reward {name!r}: {said if isinstance(said, str) else 'preflight passed'}")
+        elif reward.manifest.cost == "sandbox":
+            report.add(
+                "sandbox",
+                "warning",
+                f"reward {name!r} runs in a sandbox but has no preflight() check; an outage shows up as "
+                "unverifiable(sandbox_unavailable) and stops the run after --abort-after calls",
+            )
 
 
 # ----------------------------------------------------------------------------- dataset
