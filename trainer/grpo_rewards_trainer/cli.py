@@ -14,7 +14,7 @@ import types
 import typing
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Literal, Union
+from typing import TYPE_CHECKING, Any, Literal, Union
 
 import click
 from rich.console import Console
@@ -24,6 +24,9 @@ from grpo_rewards import ConfigError, GrpoRewardsError
 from grpo_rewards.options import parse_option_assignment
 
 from .config import SECTIONS, TrainConfig, load_config_file, resolve_config
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .preflight import PreflightReport
 
 __all__ = ["train_command"]
 
@@ -117,7 +120,7 @@ def _print_config(console: Console, config: TrainConfig, backend: str | None) ->
     console.print(escape(yaml.safe_dump(sections, sort_keys=False, default_flow_style=False)).rstrip())
 
 
-def _print_preflight(console: Console, report: Any) -> None:
+def _print_preflight(console: Console, report: PreflightReport) -> None:
     console.print("[bold]preflight[/bold]")
     for check in report.checks:
         style = _STYLE[check.level]

@@ -10,7 +10,7 @@ GRPO needs. Every problem is collected, so one run shows all of them.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -113,6 +113,15 @@ def _check_backend(config: TrainConfig, env: Environment, report: PreflightRepor
             )
     if not env.has("trl"):
         report.add("backend", "error", "trl is not installed: pip install 'grpo-rewards-trainer[trl]' (or [unsloth])")
+    _check_gpu_options(config, env, report)
+    for problem in version_problems(env, backend or "trl"):
+        report.add("versions", "error", problem)
+    if not report.errors:
+        versions = ", ".join(f"{d} {env.versions.get(d)}" for d in ("unsloth", "trl", "transformers", "torch") if env.has(d))
+        report.add("backend", "ok", f"{backend} on {'CUDA' if env.cuda else 'CPU'} ({versions})")
+
+
+def _check_gpu_options(config: TrainConfig, env: Environment, report: PreflightReport) -> None:
     if config.bf16 and not env.bf16:
         report.add("backend", "error", "bf16 was asked for, but no CUDA GPU with bfloat16 support is visible: drop --bf16")
     if config.load_in_4bit and not (env.cuda and env.has("bitsandbytes")):
@@ -120,7 +129,7 @@ def _check_backend(config: TrainConfig, env: Environment, report: PreflightRepor
             "backend", "error", "load_in_4bit needs a CUDA GPU and bitsandbytes: pip install bitsandbytes, or drop --load-in-4bit"
         )
     if config.fast_inference:
-        if backend != "unsloth":
+        if report.backend != "unsloth":
             report.add(
                 "backend",
                 "error",
@@ -132,11 +141,6 @@ def _check_backend(config: TrainConfig, env: Environment, report: PreflightRepor
                 "error",
                 "fast_inference needs vLLM, which is not installed: pip install vllm, or drop --fast-inference",
             )
-    for problem in version_problems(env, backend or "trl"):
-        report.add("versions", "error", problem)
-    if not report.errors:
-        versions = ", ".join(f"{d} {env.versions.get(d)}" for d in ("unsloth", "trl", "transformers", "torch") if env.has(d))
-        report.add("backend", "ok", f"{backend} on {'CUDA' if env.cuda else 'CPU'} ({versions})")
 
 
 # ----------------------------------------------------------------------------- rewards
@@ -287,8 +291,3 @@ def preflight(
     _check_batch(config, report)
     _check_resume(config, report)
     return report
-
-
-def summary_lines(report: PreflightReport) -> Sequence[str]:
-    """The report as text lines: ``ok``, ``warning`` or ``error``, topic, message."""
-    return [f"{c.level:<7} {c.topic:<8} {c.message}" for c in report.checks]

@@ -88,14 +88,17 @@ def _warm_pool(report: PreflightReport) -> None:
         get_pool(tuple(m for r in process for m in r.manifest.preload))
 
 
-def _show_reward_warnings() -> None:
-    """The bridge warns on the ``grpo_rewards`` logger; make sure those lines reach stderr."""
-    core = logging.getLogger("grpo_rewards")
-    if not core.handlers and not logging.getLogger().handlers:
-        handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("[grpo-rewards] %(levelname)s: %(message)s"))
-        core.addHandler(handler)
-        core.setLevel(logging.INFO)
+def _show_warnings() -> None:
+    """Preflight warnings and the bridge's (a reward unverifiable for a whole batch) must reach stderr."""
+    if logging.getLogger().handlers:
+        return  # the application configured logging itself
+    for name in ("grpo_rewards", "grpo_rewards_trainer"):
+        log = logging.getLogger(name)
+        if not log.handlers:
+            handler = logging.StreamHandler()
+            handler.setFormatter(logging.Formatter("[grpo-rewards] %(levelname)s: %(message)s"))
+            log.addHandler(handler)
+            log.setLevel(logging.INFO)
 
 
 def _chat(config: TrainConfig, tokenizer: Any) -> bool:
@@ -181,10 +184,10 @@ class TrainingRun:
         """Preflight, load the model for the resolved backend, and build the trainer."""
         report = preflight(config, manager=manager, environment=environment)
         report.raise_for_errors()
+        _show_warnings()
         for warning in report.warnings:
             logger.warning("%s: %s", warning.topic, warning.message)
         env = report.environment or Environment.detect()
-        _show_reward_warnings()
         _warm_pool(report)
         bf16 = _bf16(config, env)
         loaded = load_backend(report.backend or "trl", config, bf16=bf16)
