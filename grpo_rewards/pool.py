@@ -29,15 +29,18 @@ from __future__ import annotations
 import atexit
 import collections
 import concurrent.futures
+import contextlib
 import multiprocessing
 import os
 import pickle
 import resource
 import signal
+import sys
 import threading
 import time
 import traceback
-from collections.abc import Callable, Sequence
+import types
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any, Protocol
@@ -268,7 +271,8 @@ class WorkerPool:
             daemon=True,
             name="grpo-rewards-worker",
         )
-        process.start()
+        with _main_module_hidden():
+            process.start()
         child_conn.close()
         return _Worker(process, parent_conn)
 
@@ -547,6 +551,25 @@ class _Run:
                 self._requeue_rest(a, a.position + 1)
         worker.assignment = None
         self.pool._replace(worker, kill=True)
+
+
+@contextlib.contextmanager
+def _main_module_hidden() -> Iterator[None]:
+    """Start a worker without telling it the caller's ``__main__``.
+
+    multiprocessing would otherwise re-run the caller's script in every worker
+    (a training script without an ``if __name__ == "__main__":`` guard would
+    train again, or fork workers of its own, in each one). Workers need only
+    importable modules; a reward defined in ``__main__`` fails its task with a
+    message saying so.
+    """
+    main = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if main is not None:
+            sys.modules["__main__"] = main
 
 
 # ----------------------------------------------------------------------------- process-wide pool
