@@ -178,15 +178,18 @@ class Reward:
         """
         return [self.score_group(group) for group in groups]
 
-    def preflight(self) -> None:
+    def preflight(self) -> str | None:
         """Check, before training loads a model, that this reward can score at all.
 
         ``grpo-rewards train`` calls this once per reward, in the training process.
         Raise :class:`~grpo_rewards.SandboxUnavailable` (for ``cost="sandbox"``
         rewards whose engine, image or daemon is missing) or another
         :class:`~grpo_rewards.GrpoRewardsError` whose message says what to do.
-        Keep it to a few seconds. The default checks nothing.
+        Return an optional one-line status for the preflight report
+        (``"sandbox ready: 2 warm containers"``). Keep it to a few seconds.
+        The default checks nothing.
         """
+        return None
 
     def lint(self, rows: Sequence[Mapping[str, Any]]) -> list[str]:
         """Problems with the data itself (a gold answer that cannot parse, ...).

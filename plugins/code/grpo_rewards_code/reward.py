@@ -73,7 +73,7 @@ class CodeReward(Reward):
 
         return lint_rows(rows, self.options)
 
-    def preflight(self) -> None:
+    def preflight(self) -> str:
         """Prove the sandbox works before training: start it and run one program and one call.
 
         Raises ``grpo_rewards.SandboxUnavailable`` saying what to do when it does not.
@@ -81,4 +81,4 @@ class CodeReward(Reward):
         """
         from .preflight import preflight
 
-        preflight(self.options)
+        return preflight(self.options)
