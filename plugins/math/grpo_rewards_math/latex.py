@@ -115,7 +115,8 @@ def strip_delimiters(text: str) -> str:
 _COMMANDS = [
     (re.compile(r"\\[dtc]frac"), r"\\frac"),
     (re.compile(r"\\(?:left|right|bigl|bigr|Bigl|Bigr|big|Big)(?![a-zA-Z])\s*"), ""),
-    (re.compile(r"(?<!\\)\\(?:displaystyle|textstyle|,|;|:|!|quad|qquad)(?![a-zA-Z])"), " "),
+    (re.compile(r"(?<!\\)\\!"), ""),  # a negative thin space joins: 10,\!000 is 10,000
+    (re.compile(r"(?<!\\)\\(?:displaystyle|textstyle|,|;|:|quad|qquad)(?![a-zA-Z])"), " "),
     (re.compile(r"\\varnothing|∅"), r"\\emptyset"),
     (re.compile(r"\\(?:mathrm|textrm|mathbf|textbf|mathit|textit|mbox|operatorname|textnormal)\s*\{"), r"\\text{"),
     (re.compile(r"\^\s*\{?\s*\\circ\s*\}?|°|\\degree"), ""),
