@@ -42,6 +42,7 @@ _THINK_CLOSE = re.compile(r"</think(?:ing)?>", re.IGNORECASE)
 _PHRASES = [
     r"final\s+answer\s*(?:is|:|=)?",
     r"(?:the\s+)?(?:correct\s+)?answer\s*(?:is|:|=|would\s+be|should\s+be)",
+    r"(?:the\s+)?(?:correct|right)\s+(?:option|choice)\s*(?:is|:)",
     r"(?:最终|正确)?答案\s*(?:应该|应)?\s*(?:是|为|：|:)",
     r"故答案为|所以答案是|答\s*[：:]",
     r"答えは|答え\s*[：:]|解答\s*[：:]",

@@ -40,8 +40,16 @@ _HUGE_DIGITS = 10_000  # values with more digits than this are compared structur
 ParseResult = Any  # a SymPy Basic or MatrixBase
 
 
+def _expand_plus_minus(span: str) -> str:
+    """``\\frac{-1 \\pm \\sqrt{5}}{2}`` -> the two values it names, as a list; anything else unchanged."""
+    sign = "\\pm"
+    if span.count(sign) != 1 or "\\mp" in span or "," in span:
+        return span
+    return span.replace(sign, "+") + ", " + span.replace(sign, "-")
+
+
 def _prepare(span: str) -> str:
-    return _E_NOTATION.sub(r"\1\\times 10^{\2}", span)
+    return _E_NOTATION.sub(r"\1\\times 10^{\2}", _expand_plus_minus(span))
 
 
 @lru_cache(maxsize=4096)
