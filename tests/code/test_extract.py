@@ -53,3 +53,20 @@ def test_whole_completion_mode():
 
 def test_inline_backticks_are_not_fences():
     assert fenced_blocks("use `print` or ``` `x` ``` here") == []
+
+
+def test_bare_python_with_no_fences_is_the_program():
+    code = "import sys\n\ndef add(a, b):\n    return a + b\n"
+    assert extract_code(code) == code.strip("\n")
+    assert extract_code("<think>plan: add them</think>\nprint(sum(map(int, input().split())))") == (
+        "print(sum(map(int, input().split())))"
+    )
+
+
+@pytest.mark.parametrize("text", ["The answer is 4.", "4", "hello", "x", "see above", "Use a loop: for each item add it."])
+def test_prose_and_bare_values_are_not_programs(text):
+    assert extract_code(text) is None
+
+
+def test_a_fenced_block_in_another_language_stops_the_bare_code_fallback():
+    assert extract_code("```text\nprint(1)\n```\nprint(2)") is None

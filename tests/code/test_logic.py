@@ -190,3 +190,26 @@ def test_model_text_cannot_carry_terminal_escapes(local_sandbox):
     shown = verdict.reason + verdict.details["stderr"] + str(verdict.details["failures"])
     assert "\x1b" not in shown and "\u202e" not in shown
     assert "\\x1b[2J" in verdict.details["stderr"]
+
+
+HUMANEVAL_ADD = {
+    "test": "def check(candidate):\n    assert candidate(1, 2) == 3\n    assert candidate(0, 7) == 7\n",
+    "entry_point": "add",
+}
+ADD_PROMPT = 'def add(a, b):\n    """Add two numbers."""\n'
+
+
+def test_bare_code_and_humaneval_continuations_are_programs(local_sandbox):
+    manager = grpo_rewards.load_plugins()
+    reward = manager.registry.create("code")
+    samples = [
+        Sample("def add(a, b):\n    return a + b\n", prompt="Write add.", row=HUMANEVAL_ADD),
+        Sample("    return a + b\n", prompt=ADD_PROMPT, row=HUMANEVAL_ADD),  # HumanEval's protocol: prompt + completion
+        Sample("    return a - b\n", prompt=ADD_PROMPT, row=HUMANEVAL_ADD),
+        Sample("It adds them.", prompt=ADD_PROMPT, row=HUMANEVAL_ADD),
+        Sample("", prompt=ADD_PROMPT, row=HUMANEVAL_ADD),
+        Sample("    return a + b\n", prompt="Write add.", row=ADD_ASSERTS),  # a continuation only for HumanEval rows
+    ]
+    verdicts = grpo_rewards.score_samples(reward, samples, plugin="code")
+    assert [v.score for v in verdicts[:3]] == [1.0, 1.0, 0.0]
+    assert [(v.kind, v.reason) for v in verdicts[3:]] == [("incorrect", "no_code")] * 3

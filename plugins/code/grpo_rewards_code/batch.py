@@ -100,10 +100,20 @@ def plan_sample(sample: Sample, options: CodeOptions) -> Plan | Verdict:
     except TestsError as exc:
         return Verdict.unverifiable(exc.reason, str(exc))
     code = extract_code(sample.completion, mode=options.extract, language=options.language)
+    prefix = _prefix(sample, options)
+    if code is None and spec.format == "humaneval" and options.prefix_column is None:
+        code, prefix = continuation(sample), ""
     if code is None:
         where = "in the completion" if options.extract == "whole" else f"in a fenced {options.language} block"
         return Verdict.incorrect("no_code", message=f"no code found {where}")
-    return Plan(_prefix(sample, options) + code, spec, fingerprint, labels)
+    return Plan(prefix + code, spec, fingerprint, labels)
+
+
+def continuation(sample: Sample) -> str | None:
+    """HumanEval's own protocol: a completion with no fences that continues the prompt's ``def`` (prompt + completion)."""
+    if not sample.completion.strip() or "```" in sample.completion or "~~~" in sample.completion or not sample.prompt.strip():
+        return None
+    return extract_code(sample.prompt + sample.completion)
 
 
 def _settings(options: CodeOptions, budget: float) -> RunSettings:

@@ -14,12 +14,16 @@ Which block is the program:
 * ``first_block``: the same rule, taking the first block instead.
 * ``whole``: the whole completion is the program.
 
-No block (or only blank ones) means no program: the reward says
-``incorrect(no_code)``.
+A completion with no fenced block at all whose text (after the last
+``</think>``) is a Python program by itself (it parses, and does more than
+name a value: a ``def``, an ``import``, an assignment, a call...) is taken
+whole, since many models answer with bare code. Otherwise no block (or only
+blank ones) means no program: the reward says ``incorrect(no_code)``.
 """
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -84,11 +88,29 @@ def _aliases(language: str) -> frozenset[str]:
     return LANGUAGE_ALIASES.get(language, frozenset({language}))
 
 
+_STATEMENTS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom, ast.Assign, ast.AugAssign,
+               ast.AnnAssign, ast.For, ast.While, ast.If, ast.With, ast.Try)  # fmt: skip
+
+
+def _bare_python(completion: str) -> str | None:
+    """The completion's answer part when it is a Python program with no fences, else None."""
+    text = completion.rsplit("</think>", 1)[-1].strip("\n")
+    try:
+        module = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return None
+    acts = [n for n in module.body if isinstance(n, _STATEMENTS) or (isinstance(n, ast.Expr) and isinstance(n.value, ast.Call))]
+    return text if acts else None
+
+
 def extract_code(completion: str, *, mode: ExtractMode = "last_block", language: str = "python") -> str | None:
     """The program in ``completion``, or ``None`` when there is none (see the module docstring)."""
     if mode == "whole":
         return completion if completion.strip() else None
-    blocks = [b for b in fenced_blocks(completion) if b.text.strip()]
+    all_blocks = fenced_blocks(completion)
+    if not all_blocks and language.lower() in LANGUAGE_ALIASES["python"]:
+        return _bare_python(completion)
+    blocks = [b for b in all_blocks if b.text.strip()]
     tagged = [b for b in blocks if b.language in _aliases(language)]
     candidates = tagged or [b for b in blocks if not b.language]
     if not candidates:
