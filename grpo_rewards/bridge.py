@@ -24,7 +24,15 @@ from .reward import Reward, Sample
 from .scoring import score_samples
 from .verdict import Verdict
 
-__all__ = ["RewardFunction", "RewardStats", "completion_text", "parse_reward_spec", "prompt_text", "reward_funcs"]
+__all__ = [
+    "RewardFunction",
+    "RewardStats",
+    "chat_messages",
+    "completion_text",
+    "parse_reward_spec",
+    "prompt_text",
+    "reward_funcs",
+]
 
 logger = logging.getLogger("grpo_rewards")
 
@@ -79,7 +87,8 @@ def prompt_text(prompt: Any) -> str:
     return str(prompt)
 
 
-def _messages(value: Any) -> Sequence[Mapping[str, Any]] | None:
+def chat_messages(value: Any) -> Sequence[Mapping[str, Any]] | None:
+    """``value`` when it is a list of chat messages (mappings), else None."""
     if isinstance(value, Sequence) and not isinstance(value, str) and all(isinstance(m, Mapping) for m in value):
         return value
     return None
@@ -152,8 +161,8 @@ class RewardFunction:
                     prompt=prompt_text(prompt),
                     row={k: v[i] for k, v in per_row.items()},
                     completion_ids=completion_ids[i] if completion_ids is not None else None,
-                    completion_messages=_messages(completion),
-                    prompt_messages=_messages(prompt),
+                    completion_messages=chat_messages(completion),
+                    prompt_messages=chat_messages(prompt),
                     index=i,
                 )
             )

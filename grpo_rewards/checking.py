@@ -57,10 +57,6 @@ def parse_option_flags(flags: Sequence[str]) -> dict[str, dict[str, str]]:
     return options
 
 
-def _applies(reward: Reward, row: InputRow) -> bool:
-    return reward.applies_to(row.columns)
-
-
 def select_rewards(
     manager: PluginManager, specs: Sequence[str], options: Mapping[str, Mapping[str, Any]], rows: Sequence[InputRow]
 ) -> list[SelectedReward]:
@@ -85,7 +81,7 @@ def select_rewards(
         return selected
     for registered in manager.registry:
         reward = registered.create(options.get(registered.name))
-        positions = [i for i, row in enumerate(rows) if _applies(reward, row)]
+        positions = [i for i, row in enumerate(rows) if reward.applies_to(row.columns)]
         if positions:
             selected.append(SelectedReward(registered.name, 1.0, reward, registered.plugin, positions))
     return selected

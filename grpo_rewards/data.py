@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .bridge import completion_text, prompt_text
+from .bridge import chat_messages, completion_text, prompt_text
 from .errors import ConfigError, InputError
 from .reward import Sample
 
-__all__ = ["InputRow", "ReadResult", "read_rows"]
+__all__ = ["SUFFIXES", "InputRow", "ReadResult", "not_utf8", "read_records", "read_rows"]
 
 
 @dataclass(frozen=True)
@@ -31,15 +31,14 @@ class InputRow:
 
     def sample(self) -> Sample:
         """The row as a :class:`Sample` for scoring."""
-        messages = lambda v: v if isinstance(v, list) else None  # noqa: E731
         ids = self.columns.get("completion_ids")
         return Sample(
             completion=completion_text(self.completion),
             prompt=prompt_text(self.prompt),
             row=self.columns,
             completion_ids=ids if isinstance(ids, list) else None,
-            completion_messages=messages(self.completion),
-            prompt_messages=messages(self.prompt),
+            completion_messages=chat_messages(self.completion),
+            prompt_messages=chat_messages(self.prompt),
             index=self.line,
         )
 
@@ -104,21 +103,41 @@ def _parquet(path: Path) -> Iterator[tuple[int, Any]]:
     yield from enumerate(pq.read_table(path).to_pylist(), start=1)
 
 
-def read_rows(path: str | Path) -> ReadResult:
-    """Read every row of ``path`` (format by extension: .jsonl, .json, .parquet).
+_READERS = {".jsonl": _jsonl, ".ndjson": _jsonl, ".json": _json, ".parquet": _parquet}
+SUFFIXES = tuple(_READERS)
 
-    Raises :class:`InputError` only when the file as a whole cannot be read.
+
+def read_records(path: str | Path) -> Iterator[tuple[int, Any]]:
+    """``(line, record)`` for every record of a .jsonl, .json or .parquet file, in order.
+
+    A JSONL line that is not JSON yields an :class:`InputError` in place of its
+    record, so callers choose to skip it or stop. Raises :class:`InputError` at
+    once when the file is missing or of an unknown type; iterating raises
+    ``UnicodeDecodeError`` for text that is not UTF-8 (see :func:`not_utf8`).
     """
     path = Path(path)
     if not path.is_file():
         raise InputError("no such file", path=str(path))
     suffix = path.suffix.lower()
-    readers = {".jsonl": _jsonl, ".ndjson": _jsonl, ".json": _json, ".parquet": _parquet}
-    if suffix not in readers:
+    if suffix not in _READERS:
         raise InputError(f"unknown file type {suffix!r}: use .jsonl, .json or .parquet", path=str(path))
+    return _READERS[suffix](path)
+
+
+def not_utf8(path: str | Path, exc: UnicodeDecodeError) -> InputError:
+    """The error to report for a file that is not UTF-8 text."""
+    return InputError(f"not UTF-8 text: {exc.reason}", path=str(path))
+
+
+def read_rows(path: str | Path) -> ReadResult:
+    """Read every row of ``path`` for scoring; a bad row becomes an error and the others are kept.
+
+    Raises :class:`InputError` only when the file as a whole cannot be read.
+    """
+    records = read_records(path)
     rows, errors = [], []
     try:
-        for line, record in readers[suffix](path):
+        for line, record in records:
             if isinstance(record, InputError):
                 errors.append(record)
                 continue
@@ -127,5 +146,5 @@ def read_rows(path: str | Path) -> ReadResult:
             except InputError as exc:
                 errors.append(exc)
     except UnicodeDecodeError as exc:
-        errors.append(InputError(f"not UTF-8 text: {exc.reason}", path=str(path)))
+        errors.append(not_utf8(path, exc))
     return ReadResult(rows, errors)

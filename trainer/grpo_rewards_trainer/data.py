@@ -7,17 +7,17 @@ handed to ``datasets.load_dataset`` (a hub name or a local dataset folder).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from grpo_rewards import ConfigError, InputError
+from grpo_rewards.data import SUFFIXES, not_utf8, read_records
 
 __all__ = ["LOCAL_SUFFIXES", "Rows", "format_prompts", "is_messages", "read_dataset"]
 
-LOCAL_SUFFIXES = (".jsonl", ".ndjson", ".json", ".parquet")
+LOCAL_SUFFIXES = SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -38,44 +38,23 @@ class Rows:
 
 
 def _object(path: Path, line: int, record: Any) -> dict[str, Any]:
+    if isinstance(record, InputError):
+        raise record
     if not isinstance(record, Mapping):
         raise InputError(f"expected a JSON object, got {type(record).__name__}", path=str(path), line=line)
     return dict(record)
 
 
-def _read_jsonl(path: Path) -> Rows:
+def _read_local(path: Path) -> Rows:
+    """A local file, through the core's reader; the first bad line stops it (training data must be whole)."""
     rows, lines = [], []
-    with path.open(encoding="utf-8") as handle:
-        for number, text in enumerate(handle, start=1):
-            if not text.strip():
-                continue
-            try:
-                record = json.loads(text)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"invalid JSON at column {exc.colno}: {exc.msg}", path=str(path), line=number) from None
-            rows.append(_object(path, number, record))
-            lines.append(number)
-    return Rows(str(path), rows, lines)
-
-
-def _read_json(path: Path) -> Rows:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise InputError(f"invalid JSON at column {exc.colno}: {exc.msg}", path=str(path), line=exc.lineno) from None
-    if isinstance(data, Mapping) and isinstance(data.get("rows"), list):
-        data = data["rows"]
-    if not isinstance(data, list):
-        raise InputError('a JSON file must hold a list of rows (or {"rows": [...]})', path=str(path))
-    rows = [_object(path, i, record) for i, record in enumerate(data, start=1)]
-    return Rows(str(path), rows, list(range(1, len(rows) + 1)))
-
-
-def _read_parquet(path: Path) -> Rows:
-    import pyarrow.parquet as pq
-
-    rows = pq.read_table(path).to_pylist()
-    return Rows(str(path), rows, list(range(1, len(rows) + 1)))
+        for line, record in read_records(path):
+            rows.append(_object(path, line, record))
+            lines.append(line)
+    except UnicodeDecodeError as exc:
+        raise not_utf8(path, exc) from None
+    return Rows(str(path), rows, lines)
 
 
 def _read_hub(name: str, split: str) -> Rows:
@@ -98,13 +77,7 @@ def read_dataset(spec: str, split: str = "train") -> Rows:
     path = Path(spec).expanduser()
     suffix = path.suffix.lower()
     if suffix in LOCAL_SUFFIXES:
-        if not path.is_file():
-            raise InputError("no such file", path=str(path))
-        readers = {".jsonl": _read_jsonl, ".ndjson": _read_jsonl, ".json": _read_json, ".parquet": _read_parquet}
-        try:
-            return readers[suffix](path)
-        except UnicodeDecodeError as exc:
-            raise InputError(f"not UTF-8 text: {exc.reason}", path=str(path)) from None
+        return _read_local(path)
     return _read_hub(spec, split)
 
 
