@@ -8,6 +8,7 @@ rewards run in the pool as they do in training.
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -50,10 +51,43 @@ class SandboxNoCheck(SandboxDown):
     preflight = Reward.preflight
 
 
+class AlwaysCrashes(Reward):
+    """Raises on every sample: a broken plugin."""
+
+    name = "always_crashes"
+    description = "raises KeyError on every sample"
+    manifest = Manifest(isolation="inline")
+
+    def score(self, sample: Sample, prepared: Any) -> Verdict:
+        raise KeyError("solution")
+
+
+class Rendezvous(Reward):
+    """Correct only when another reward of the same step reaches :attr:`barrier` while this one waits there.
+
+    Two rewards that run one after another never meet: the first waits out the
+    barrier's timeout, which breaks it, and every sample is scored a crash (None).
+    """
+
+    name = "meet_a"
+    description = "meets meet_b at a barrier"
+    manifest = Manifest(isolation="inline")
+    barrier = threading.Barrier(2, timeout=60)
+
+    def score(self, sample: Sample, prepared: Any) -> Verdict:
+        self.barrier.wait()
+        return Verdict.correct("met")
+
+
+class RendezvousB(Rendezvous):
+    name = "meet_b"
+    description = "meets meet_a at a barrier"
+
+
 class TestRewards:
     @hookimpl
     def register_rewards(self, register: Any) -> None:
-        for cls in (AlwaysUnverifiable, SandboxDown, SandboxNoCheck):
+        for cls in (AlwaysUnverifiable, AlwaysCrashes, SandboxDown, SandboxNoCheck, Rendezvous, RendezvousB):
             register(cls)
 
 
