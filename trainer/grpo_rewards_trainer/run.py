@@ -213,6 +213,10 @@ class TrainingRun:
         args = _grpo_args(config, loaded, env, bf16, weights)
         trainer_funcs = concurrent_reward_funcs(funcs) if config.async_rewards else funcs
         trainer = _trainer(config, loaded, rows, args, trainer_funcs, callbacks)
+        if config.async_rewards and not getattr(trainer, "_has_async_funcs", False):
+            name = type(trainer).__name__
+            logger.warning("%s does not run async reward functions; scoring the rewards one after another", name)
+            trainer = _trainer(config, loaded, rows, args, funcs, callbacks)
         return cls(config, report, loaded, trainer)
 
     def execute(self) -> TrainResult:
