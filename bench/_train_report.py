@@ -6,7 +6,9 @@ spent generating, in the reward layer (``_calculate_rewards``: every reward of
 the step, sync or async) and in the rest (log-probs, loss, backward, optimizer),
 completion tokens per second, how many completions ran to the token limit, and
 peak GPU memory (allocated and reserved, over every step including warm-up).
-Then Unsloth/TRL ratios where both backends ran the same configuration.
+Then Unsloth/TRL ratios where both backends ran the same configuration and
+timed at least one step after warm-up (a run stopped during warm-up shows its
+one step, marked, and enters no ratio).
 """
 
 from __future__ import annotations
@@ -98,7 +100,8 @@ def summarize(steps: list[dict[str, Any]], runs: list[dict[str, Any]], warmup: i
 
 
 def _header(run: dict[str, Any]) -> str:
-    return f"{run['backend']} {run['precision']} {run['tokens']}"
+    warm_only = "" if run["stats"]["steps"] else " (warm-up step only)"
+    return f"{run['backend']} {run['precision']} {run['tokens']}{warm_only}"
 
 
 def _table(rows: list[str], columns: list[str], cells: list[list[str]]) -> list[str]:
@@ -111,7 +114,7 @@ def _ratio_lines(group: list[dict[str, Any]]) -> list[str]:
     pairs = {}
     for run in group:
         pairs.setdefault((run["precision"], run["tokens"]), {})[run["backend"]] = run["stats"]
-    both = {k: v for k, v in sorted(pairs.items()) if {"unsloth", "trl"} <= set(v)}
+    both = {k: v for k, v in sorted(pairs.items()) if {"unsloth", "trl"} <= set(v) and all(s["steps"] for s in v.values())}
     if not both:
         return []
     columns = [f"{p} {t}" for p, t in both]
@@ -152,7 +155,8 @@ def render(summary: dict[str, dict[str, Any]], warmup: int) -> str:
 
 def _facts(run: dict[str, Any]) -> str:
     text = f"- {_header(run)}: {_count(run.get('trainable_params', 0))} trainable (LoRA)"
-    text += f"; loaded and ready in {run.get('load_s', 0):.0f}s"
+    ready = "ready (model reused from the run before)" if run.get("reused_model") else "loaded and ready"
+    text += f"; {ready} in {run.get('load_s', 0):.0f}s"
     text += f"; {run.get('steps_done', '?')} of {run.get('steps_planned', '?')} steps"
     if run.get("stopped_early"):
         text += " (stopped at the deadline)"

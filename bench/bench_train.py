@@ -199,6 +199,7 @@ def _one_run(args: argparse.Namespace, group: Group, tokens: int, steps: int, re
     load_started = time.perf_counter()
     run = TrainingRun.prepare(_train_config(args, group, tokens, steps), callbacks=[callback], loaded=reuse)
     facts = {"load_s": time.perf_counter() - load_started, "since_process_start_s": time.perf_counter() - started}
+    facts["reused_model"] = reuse is not None
     facts |= {"timed": instrument(run.trainer, clock), **trainer_facts(run.trainer), **cuda.memory()}
     trainable = sum(p.numel() for p in run.trainer.model.parameters() if p.requires_grad)
     facts |= {"params": _checkpoint_params(model_dir(args)), "trainable_params": trainable, "device": cuda.device()}
