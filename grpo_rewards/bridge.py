@@ -20,7 +20,7 @@ from typing import Any
 
 from .errors import ConfigError, RewardError
 from .plugins import PluginManager, load_plugins
-from .reward import Reward, Sample
+from .reward import BaseReward, Sample
 from .scoring import score_samples
 from .verdict import Verdict
 
@@ -117,7 +117,9 @@ class RewardFunction:
             is down must not train on silent zeros); ``None`` disables the check.
     """
 
-    def __init__(self, reward: Reward, *, plugin: str | None = None, weight: float = 1.0, abort_after: int | None = 3) -> None:
+    def __init__(
+        self, reward: BaseReward, *, plugin: str | None = None, weight: float = 1.0, abort_after: int | None = 3
+    ) -> None:
         self.reward = reward
         self.plugin = plugin
         self.weight = weight

@@ -14,7 +14,7 @@ from .data import InputRow
 from .errors import ConfigError, GrpoRewardsError
 from .options import parse_option_assignment
 from .plugins import PluginManager
-from .reward import Reward
+from .reward import BaseReward
 from .scoring import score_samples
 from .summary import RewardSummary, summarize
 from .verdict import Verdict
@@ -28,7 +28,7 @@ class SelectedReward:
 
     name: str
     weight: float
-    reward: Reward
+    reward: BaseReward
     plugin: str
     positions: list[int]
 

@@ -24,7 +24,7 @@ import pluggy
 from . import hookspecs
 from .errors import PluginError
 from .registry import RewardRegistry
-from .reward import Reward
+from .reward import BaseReward
 
 __all__ = [
     "BUILTIN_PLUGINS",
@@ -177,7 +177,7 @@ class PluginManager:
             raise PluginError(f"plugin {name!r}: {exc} (known hooks: register_rewards, register_commands)") from None
 
     def _collect_rewards(self, plugin: Any, name: str, dist: str | None, version: str | None) -> None:
-        def register(reward_cls: type[Reward]) -> None:
+        def register(reward_cls: type[BaseReward]) -> None:
             self.registry.add(reward_cls, name, dist, version)
 
         for impl in self.pm.hook.register_rewards.get_hookimpls():

@@ -52,6 +52,7 @@ __all__ = [
     "Task",
     "WorkerPool",
     "default_workers",
+    "describe_failure",
     "get_pool",
     "request_parent",
     "shutdown_pool",
@@ -144,7 +145,8 @@ def _init_worker(preload: Sequence[str], memory_limit_mb: int) -> None:
             pass
 
 
-def _describe(exc: BaseException) -> tuple[str, str, str]:
+def describe_failure(exc: BaseException) -> tuple[str, str, str]:
+    """The failure kind of ``exc`` (``memory`` or ``crash``), a one-line message and its traceback."""
     kind = "memory" if isinstance(exc, MemoryError) else "crash"
     message = f"{type(exc).__name__}: {exc}".strip().rstrip(":")
     return kind, message, "".join(traceback.format_exception(exc))
@@ -154,7 +156,7 @@ def _send_result(conn: Connection, task_id: int, index: int, value: Any, seconds
     try:
         conn.send(("ok", task_id, index, value, seconds))
     except Exception as exc:  # noqa: BLE001 - an unpicklable result is the job's fault, not ours
-        kind, message, tb = _describe(exc)
+        kind, message, tb = describe_failure(exc)
         conn.send(("error", task_id, index, kind, f"result could not be sent back: {message}", tb, seconds))
 
 
@@ -163,7 +165,7 @@ def _run_task(conn: Connection, task_id: int, job: Job, items: Sequence[Any]) ->
     try:
         state = job.setup()
     except BaseException as exc:  # noqa: BLE001 - SystemExit from plugin code is a crash too
-        kind, message, tb = _describe(exc)
+        kind, message, tb = describe_failure(exc)
         conn.send(("setup_error", task_id, kind, message, tb, time.perf_counter() - started))
         return 0
     conn.send(("ready", task_id))
@@ -172,7 +174,7 @@ def _run_task(conn: Connection, task_id: int, job: Job, items: Sequence[Any]) ->
         try:
             value = job.run(state, item)
         except BaseException as exc:  # noqa: BLE001
-            kind, message, tb = _describe(exc)
+            kind, message, tb = describe_failure(exc)
             conn.send(("error", task_id, index, kind, message, tb, time.perf_counter() - started))
             continue
         _send_result(conn, task_id, index, value, time.perf_counter() - started)
@@ -196,7 +198,7 @@ def _worker_main(conn: Connection, preload: Sequence[str], memory_limit_mb: int,
         try:
             job, items = pickle.loads(payload)
         except BaseException as exc:  # noqa: BLE001 - e.g. a reward class defined in __main__
-            kind, text, tb = _describe(exc)
+            kind, text, tb = describe_failure(exc)
             hint = " (define rewards and jobs in an importable module, not in __main__)"
             conn.send(("setup_error", task_id, "crash", f"the worker could not load the task: {text}{hint}", tb, 0.0))
             conn.send(("done", task_id, False))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from grpo_rewards import ConfigError, GrpoRewardsError, PluginManager, Reward, load_plugins, parse_reward_spec
+from grpo_rewards import BaseReward, ConfigError, GrpoRewardsError, PluginManager, load_plugins, parse_reward_spec
 
 from .config import TrainConfig
 from .data import Rows, read_dataset
@@ -42,7 +42,7 @@ class PreflightReport:
     backend: str | None = None
     checks: list[Check] = field(default_factory=list)
     rows: Rows | None = None
-    rewards: dict[str, Reward] = field(default_factory=dict)
+    rewards: dict[str, BaseReward] = field(default_factory=dict)
     environment: Environment | None = None
     manager: PluginManager | None = None
 
@@ -170,15 +170,14 @@ def _check_rewards(config: TrainConfig, manager: PluginManager, report: Prefligh
 
 def _check_reward_preflight(report: PreflightReport) -> None:
     for name, reward in report.rewards.items():
-        has_hook = type(reward).overrides("preflight")
         topic = "sandbox" if reward.manifest.cost == "sandbox" else "rewards"
         try:
-            said = reward.preflight() if has_hook else None
+            said = reward.preflight()
         except GrpoRewardsError as exc:
             report.add(topic, "error", f"reward {name!r}: {exc}")
             continue
-        if has_hook:
-            report.add(topic, "ok", f"reward {name!r}: {said if isinstance(said, str) else 'preflight passed'}")
+        if said is not None:
+            report.add(topic, "ok", f"reward {name!r}: {said}")
         elif reward.manifest.cost == "sandbox":
             report.add(
                 "sandbox",
