@@ -14,7 +14,7 @@ or :class:`BatchReward`, return :class:`Verdict` objects and register through th
 
 from __future__ import annotations
 
-from .bridge import RewardFunction, RewardStats, parse_reward_spec, reward_funcs
+from .bridge import RewardFunction, RewardStats, reward_funcs
 from .errors import (
     ConfigError,
     DuplicateRewardError,
@@ -33,6 +33,7 @@ from .pool import Job, Outcome, Task, WorkerPool, get_pool
 from .registry import RegisteredReward, RewardRegistry
 from .reward import BaseReward, BatchReward, Group, GroupReward, Manifest, Reward, Sample
 from .scoring import group_samples, score_samples
+from .selection import parse_reward_spec
 from .verdict import Verdict
 
 __version__ = "0.1.0"
