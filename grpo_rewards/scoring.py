@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from .errors import PluginError
-from .plugins import get_manager
 from .pool import Outcome, WorkerPool, get_pool
 from .reward import BaseReward, Group, Sample
 from .runners import InlineRunner, Runner
@@ -106,17 +105,10 @@ def _strategy(reward: BaseReward, plugin: str | None) -> Strategy:
     return STRATEGIES[(reward.unit, reward.manifest.isolation)]
 
 
-def _preloads(reward: BaseReward) -> tuple[str, ...]:
-    """Heavy modules of every installed process reward, so the first pool preloads them all at once."""
-    manager = get_manager()
-    everyone = [r.manifest.preload for r in manager.registry if r.manifest.isolation == "process"] if manager.loaded else []
-    return tuple(dict.fromkeys(m for modules in [reward.manifest.preload, *everyone] for m in modules))
-
-
 def _runner(strategy: Strategy, reward: BaseReward, pool: WorkerPool | None) -> Runner:
     if strategy.isolation == "inline":
         return InlineRunner()
-    return pool or get_pool(_preloads(reward))
+    return pool or get_pool(reward.manifest.preload)
 
 
 def score_samples(
