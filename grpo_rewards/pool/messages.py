@@ -34,11 +34,19 @@ __all__ = [
     "WorkerMessage",
 ]
 
+
+class _Message:
+    """Pickles as its class and its field values in order: about as cheap as a tuple (one crosses the pipe per item)."""
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return type(self), tuple(vars(self).values())
+
+
 # ----------------------------------------------------------------------------- parent -> worker
 
 
 @dataclass(frozen=True)
-class RunTask:
+class RunTask(_Message):
     """Run a task: ``payload`` is the pickled ``(job, items)``, unpickled in the worker so a bad one fails only this task."""
 
     task_id: int
@@ -46,19 +54,19 @@ class RunTask:
 
 
 @dataclass(frozen=True)
-class Stop:
+class Stop(_Message):
     """Exit now."""
 
 
 @dataclass(frozen=True)
-class Reply:
+class Reply(_Message):
     """The answer to the worker's :class:`Request`."""
 
     value: Any
 
 
 @dataclass(frozen=True)
-class ReplyError:
+class ReplyError(_Message):
     """The parent's handler failed: the worker's ``request_parent`` raises ``RequestError(message)``."""
 
     message: str
@@ -68,19 +76,19 @@ class ReplyError:
 
 
 @dataclass(frozen=True)
-class Alive:
+class Alive(_Message):
     """The worker started and imported its preloads; its first deadline starts now."""
 
 
 @dataclass(frozen=True)
-class Ready:
+class Ready(_Message):
     """``job.setup()`` returned; the items run next."""
 
     task_id: int
 
 
 @dataclass(frozen=True)
-class SetupFailed:
+class SetupFailed(_Message):
     """``job.setup()`` raised (or the task could not be unpickled): every item of the task fails."""
 
     task_id: int
@@ -96,7 +104,7 @@ class SetupFailed:
 
 
 @dataclass(frozen=True)
-class Result:
+class Result(_Message):
     """Item ``index`` of the task returned ``value``."""
 
     task_id: int
@@ -109,7 +117,7 @@ class Result:
 
 
 @dataclass(frozen=True)
-class ItemFailed:
+class ItemFailed(_Message):
     """Item ``index`` raised, or its value could not be sent back."""
 
     task_id: int
@@ -124,7 +132,7 @@ class ItemFailed:
 
 
 @dataclass(frozen=True)
-class Request:
+class Request(_Message):
     """The running job called ``request_parent(payload)`` and waits for a :class:`Reply` or :class:`ReplyError`."""
 
     task_id: int
@@ -132,7 +140,7 @@ class Request:
 
 
 @dataclass(frozen=True)
-class Done:
+class Done(_Message):
     """The task is over; with ``retiring`` the worker exits next (it ran ``max_items_per_worker`` items)."""
 
     task_id: int
