@@ -130,8 +130,8 @@ def _unpack_batch(value: Any, slots: Sequence[Slot]) -> list[Any]:
         raise ShapeError(f"score_batch returned {got} for {len(sizes)} groups")
     for index, (verdicts, size) in enumerate(zip(value, sizes, strict=True)):
         if not isinstance(verdicts, list) or len(verdicts) != size:
-            got = len(verdicts) if isinstance(verdicts, list) else type(verdicts).__name__
-            raise ShapeError(f"score_batch returned {got} verdicts for group {index} of {size}")
+            count = len(verdicts) if isinstance(verdicts, list) else type(verdicts).__name__
+            raise ShapeError(f"score_batch returned {count} verdicts for group {index} of {size}")
     return [verdict for verdicts in value for verdict in verdicts]
 
 

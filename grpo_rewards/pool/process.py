@@ -49,11 +49,10 @@ class WorkerProcess:
         """SIGKILL the worker and everything in its process group, then reap it."""
         pid = self.process.pid
         if pid is not None:
-            for kill in (lambda: os.killpg(pid, signal.SIGKILL), lambda: os.kill(pid, signal.SIGKILL)):
-                try:
-                    kill()
-                except OSError:  # gone already, or not ours to signal
-                    pass
+            with contextlib.suppress(OSError):  # gone already, or not ours to signal
+                os.killpg(pid, signal.SIGKILL)
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
         self.conn.close()
         self.process.join(timeout=5)
 

@@ -48,14 +48,14 @@ def _is_bool(hint: Any) -> bool:
     return hint is bool or (typing.get_origin(hint) in (Union, types.UnionType) and bool in typing.get_args(hint))
 
 
-def _default_text(f: dataclasses.Field) -> str:
+def _default_text(f: dataclasses.Field[Any]) -> str:
     default = f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default
     if default in ("", None, [], {}):
         return ""
     return f" [default: {','.join(default) if isinstance(default, list) else default}]"
 
 
-def _option(f: dataclasses.Field, hint: Any) -> Callable[[Any], Any]:
+def _option(f: dataclasses.Field[Any], hint: Any) -> Callable[[Any], Any]:
     flag = f.metadata.get("flag", f.name.replace("_", "-"))
     help_text = f.metadata["help"]
     metavar = f.metadata.get("metavar")
