@@ -6,9 +6,8 @@ import dataclasses
 
 import pytest
 from grpo_rewards_trainer import PreflightError, TrainConfig, TrainingRun
-from grpo_rewards_trainer.concurrent import AsyncRewardFunction
 
-from grpo_rewards import get_pool
+from grpo_rewards import AsyncRewardFunction, get_pool
 
 from .conftest import Rendezvous
 

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from grpo_rewards import ConfigError, PluginManager, RewardFunction, reward_funcs
+from grpo_rewards import ConfigError, PluginManager, RewardFunction
+from grpo_rewards.bridge import reward_functions
 
 from .backends import Loaded, load_backend
-from .concurrent import concurrent_reward_funcs
 from .config import TrainConfig
 from .data import format_prompts
 from .environment import Environment
@@ -135,9 +135,8 @@ def _grpo_args(config: TrainConfig, loaded: Loaded, env: Environment, bf16: bool
 
 def _reward_funcs(config: TrainConfig, report: PreflightReport) -> tuple[list[RewardFunction], list[float]]:
     """The bridge's reward functions, warmed up on the first row before any model loads."""
-    abort_after = config.abort_after or None
-    funcs, weights = reward_funcs(config.rewards, config.reward_options, manager=report.manager, abort_after=abort_after)
-    assert report.rows is not None
+    assert report.selection is not None and report.rows is not None  # preflight passed
+    funcs, weights = reward_functions(report.selection, abort_after=config.abort_after or None)
     row = report.rows.rows[0]
     warm_up(report, funcs, row.get(config.prompt_column), row)
     for check in report.checks:
@@ -211,7 +210,7 @@ class TrainingRun:
         loaded = loaded or load_backend(report.backend or "trl", config, bf16=bf16)
         rows = _prompt_rows(config, report, loaded.tokenizer)
         args = _grpo_args(config, loaded, env, bf16, weights)
-        trainer_funcs = concurrent_reward_funcs(funcs) if config.async_rewards else funcs
+        trainer_funcs = [f.as_async() for f in funcs] if config.async_rewards else funcs
         trainer = _trainer(config, loaded, rows, args, trainer_funcs, callbacks)
         if config.async_rewards and not getattr(trainer, "_has_async_funcs", False):
             name = type(trainer).__name__
