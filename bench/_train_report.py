@@ -27,7 +27,7 @@ _COLUMNS = (
     ("median", "s/step median", "{:.3f}"),
     ("stdev", "s/step stdev", "{:.3f}"),
     ("range", "s/step min-max", "{}"),
-    ("first", "first step s (compile)", "{:.1f}"),
+    ("first", "step 1 s (compile, warm-up)", "{:.1f}"),
     ("generation share", "generation share", "{:.1%}"),
     ("reward share", "reward share", "{:.2%}"),
     ("rest share", "rest share", "{:.1%}"),
