@@ -170,7 +170,8 @@ def main() -> None:
     base = baseline(rows_164, cpus)
     he = score(rows_164)
     mixed = score(mix())
-    print(f"sandbox containers: {ENGINES._sandbox.size}; harness workers: {ENGINES._harness.size if ENGINES._harness else 0}")
+    containers = ENGINES._gateway.size if ENGINES._gateway else 0
+    print(f"sandbox containers: {containers}; harness workers: {ENGINES._harness.size if ENGINES._harness else 0}")
     print()
     print("| run | problems | executions | wall s | exec/s | vs baseline | exec s (sum) | compare s (sum) | compare share |")
     print("|---|---|---|---|---|---|---|---|---|")

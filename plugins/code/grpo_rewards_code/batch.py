@@ -14,6 +14,7 @@ from .dispatch import Dispatcher
 from .engines import ENGINES, Engines
 from .extract import extract_code
 from .formats import StdioTests, TestsError, read_tests, spec_fingerprint
+from .gateway import Infra, Limits
 from .options import CodeOptions
 from .outcome import SampleOutcome, to_verdict
 from .runner import Runner, RunSettings, Work
@@ -117,26 +118,20 @@ def continuation(sample: Sample) -> str | None:
 
 
 def _settings(options: CodeOptions, budget: float) -> RunSettings:
-    from grpo_rewards_sandbox import Limits
-
-    from .engines import OUTPUT_BYTES
-
-    limits = Limits(timeout=options.test_timeout, memory_mb=options.memory_mb, keep_output=OUTPUT_BYTES, max_output=OUTPUT_BYTES)
+    limits = Limits(cpu_seconds=options.test_timeout, wall_seconds=options.test_timeout, memory_mb=options.memory_mb)
     return RunSettings(
         budget, options.test_timeout, options.max_timeouts, options.ignore_case, options.float_tolerance, options.fallback, limits
     )
 
 
 def _run(works: list[Work], options: CodeOptions, budget: float, engines: Engines) -> dict[str, SampleOutcome]:
-    from grpo_rewards_sandbox import CallJob, RunJob
-
     try:
-        sandbox = engines.sandbox(options.sandbox_workers, options.memory_mb)
+        gateway = engines.gateway(options.backend, options.sandbox_workers, options.memory_mb)
     except SandboxUnavailable as exc:
-        return {w.key: SampleOutcome(w.format, infra=("sandbox_unavailable", str(exc))) for w in works}
-    harness_size = options.harness_workers or 3 * sandbox.size
-    dispatcher = Dispatcher(sandbox, 2 * sandbox.size)
-    runner = Runner(dispatcher, lambda: engines.harness(harness_size), _settings(options, budget), (RunJob, CallJob))
+        return {w.key: SampleOutcome(w.format, infra=Infra("sandbox_unavailable", str(exc))) for w in works}
+    harness_size = options.harness_workers or 3 * gateway.size
+    dispatcher = Dispatcher(gateway, 2 * gateway.size)
+    runner = Runner(dispatcher, lambda: engines.harness(harness_size), _settings(options, budget))
     outcomes = runner.run(works)
     return _after_infra(outcomes, engines)
 
@@ -148,18 +143,18 @@ def _after_infra(outcomes: dict[str, SampleOutcome], engines: Engines) -> dict[s
     sandbox already replaced that container, and a completion must not be able
     to make us restart every container.
     """
-    reasons = {o.infra[0] for o in outcomes.values() if o.infra}
+    reasons = {o.infra.reason for o in outcomes.values() if o.infra}
     if not reasons & {"infra_error", "sandbox_unavailable"}:
         return outcomes
     down = engines.engine_down()
     if down is None and "sandbox_unavailable" not in reasons:
         return outcomes
-    engines.reset_sandbox()
+    engines.reset_gateway()
     if down is None:
         return outcomes
+    unavailable = Infra("sandbox_unavailable", down)
     return {
-        key: replace(o, infra=("sandbox_unavailable", down)) if o.infra and o.infra[0] == "infra_error" else o
-        for key, o in outcomes.items()
+        key: replace(o, infra=unavailable) if o.infra and o.infra.reason == "infra_error" else o for key, o in outcomes.items()
     }
 
 
@@ -174,7 +169,7 @@ def score_samples(
     """One verdict per sample. Identical (code, tests) pairs run once; judged outcomes are cached."""
     engines = engines or ENGINES
     plans = [plan_sample(s, options) for s in samples]
-    image = engines.image()
+    image = engines.image(options.backend, options.sandbox_workers, options.memory_mb)
     keys = _keyed(plans, options, budget, image)
     cache = CACHE if options.cache_size else OutcomeCache(0)
     found: dict[str, SampleOutcome] = {}

@@ -8,17 +8,7 @@ the function in the sandbox in a fresh process, and rebuilds the reply, which
 holds only exact builtin values. So the values the test compares are ours: an
 always-equal object, a subclass of ``int`` or a forged result cannot exist here.
 
-The parent answers a call with one of:
-
-* ``("value", value, args_after, kwargs_after)``: the function returned; in-place
-  changes to list, dict and set arguments are copied back;
-* ``("raised", type_name, message)``: the function raised; a builtin exception
-  type is re-raised as itself (marked :class:`~.recorder.RemoteRaised`) so the
-  test may expect it;
-* ``("failed", status, message)``: timeout, memory, output_limit, a runtime
-  error with no value, or ``skipped`` (budget spent): the test fails whatever
-  its code does;
-* ``("infra", reason, message)``: the sandbox failed; the whole sample stops.
+The parent answers each call with a :data:`~.replies.Reply` (see :mod:`.replies`).
 """
 
 from __future__ import annotations
@@ -29,12 +19,15 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from grpo_rewards.pool import request_parent
+
 from .clock import ClockedRecorder
+from .gateway import Infra, encodable
 from .recorder import Abort, Recorder, RemoteRaised, TestFailed
-from .sandbox_api import encodable
+from .replies import CallFailed, CallRequest, Raised, Reply, Returned
 from .testcode import CANDIDATE, RECORDER, TestProgram
 
-__all__ = ["CallRequest", "HarnessJob", "HarnessReport", "RemoteFunction"]
+__all__ = ["HarnessJob", "HarnessReport", "RemoteFunction"]
 
 _REMOTE_TYPES: dict[str, type[BaseException]] = {}
 #: Exceptions that steer our own code (a StopIteration would silently end a `for` loop
@@ -44,28 +37,17 @@ _PLAIN_TYPES = (type(None), bool, int, float, str, bytes, list, tuple, dict, set
 
 
 @dataclass(frozen=True)
-class CallRequest:
-    """What a proxy sends to the parent: run ``name(*args, **kwargs)`` for sample ``sample``."""
-
-    sample: str
-    name: str
-    args: tuple[Any, ...]
-    kwargs: dict[str, Any]
-    want_args: bool
-
-
-@dataclass(frozen=True)
 class HarnessReport:
     """What the harness found for one sample.
 
     ``results`` holds ``(status, message)`` per test, unless the run stopped:
     ``needs_sandbox`` says why the tests must run in the sandbox instead, and
-    ``infra`` carries ``(reason, message)`` of a sandbox failure.
+    ``infra`` says how the sandbox failed.
     """
 
     results: list[tuple[str, str]] = field(default_factory=list)
     needs_sandbox: str | None = None
-    infra: tuple[str, str] | None = None
+    infra: Infra | None = None
     calls: int = 0
     waited: float = 0.0
     seconds: float = 0.0
@@ -78,10 +60,9 @@ class _SandboxNeeded(Abort):
 
 
 class _InfraFailed(Abort):
-    def __init__(self, reason: str, message: str) -> None:
-        super().__init__(message)
-        self.reason = reason
-        self.message = message
+    def __init__(self, infra: Infra) -> None:
+        super().__init__(infra.message)
+        self.infra = infra
 
 
 def _remote_exception(type_name: Any, message: Any) -> BaseException:
@@ -157,8 +138,6 @@ class _Channel:
             self.recorder.force("runtime_error", f"the arguments of {name}() are too large for the sandbox: {problem}")
             raise TestFailed("runtime_error", problem)
         want = any(_mutable(a) for a in args) or any(_mutable(v) for v in kwargs.values())
-        from grpo_rewards.pool import request_parent
-
         left = self.recorder.pause()  # our CPU clock stops while the sandbox runs the call
         started = time.perf_counter()
         reply = request_parent(CallRequest(self.sample, name, args, kwargs, want))
@@ -167,23 +146,21 @@ class _Channel:
         self.recorder.resume(left)
         return self._answer(reply, args, kwargs)
 
-    def _answer(self, reply: tuple[Any, ...], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
-        kind = reply[0]
-        if kind == "value":
-            _, value, args_after, kwargs_after = reply
-            if type(args_after) is tuple and len(args_after) == len(args):
-                for original, after in zip(args, args_after, strict=True):
+    def _answer(self, reply: Reply, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        if isinstance(reply, Returned):
+            if type(reply.args_after) is tuple and len(reply.args_after) == len(args):
+                for original, after in zip(args, reply.args_after, strict=True):
                     _copy_back(original, after)
-            if type(kwargs_after) is dict:
+            if type(reply.kwargs_after) is dict:
                 for key, original in kwargs.items():
-                    _copy_back(original, kwargs_after.get(key))
-            return value
-        if kind == "raised":
-            raise _remote_exception(reply[1], reply[2])
-        if kind == "failed":
-            self.recorder.force(reply[1], reply[2])
-            raise TestFailed(reply[1], reply[2])
-        raise _InfraFailed(reply[1], reply[2])
+                    _copy_back(original, reply.kwargs_after.get(key))
+            return reply.value
+        if isinstance(reply, Raised):
+            raise _remote_exception(reply.type_name, reply.message)
+        if isinstance(reply, CallFailed):
+            self.recorder.force(reply.status, reply.message)
+            raise TestFailed(reply.status, reply.message)
+        raise _InfraFailed(reply)
 
 
 class RemoteFunction:
@@ -239,7 +216,7 @@ class HarnessJob:
         except _SandboxNeeded as exc:
             return HarnessReport(needs_sandbox=exc.reason, calls=channel.calls)
         except _InfraFailed as exc:
-            return HarnessReport(infra=(exc.reason, exc.message), calls=channel.calls)
+            return HarnessReport(infra=exc.infra, calls=channel.calls)
         except BaseException as exc:  # noqa: BLE001 - the test program stopped; unfinished tests fail
             error = exc
         finally:

@@ -38,6 +38,7 @@ class CodeOptions:
     fallback: bool = field(
         default=True, metadata=_help("run tests a proxy cannot serve inside the sandbox (verdict says trust: reduced)")
     )
+    backend: str = field(default="docker", metadata=_help("sandbox backend that runs the programs (docker)"))
     sandbox_workers: int = field(default=0, metadata=_help("warm sandbox containers (0: the sandbox's default, one per core)"))
     harness_workers: int = field(default=0, metadata=_help("trusted test-harness processes (0: 3 per sandbox container)"))
     cache_size: int = field(default=8192, metadata=_help("outcomes kept in the result cache (0: no cache)"))
@@ -53,6 +54,9 @@ class CodeOptions:
                 raise ValueError(f"{name} must not be negative, got {getattr(self, name)}")
         if self.float_tolerance < 0:
             raise ValueError(f"float_tolerance must not be negative, got {self.float_tolerance}")
+        from .gateway import backend_class  # the sandbox library loads with the first reward that is created
+
+        backend_class(self.backend)
 
     def settings(self) -> dict[str, Any]:
         """The options that change an outcome (part of the cache key)."""
@@ -63,4 +67,5 @@ class CodeOptions:
             "ignore_case": self.ignore_case,
             "float_tolerance": self.float_tolerance,
             "fallback": self.fallback,
+            "backend": self.backend,
         }

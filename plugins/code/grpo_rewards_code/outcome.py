@@ -8,6 +8,8 @@ from typing import Any
 
 from grpo_rewards import Verdict
 
+from .gateway import Infra
+
 __all__ = ["FAILURES_SHOWN", "STATUSES", "SampleOutcome", "TestResult", "printable", "to_verdict"]
 
 #: Per-test statuses. ``skipped``: not run (or not counted) because the sample's
@@ -44,7 +46,7 @@ class TestResult:
 class SampleOutcome:
     """Everything the run found about one sample.
 
-    ``infra`` is ``(reason, message)`` when we could not judge it (the verdict
+    ``infra`` says why we could not judge it (the verdict
     is then unverifiable). ``trust`` is ``"reduced"`` when the tests ran inside
     the sandbox next to the model's code. ``exec_seconds`` is time spent
     executing in the sandbox, ``compare_seconds`` time spent judging on our side.
@@ -52,7 +54,7 @@ class SampleOutcome:
 
     format: str
     results: tuple[TestResult, ...] = ()
-    infra: tuple[str, str] | None = None
+    infra: Infra | None = None
     trust: str = "full"
     trust_reason: str = ""
     stderr: str = ""
@@ -128,8 +130,7 @@ def to_verdict(
     """The verdict for ``outcome``: the fraction of tests passed (or all-or-nothing with ``binary``)."""
     code = printable(code)
     if outcome.infra is not None:
-        reason, message = outcome.infra
-        return Verdict.unverifiable(reason, message, answer=code, format=outcome.format)
+        return Verdict.unverifiable(outcome.infra.reason, outcome.infra.message, answer=code, format=outcome.format)
     details = _details(outcome, labels, cached)
     total, passed = len(outcome.results), outcome.passed
     if total and passed == total:
