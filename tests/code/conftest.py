@@ -26,7 +26,9 @@ from grpo_rewards_code import batch
 from grpo_rewards_code.batch import CACHE
 from grpo_rewards_code.engines import Engines
 from grpo_rewards_code.gateway import Gateway, Infra, Job, Limits, Result, Run
-from grpo_rewards_sandbox import CodecError, SandboxUnavailable, decode, encode
+from grpo_rewards_sandbox import CodecError, decode, encode
+
+from grpo_rewards import SandboxUnavailable
 
 _CALLER = r"""
 import sys, types

@@ -26,14 +26,15 @@ every backend: :func:`encodable` says whether a value can cross it.
 from __future__ import annotations
 
 import abc
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal, Union
 
 import grpo_rewards_sandbox as sandbox
 
-from grpo_rewards import SandboxUnavailable
+from grpo_rewards import SandboxUnavailable, errors
 
 __all__ = [
     "BACKENDS",
@@ -46,6 +47,7 @@ __all__ = [
     "Result",
     "Run",
     "Status",
+    "core_errors",
     "encodable",
     "register_backend",
 ]
@@ -200,8 +202,21 @@ def encodable(value: Any) -> str | None:
 # ----------------------------------------------------------------------------- Docker
 
 
+@contextmanager
+def core_errors() -> Iterator[None]:
+    """Re-raise a sandbox library error as the core's error of the same meaning (same message)."""
+    try:
+        yield
+    except sandbox.SandboxUnavailable as exc:
+        raise errors.SandboxUnavailable(str(exc)) from exc
+    except sandbox.SandboxTimeout as exc:
+        raise errors.SandboxTimeout(str(exc)) from exc
+    except sandbox.SandboxError as exc:
+        raise errors.SandboxError(str(exc)) from exc
+
+
 def _unavailable(exc: BaseException) -> SandboxUnavailable:
-    """The core's error for a sandbox that cannot start (whatever tree the sandbox's own error comes from)."""
+    """The core's error for a sandbox that cannot start, whatever the sandbox library raised."""
     return exc if isinstance(exc, SandboxUnavailable) else SandboxUnavailable(str(exc))
 
 
@@ -264,7 +279,8 @@ class DockerGateway(Gateway):
         limits = sandbox.Limits(memory_mb=self.memory_mb, keep_output=OUTPUT_BYTES, max_output=OUTPUT_BYTES)
         pool = sandbox.SandboxPool(self.requested_size or None, limits=limits, backend=self._backend)
         try:
-            pool.start()
+            with core_errors():
+                pool.start()
         except Exception as exc:
             _close_quietly(pool)
             raise _unavailable(exc) from exc
