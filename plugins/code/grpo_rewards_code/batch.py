@@ -15,7 +15,7 @@ from .engines import ENGINES, Engines
 from .extract import extract_code
 from .formats import StdioTests, TestsError, read_tests, spec_fingerprint
 from .gateway import Infra, Limits
-from .options import CodeOptions
+from .options import WALL_FACTOR, CodeOptions
 from .outcome import SampleOutcome, to_verdict
 from .runner import Runner, RunSettings, Work
 from .testcode import TestProgram, build_program
@@ -118,9 +118,16 @@ def continuation(sample: Sample) -> str | None:
 
 
 def _settings(options: CodeOptions, budget: float) -> RunSettings:
-    limits = Limits(cpu_seconds=options.test_timeout, wall_seconds=options.test_timeout, memory_mb=options.memory_mb)
+    limits = Limits(cpu_seconds=options.test_timeout, wall_seconds=options.wall_cap, memory_mb=options.memory_mb)
     return RunSettings(
-        budget, options.test_timeout, options.max_timeouts, options.ignore_case, options.float_tolerance, options.fallback, limits
+        budget=budget,
+        wall_budget=WALL_FACTOR * budget,
+        max_timeouts=options.max_timeouts,
+        compare=options.compare,
+        ignore_case=options.ignore_case,
+        float_tolerance=options.float_tolerance,
+        fallback=options.fallback,
+        limits=limits,
     )
 
 
@@ -198,7 +205,8 @@ def _verdict(
     assert key is not None
     cached = key in found
     outcome = found[key] if cached else fresh[key]
-    verdict = to_verdict(outcome, code=plan.code, labels=plan.labels, binary=options.binary, cached=cached)
+    all_or_nothing = options.credit_for(outcome.format) == "all"
+    verdict = to_verdict(outcome, code=plan.code, labels=plan.labels, all_or_nothing=all_or_nothing, cached=cached)
     return verdict.with_seconds(0.0 if cached else outcome.exec_seconds + outcome.compare_seconds)
 
 

@@ -49,6 +49,7 @@ __all__ = [
     "Status",
     "core_errors",
     "encodable",
+    "wire_bytes",
     "register_backend",
 ]
 
@@ -197,6 +198,14 @@ def encodable(value: Any) -> str | None:
     except sandbox.CodecError as exc:
         return str(exc)
     return None
+
+
+def wire_bytes(value: Any) -> bytes:
+    """``value`` as the strict codec sends it; ``ValueError`` saying why when it cannot cross."""
+    try:
+        return sandbox.encode(value)
+    except sandbox.CodecError as exc:
+        raise ValueError(str(exc)) from None
 
 
 # ----------------------------------------------------------------------------- Docker

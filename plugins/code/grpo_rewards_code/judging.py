@@ -7,7 +7,7 @@ value to be checked by our own test code.
 
 from __future__ import annotations
 
-from .compare import compare_output
+from .compare import CompareMode, compare_output
 from .formats import StdioCase
 from .gateway import Limits, Result
 from .outcome import TestResult
@@ -38,13 +38,15 @@ def failure_message(result: Result, limits: Limits) -> str:
     return ", ".join(p for p in (how, detail) if p) or "runtime error"
 
 
-def stdio_test(result: Result, case: StdioCase, limits: Limits, *, ignore_case: bool, float_tolerance: float) -> TestResult:
+def stdio_test(
+    result: Result, case: StdioCase, limits: Limits, *, mode: CompareMode, ignore_case: bool, tolerance: float
+) -> TestResult:
     """The test result of a stdio case from its sandbox result."""
     if not result.ok:
         return TestResult(result.status, failure_message(result, limits))
     if result.stdout_truncated:
         return TestResult("output_limit", "printed more output than is kept for comparison")
-    comparison = compare_output(result.stdout, case.output, ignore_case=ignore_case, float_tolerance=float_tolerance)
+    comparison = compare_output(result.stdout, case.output, mode=mode, ignore_case=ignore_case, float_tolerance=tolerance)
     return TestResult("ok") if comparison.ok else TestResult("wrong_answer", comparison.reason)
 
 

@@ -6,10 +6,14 @@
 * samples whose tests a proxy cannot serve run in the sandbox with their tests
   (``trust: reduced``).
 
-Each sample has a time budget (sum of the sandbox's wall time for its
-executions) and stops after ``max_timeouts`` timeouts; the tests after the stop
-are ``skipped`` and fail. For stdio samples the stop is applied in test order
-after the run, so the verdict does not depend on which case finished first.
+Each execution is limited in CPU time (``test_timeout``), with a generous
+wall-clock cap, so a busy host does not fail a correct program. Each sample
+has a budget: ``budget`` CPU seconds summed over its executions, and
+``wall_budget`` wall seconds as a backstop against programs that sleep. Every
+test runs, even after one timed out, unless ``max_timeouts`` says otherwise or
+the budget is spent; the tests after a stop are ``skipped`` and fail. For stdio
+samples the stop is applied in test order after the run, so the verdict does
+not depend on which case finished first.
 """
 
 from __future__ import annotations
@@ -22,8 +26,9 @@ from dataclasses import dataclass, replace
 
 from grpo_rewards import Outcome, Task, WorkerPool
 
+from .compare import CompareMode
 from .dispatch import CALL, FALLBACK, STDIO, Dispatcher
-from .formats import StdioTests
+from .formats import StdioCase, StdioTests
 from .gateway import Call, Infra, Limits, Result, Run
 from .harness import HarnessJob, HarnessReport
 from .judging import call_reply, failure_message, stdio_test
@@ -52,20 +57,39 @@ class RunSettings:
     """Limits of one run. ``limits`` is what every execution starts from."""
 
     budget: float
-    test_timeout: float
+    wall_budget: float
     max_timeouts: int
+    compare: CompareMode
     ignore_case: bool
     float_tolerance: float
     fallback: bool
     limits: Limits
 
-    def stop_reason(self, spent: float, timeouts: int) -> str | None:
-        """Why a sample that spent ``spent`` seconds and timed out ``timeouts`` times must stop."""
+    def stop_reason(self, cpu: float, wall: float, timeouts: int) -> str | None:
+        """Why a sample that spent ``cpu``/``wall`` seconds and timed out ``timeouts`` times must stop."""
         if self.max_timeouts and timeouts >= self.max_timeouts:
             return f"not run: the sample already timed out {timeouts} time(s)"
-        if spent >= self.budget:
-            return f"not run: the sample's time budget of {self.budget:g} s is spent"
+        if cpu >= self.budget:
+            return f"not run: the sample's budget of {self.budget:g} CPU seconds is spent"
+        if wall >= self.wall_budget:
+            return f"not run: the sample's wall-clock budget of {self.wall_budget:g} s is spent"
         return None
+
+    def overspent(self, cpu: float, wall: float) -> str | None:
+        """Why a test during which the sample's budget ran out fails, if it did."""
+        if cpu > self.budget:
+            return f"the sample's budget of {self.budget:g} CPU seconds ran out during this test"
+        if wall > self.wall_budget:
+            return f"the sample's wall-clock budget of {self.wall_budget:g} s ran out during this test"
+        return None
+
+    def limits_left(self, cpu: float, wall: float) -> Limits:
+        """The limits of the next execution of a sample that spent ``cpu``/``wall`` seconds."""
+        return replace(
+            self.limits,
+            cpu_seconds=max(0.05, min(self.limits.cpu_seconds, self.budget - cpu)),
+            wall_seconds=max(0.05, min(self.limits.wall_seconds, self.wall_budget - wall)),
+        )
 
 
 class _Sample:
@@ -76,6 +100,7 @@ class _Sample:
         self.settings = settings
         self.lock = threading.Lock()
         self.spent = 0.0
+        self.wall = 0.0
         self.timeouts = 0
         self.executions = 0
         self.stderr = ""
@@ -86,21 +111,20 @@ class _Sample:
         with self.lock:
             if self.infra is not None:
                 return "not run: the sandbox failed"
-            return self.settings.stop_reason(self.spent, self.timeouts)
+            return self.settings.stop_reason(self.spent, self.wall, self.timeouts)
 
     def running(self) -> bool:
         return self.stop_reason() is None
 
     def limits(self) -> Limits:
         with self.lock:
-            left = self.settings.budget - self.spent
-        seconds = max(0.05, min(self.settings.test_timeout, left))
-        return replace(self.settings.limits, cpu_seconds=seconds, wall_seconds=seconds)
+            return self.settings.limits_left(self.spent, self.wall)
 
     def record(self, result: Result) -> None:
         with self.lock:
             self.executions += 1
-            self.spent += result.wall_time
+            self.spent += result.cpu_time
+            self.wall += result.wall_time
             self.timeouts += result.status == "timeout"
             if result.status != "ok" and not self.stderr:
                 self.stderr = result.stderr[-_STDERR_KEPT:]
@@ -118,7 +142,7 @@ class _Sample:
             tuple(results),
             stderr=self.stderr,
             executions=self.executions,
-            exec_seconds=self.spent,
+            exec_seconds=self.wall,
             compare_seconds=compare_seconds,
         )
 
@@ -188,28 +212,33 @@ class Runner:
         started = time.perf_counter()
         cases = sample.work.spec.cases  # type: ignore[union-attr]
         results: list[TestResult] = []
-        spent, timeouts, stop = 0.0, 0, None
+        cpu, wall, timeouts, stop = 0.0, 0.0, 0, None
         for case, raw in zip(cases, sample.raw, strict=True):
             if stop is not None or raw is None:
                 results.append(TestResult("skipped", stop or "not run"))
                 continue
-            result, limit = raw
-            test = stdio_test(
-                result, case, limit, ignore_case=self.settings.ignore_case, float_tolerance=self.settings.float_tolerance
-            )
-            spent += result.wall_time
-            if spent > self.settings.budget and test.status != "timeout":
-                test = TestResult("timeout", f"the sample's time budget of {self.settings.budget:g} s ran out during this test")
+            result, limits = raw
+            test = self._stdio_test(result, case, limits)
+            cpu, wall = cpu + result.cpu_time, wall + result.wall_time
+            over = self.settings.overspent(cpu, wall)
+            if over is not None and test.status != "timeout":
+                test = TestResult("timeout", over)
             results.append(test)
             timeouts += test.status == "timeout"
-            stop = self.settings.stop_reason(spent, timeouts)
+            stop = self.settings.stop_reason(cpu, wall, timeouts)
         return sample.outcome(results, compare_seconds=time.perf_counter() - started)
+
+    def _stdio_test(self, result: Result, case: StdioCase, limits: Limits) -> TestResult:
+        settings = self.settings
+        return stdio_test(
+            result, case, limits, mode=settings.compare, ignore_case=settings.ignore_case, tolerance=settings.float_tolerance
+        )
 
     # -- harness ---------------------------------------------------------------------------
 
     def _run_harness(self, works: Sequence[Work]) -> None:
-        backstop = self.settings.budget * 3 + 30.0
-        cpu = self.settings.test_timeout
+        backstop = self.settings.wall_budget * 2 + 30.0
+        cpu = self.settings.limits.cpu_seconds
         tasks = [Task(HarnessJob(w.spec, w.key, cpu), [None], backstop) for w in works]  # type: ignore[arg-type]
         programs = {w.key: call_program(w.code) for w in works}
 
@@ -255,7 +284,7 @@ class Runner:
         if report.infra is not None:
             self._set(work.key, SampleOutcome(work.format, infra=report.infra, executions=sample.executions))
             return
-        results = [TestResult(status, message) for status, message in report.results]
+        results = [TestResult(status, message, counted) for status, message, counted in report.results]
         self._set(work.key, sample.outcome(results, compare_seconds=max(0.0, report.seconds - report.waited)))
 
     # -- in-sandbox fallback ----------------------------------------------------------------
@@ -268,8 +297,8 @@ class Runner:
         sample = self.samples[work.key]
         program: TestProgram = work.spec  # type: ignore[assignment]
         with sample.lock:
-            sample.spent = sample.timeouts = 0  # the proxied attempt stopped early; the fallback gets the full budget
-        limits = replace(self.settings.limits, cpu_seconds=self.settings.budget, wall_seconds=self.settings.budget)
+            sample.spent = sample.wall = sample.timeouts = 0  # the proxied attempt stopped early: the full budget again
+        limits = replace(self.settings.limits, cpu_seconds=self.settings.budget, wall_seconds=self.settings.wall_budget)
 
         def done(future: Future[Result | Infra] | None) -> None:
             assert future is not None  # fallbacks have no should_run check
