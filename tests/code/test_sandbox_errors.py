@@ -7,7 +7,7 @@ from concurrent.futures import Future
 import grpo_rewards_sandbox as sandbox
 import pytest
 from grpo_rewards_code.engines import Engines
-from grpo_rewards_code.gateway import DockerGateway, Infra, core_errors
+from grpo_rewards_code.gateway import DockerGateway, Infra, Limits, core_errors
 
 import grpo_rewards
 
@@ -48,4 +48,4 @@ def test_a_down_engine_reaches_the_caller_as_the_cores_sandbox_unavailable():
 def test_a_job_whose_sandbox_went_away_is_sandbox_unavailable_not_infra_error():
     future: Future = Future()
     future.set_exception(sandbox.SandboxUnavailable("the engine went away"))
-    assert DockerGateway._outcome(future) == Infra("sandbox_unavailable", "the engine went away")
+    assert DockerGateway._outcome(future, Limits()) == Infra("sandbox_unavailable", "the engine went away")

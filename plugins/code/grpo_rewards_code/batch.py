@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -13,12 +12,13 @@ from .cache import OutcomeCache, cache_key
 from .dispatch import Dispatcher
 from .engines import ENGINES, Engines
 from .extract import extract_code
-from .formats import StdioTests, TestsError, read_tests, spec_fingerprint
+from .formats import StdioTests, TestsError
 from .gateway import Infra, Limits
 from .options import WALL_FACTOR, CodeOptions
 from .outcome import SampleOutcome, to_verdict
+from .rowtests import read_sample_tests
 from .runner import Runner, RunSettings, Work
-from .testcode import TestProgram, build_program
+from .testcode import TestProgram
 
 __all__ = ["BatchStats", "CACHE", "Plan", "plan_sample", "score_samples"]
 
@@ -50,43 +50,6 @@ class BatchStats:
 LAST_STATS = BatchStats()
 
 
-_SPECS: dict[str, tuple[StdioTests | TestProgram, str, tuple[str, ...]]] = {}
-_SPECS_KEPT = 4096
-
-
-def _columns_key(row: Any, options: CodeOptions) -> str:
-    names = (options.tests_column, options.setup_column, options.test_column, options.entry_point_column)
-    return json.dumps([options.format, names, [row.get(n) for n in names]], sort_keys=True, default=repr)
-
-
-def _parse_tests(row: Any, options: CodeOptions) -> tuple[StdioTests | TestProgram, str, tuple[str, ...]]:
-    spec = read_tests(
-        row,
-        format=options.format,
-        tests_column=options.tests_column,
-        setup_column=options.setup_column,
-        test_column=options.test_column,
-        entry_point_column=options.entry_point_column,
-    )
-    fingerprint = spec_fingerprint(spec)
-    if isinstance(spec, StdioTests):
-        return spec, fingerprint, tuple(f"case {i}" for i in range(len(spec.cases)))
-    program = build_program(spec)
-    return program, fingerprint, program.labels
-
-
-def read_sample_tests(row: Any, options: CodeOptions) -> tuple[StdioTests | TestProgram, str, tuple[str, ...]]:
-    """The tests of ``row``, parsed once per distinct row; raises :class:`TestsError`."""
-    key = _columns_key(row, options)
-    parsed = _SPECS.get(key)
-    if parsed is None:
-        parsed = _parse_tests(row, options)
-        if len(_SPECS) >= _SPECS_KEPT:
-            _SPECS.clear()
-        _SPECS[key] = parsed
-    return parsed
-
-
 def _prefix(sample: Sample, options: CodeOptions) -> str:
     if options.prefix_column is None:
         return ""
@@ -97,7 +60,7 @@ def _prefix(sample: Sample, options: CodeOptions) -> str:
 def plan_sample(sample: Sample, options: CodeOptions) -> Plan | Verdict:
     """What to run for ``sample``, or its verdict when nothing needs running."""
     try:
-        spec, fingerprint, labels = read_sample_tests(sample.row, options)
+        spec, fingerprint, labels = read_sample_tests(sample.row, options, sample.prompt)
     except TestsError as exc:
         return Verdict.unverifiable(exc.reason, str(exc))
     code = extract_code(sample.completion, mode=options.extract, language=options.language)
@@ -107,7 +70,14 @@ def plan_sample(sample: Sample, options: CodeOptions) -> Plan | Verdict:
     if code is None:
         where = "in the completion" if options.extract == "whole" else f"in a fenced {options.language} block"
         return Verdict.incorrect("no_code", message=f"no code found {where}")
-    return Plan(prefix + code, spec, fingerprint, labels)
+    return Plan(_with_helpers(prefix + code, spec), spec, fingerprint, labels)
+
+
+def _with_helpers(code: str, spec: StdioTests | TestProgram) -> str:
+    """The model's program after the prompt's helpers (as HumanEval runs prompt + completion), unless it must start itself."""
+    if isinstance(spec, StdioTests) or not spec.helpers or "from __future__" in code:
+        return code
+    return spec.helpers + "\n" + code
 
 
 def continuation(sample: Sample) -> str | None:
@@ -175,7 +145,7 @@ def score_samples(
 ) -> list[Verdict]:
     """One verdict per sample. Identical (code, tests) pairs run once; judged outcomes are cached."""
     engines = engines or ENGINES
-    plans = [plan_sample(s, options) for s in samples]
+    plans = [_guarded(plan_sample, s, options) for s in samples]
     image = engines.image(options.backend, options.sandbox_workers, options.memory_mb)
     keys = _keyed(plans, options, budget, image)
     cache = CACHE if options.cache_size else OutcomeCache(0)
@@ -194,7 +164,15 @@ def score_samples(
     for key, outcome in fresh.items():
         cache.put(key, outcome)
     _record_stats(len(samples), len(works), len(found), fresh)
-    return [_verdict(plan, key, found, fresh, options) for plan, key in zip(plans, keys, strict=True)]
+    return [_guarded(_verdict, plan, key, found, fresh, options) for plan, key in zip(plans, keys, strict=True)]
+
+
+def _guarded(step: Callable[..., Plan | Verdict], *args: Any) -> Any:
+    """``step(*args)``; an unexpected error in it is this sample's ``unverifiable(crash)``, never the batch's."""
+    try:
+        return step(*args)
+    except Exception as exc:  # noqa: BLE001 - one sample's failure on our side must not fail the batch
+        return Verdict.unverifiable("crash", f"the code reward failed on this sample: {type(exc).__name__}: {exc}"[:500])
 
 
 def _verdict(

@@ -29,7 +29,7 @@ import abc
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar, Literal, Union
 
 import grpo_rewards_sandbox as sandbox
@@ -132,6 +132,17 @@ class Result:
 
 
 Outcome = Union[Result, Infra]  # noqa: UP007
+
+
+def within_cpu_limit(result: Result, limits: Limits) -> Result:
+    """``result``, or a ``timeout`` when it used more CPU than ``limits`` allow.
+
+    Engines enforce CPU limits in whole seconds (``RLIMIT_CPU``); this makes a
+    fractional limit exact, whatever the backend.
+    """
+    if result.status == "ok" and result.cpu_time > limits.cpu_seconds:
+        return replace(result, status="timeout", reason=f"CPU time limit of {limits.cpu_seconds:g} s")
+    return result
 
 
 class Gateway(abc.ABC):
@@ -304,7 +315,7 @@ class DockerGateway(Gateway):
         except Exception as exc:  # noqa: BLE001 - a pool that cannot take jobs is infra, never the model's
             out.set_result(_infra(exc))
             return out
-        inner.add_done_callback(lambda done: out.set_result(self._outcome(done)))
+        inner.add_done_callback(lambda done: out.set_result(self._outcome(done, job.limits)))
         return out
 
     def ping(self) -> str | None:
@@ -337,11 +348,12 @@ class DockerGateway(Gateway):
         return sandbox.CallJob(job.program, job.function, job.args, None, self._limits(job.limits))
 
     @staticmethod
-    def _outcome(done: Future[sandbox.Result]) -> Outcome:
+    def _outcome(done: Future[sandbox.Result], limits: Limits) -> Outcome:
         try:
-            return _result(done.result())
+            outcome = _result(done.result())
         except Exception as exc:  # noqa: BLE001 - any error of the sandbox library is infra, never the model's
             return _infra(exc)
+        return within_cpu_limit(outcome, limits) if isinstance(outcome, Result) else outcome
 
 
 def _close_quietly(pool: sandbox.SandboxPool) -> None:

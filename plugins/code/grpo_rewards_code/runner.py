@@ -120,7 +120,8 @@ class _Sample:
         with self.lock:
             return self.settings.limits_left(self.spent, self.wall)
 
-    def record(self, result: Result) -> None:
+    def record(self, result: Result) -> str | None:
+        """Count ``result``; says so when the sample's budget ran out during it."""
         with self.lock:
             self.executions += 1
             self.spent += result.cpu_time
@@ -128,6 +129,7 @@ class _Sample:
             self.timeouts += result.status == "timeout"
             if result.status != "ok" and not self.stderr:
                 self.stderr = result.stderr[-_STDERR_KEPT:]
+            return self.settings.overspent(self.spent, self.wall)
 
     def fail_infra(self, infra: Infra) -> None:
         with self.lock:
@@ -264,8 +266,8 @@ class Runner:
                 sample.fail_infra(result)
                 reply.set_result(result)
                 return
-            sample.record(result)
-            reply.set_result(call_reply(result, limits))
+            over = sample.record(result)
+            reply.set_result(CallFailed("timeout", over) if over and result.ok else call_reply(result, limits))
 
         arguments = (request.name, request.args, request.kwargs, request.want_args)
         self.dispatcher.submit(Call(program, CALL_FUNCTION, arguments, limits), CALL, done, sample.running)
