@@ -14,6 +14,7 @@ from .engines import ENGINES, Engines
 from .extract import extract_code
 from .formats import StdioTests, TestsError
 from .gateway import Infra, Limits
+from .helpers import after_helpers
 from .options import WALL_FACTOR, CodeOptions
 from .outcome import SampleOutcome, to_verdict
 from .rowtests import read_sample_tests
@@ -70,14 +71,8 @@ def plan_sample(sample: Sample, options: CodeOptions) -> Plan | Verdict:
     if code is None:
         where = "in the completion" if options.extract == "whole" else f"in a fenced {options.language} block"
         return Verdict.incorrect("no_code", message=f"no code found {where}")
-    return Plan(_with_helpers(prefix + code, spec), spec, fingerprint, labels)
-
-
-def _with_helpers(code: str, spec: StdioTests | TestProgram) -> str:
-    """The model's program after the prompt's helpers (as HumanEval runs prompt + completion), unless it must start itself."""
-    if isinstance(spec, StdioTests) or not spec.helpers or "from __future__" in code:
-        return code
-    return spec.helpers + "\n" + code
+    helpers = "" if isinstance(spec, StdioTests) else spec.helpers
+    return Plan(after_helpers(prefix + code, helpers), spec, fingerprint, labels)
 
 
 def continuation(sample: Sample) -> str | None:

@@ -20,7 +20,7 @@ import ast
 
 from .extract import MAX_PARSED_CHARS, fenced_blocks
 
-__all__ = ["prompt_helpers"]
+__all__ = ["after_helpers", "prompt_helpers"]
 
 _TAKEN = (ast.Import, ast.ImportFrom, ast.Assign, ast.AnnAssign, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
 
@@ -70,3 +70,13 @@ def prompt_helpers(prompt: str, exclude: frozenset[str] = frozenset()) -> tuple[
         return ast.unparse(ast.Module(kept, [])) + "\n", functions
     except (RecursionError, ValueError):
         return "", frozenset()
+
+
+def after_helpers(code: str, helpers: str) -> str:
+    """The model's program after the prompt's helpers, as HumanEval runs prompt + completion.
+
+    A program with ``from __future__`` imports must come first in its file, so it is left as it is.
+    """
+    if not helpers or "from __future__" in code:
+        return code
+    return helpers + "\n" + code
