@@ -251,7 +251,7 @@ def _result(raw: sandbox.Result) -> Outcome:
     if status not in STATUSES:
         return Infra("infra_error", raw.reason or "the sandbox failed to run the program (after one retry)")
     return Result(
-        status=status,  # type: ignore[arg-type]
+        status=status,
         stdout=raw.stdout_text(),
         stderr=raw.stderr_text(),
         stdout_truncated=raw.stdout_truncated,

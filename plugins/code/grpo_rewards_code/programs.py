@@ -31,8 +31,7 @@ __all__ = ["CALL_FUNCTION", "FALLBACK_FUNCTION", "call_program", "fallback_progr
 CALL_FUNCTION = "__grpo_call__"
 FALLBACK_FUNCTION = "__grpo_fallback__"
 
-_CALL = """
-{values}
+_CALL = """{values}
 
 _GRPO_SOURCE = {source!r}
 
@@ -88,14 +87,15 @@ def __grpo_fallback__():
 
 
 @functools.lru_cache(maxsize=4)
-def _module_source(name: str) -> str:
+def _module_source(name: str, *, keep_future: bool = False) -> str:
+    """A module of ours as text to embed; its ``__future__`` import only where it stays at the top of the program."""
     text = importlib.resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
-    return text.replace("from __future__ import annotations\n", "")
+    return text if keep_future else text.replace("from __future__ import annotations\n", "")
 
 
 def call_program(source: str) -> str:
     """The call trampoline around the model's ``source`` (see the module docstring)."""
-    return _CALL.format(values=_module_source("values.py"), source=source)
+    return _CALL.format(values=_module_source("values.py", keep_future=True), source=source)
 
 
 def fallback_program(source: str, program: TestProgram) -> str:

@@ -25,16 +25,28 @@ distinct numbers (or tuples) that share one hash: test code building a set of
 60,000 crafted integers would otherwise stall our side for a minute.
 """
 
+from __future__ import annotations
+
 import collections
 import decimal
 import fractions
+from typing import Any
 
 MARK = "\x00grpo:value"
 MAX_DEPTH = 60
 MAX_COLLISIONS = 32
 _SCALARS = (type(None), bool, int, float, str, bytes)
-_FACTORIES = {"int": int, "float": float, "str": str, "list": list, "set": set, "dict": dict, "tuple": tuple, "bool": bool}
-_VIEWS = {type({}.keys()): "keys", type({}.values()): "values", type({}.items()): "items"}
+_FACTORIES: dict[str, type] = {
+    "int": int,
+    "float": float,
+    "str": str,
+    "list": list,
+    "set": set,
+    "dict": dict,
+    "tuple": tuple,
+    "bool": bool,
+}
+_VIEWS: dict[type, str] = {type({}.keys()): "keys", type({}.values()): "values", type({}.items()): "items"}
 
 
 class HostileValue(ValueError):
@@ -46,29 +58,29 @@ class Opaque:
 
     __slots__ = ("type_name", "truth")
 
-    def __init__(self, type_name, truth):
+    def __init__(self, type_name: str, truth: bool | None) -> None:
         self.type_name = type_name
         self.truth = truth
 
-    def __bool__(self):
+    def __bool__(self) -> bool:
         if self.truth is None:
             raise TypeError(f"the truth value of the function's {self.type_name} object is unknown")
         return self.truth
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return f"<{self.type_name} object (only its truth value crossed the sandbox)>"
 
 
-def _pairs(mapping, depth):
+def _pairs(mapping: Any, depth: int) -> list[tuple[Any, Any]]:
     return [(wrap(k, depth), wrap(v, depth)) for k, v in mapping.items()]
 
 
-def _type_name(kind):
+def _type_name(kind: type) -> str:
     module = getattr(kind, "__module__", "")
     return kind.__qualname__ if module == "builtins" else f"{module}.{kind.__qualname__}"
 
 
-def _opaque(value):
+def _opaque(value: Any) -> tuple[str, str, tuple[str, bool | None]]:
     try:
         truth = bool(value)
     except Exception:  # noqa: BLE001 - an object whose __bool__ raises has no known truth value
@@ -76,7 +88,7 @@ def _opaque(value):
     return (MARK, "opaque", (_type_name(type(value)), truth))
 
 
-def _special(value, kind, depth):
+def _special(value: Any, kind: type, depth: int) -> Any:
     if kind is complex:
         return (MARK, "complex", (value.real, value.imag))
     if kind is fractions.Fraction:
@@ -99,7 +111,7 @@ def _special(value, kind, depth):
     return _opaque(value)
 
 
-def wrap(value, depth=0):
+def wrap(value: Any, depth: int = 0) -> Any:
     """``value`` as plain builtins (marker tuples for the kinds in the module docstring)."""
     kind = type(value)
     if kind in _SCALARS or depth > MAX_DEPTH:
@@ -117,10 +129,10 @@ def wrap(value, depth=0):
 class _Hashes:
     """Counts distinct hashable numbers and tuples per hash value, refusing floods."""
 
-    def __init__(self):
-        self.buckets = {}
+    def __init__(self) -> None:
+        self.buckets: dict[int, list[Any]] = {}
 
-    def add(self, value):
+    def add(self, value: Any) -> None:
         try:
             key = hash(value)
         except TypeError:
@@ -134,9 +146,13 @@ class _Hashes:
             raise HostileValue(f"the value holds more than {MAX_COLLISIONS} distinct items with one hash")
 
 
-def _rebuild(kind, payload, depth, hashes):
-    items = lambda seq: [unwrap(v, depth, hashes) for v in seq]  # noqa: E731
-    pairs = lambda seq: [(unwrap(k, depth, hashes), unwrap(v, depth, hashes)) for k, v in seq]  # noqa: E731
+def _rebuild(kind: str, payload: Any, depth: int, hashes: _Hashes) -> Any:
+    def items(seq: Any) -> list[Any]:
+        return [unwrap(v, depth, hashes) for v in seq]
+
+    def pairs(seq: Any) -> list[tuple[Any, Any]]:
+        return [(unwrap(k, depth, hashes), unwrap(v, depth, hashes)) for k, v in seq]
+
     if kind == "complex":
         return complex(*payload)
     if kind == "Fraction":
@@ -166,7 +182,7 @@ def _rebuild(kind, payload, depth, hashes):
     raise ValueError(f"unknown value kind {kind!r}")
 
 
-def unwrap(value, depth=0, hashes=None):
+def unwrap(value: Any, depth: int = 0, hashes: _Hashes | None = None) -> Any:
     """Rebuild what :func:`wrap` made; fresh objects every time. Raises ``HostileValue`` on a hash flood."""
     hashes = _Hashes() if hashes is None else hashes
     kind = type(value)
