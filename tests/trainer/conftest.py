@@ -120,3 +120,32 @@ def write_rows(tmp_path: Path) -> Any:
 def dataset(write_rows: Any) -> Path:
     """Eight addition questions, the prompt in ``question``, the gold in ``answer``."""
     return write_rows("data.jsonl", [{"question": f"{a}+3=", "answer": str(a + 3)} for a in range(8)])
+
+
+@pytest.fixture
+def cpu_config(toy_model: Path, dataset: Path, tmp_path: Path) -> Any:
+    """``cpu_config(**changes)``: a TrainConfig for real GRPO steps on the CPU (trl backend, math + format)."""
+    from grpo_rewards_trainer import TrainConfig
+
+    def make(**changes: Any) -> TrainConfig:
+        base: dict[str, Any] = dict(
+            model=str(toy_model),
+            backend="trl",
+            dataset=str(dataset),
+            prompt_column="question",
+            chat_template="off",
+            rewards=["math", "format:0.2"],
+            num_generations=4,
+            per_device_train_batch_size=4,
+            max_completion_length=12,
+            max_steps=2,
+            learning_rate=1e-3,
+            lora_r=4,
+            lora_alpha=8,
+            target_modules=["q_proj", "v_proj"],
+            seed=0,
+            output_dir=str(tmp_path / "out"),
+        )
+        return TrainConfig(**{**base, **changes})
+
+    return make
