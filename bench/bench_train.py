@@ -19,9 +19,11 @@ Per step it records wall time, time in generation, time in the reward layer
 (TRL's ``_calculate_rewards``, math + format) and peak GPU memory, appending to
 ``OUT/steps.jsonl`` as each step ends; ``OUT/runs.jsonl`` says what each run
 was. ``OUT/summary.md`` (and ``.json``) is rewritten after every group, so a
-killed call still returns its tables. With ``--stop-at`` (Unix time) no step
-starts that would end after it, and no group starts with less than
-``--min-group-s`` left. Rerun with the same ``OUT`` and finished runs are skipped.
+killed call still returns its tables. With ``--stop-at`` (Unix time) training
+stops before a step that, judging by the last one, would end after it; no group
+starts with less than ``--min-group-s`` left, and a worker still running 15 s
+past it is killed (its finished steps are kept). Rerun with the same ``OUT``
+and finished runs are skipped.
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from grpo_rewards import RewardFunction, get_pool, score_samples
+from grpo_rewards import RewardFunction, Verdict, get_pool, score_samples
 
 from .preflight import PreflightReport
 
@@ -49,18 +49,18 @@ def _start_pool(report: PreflightReport) -> int:
     return get_pool(tuple(m for r in process for m in r.manifest.preload)).size
 
 
-def _probe(func: RewardFunction, prompt: Any, row: dict[str, Any], size: int) -> list[Any]:
+def _probe(func: RewardFunction, prompt: Any, row: dict[str, Any], size: int) -> list[Verdict]:
     completions = [PROBE_COMPLETIONS[i % len(PROBE_COMPLETIONS)] for i in range(size)]
     columns = {key: [value] * size for key, value in row.items() if key != "prompt"}
     samples = func.samples([prompt] * size, completions, None, columns)
     return score_samples(func.reward, samples, plugin=func.plugin)
 
 
-def _failed(verdict: Any) -> bool:
+def _failed(verdict: Verdict) -> bool:
     return not verdict.is_judgment and verdict.reason in _FAILURES
 
 
-def _first_failure(verdicts: Sequence[Any]) -> str:
+def _first_failure(verdicts: Sequence[Verdict]) -> str:
     for verdict in verdicts:
         if _failed(verdict):
             text = verdict.details.get("traceback") or verdict.details.get("message") or verdict.reason
@@ -71,13 +71,13 @@ def _first_failure(verdicts: Sequence[Any]) -> str:
 def warm_up(report: PreflightReport, funcs: Sequence[RewardFunction], prompt: Any, row: dict[str, Any]) -> None:
     """Start the pool and score a probe batch with every reward at once; add one check per reward to ``report``.
 
-    ``prompt`` is the first prompt as GRPOTrainer will pass it and ``row`` its dataset
-    columns. A reward that crashes on every probe sample is an error (call
-    ``report.raise_for_errors()`` after this); anything else is ``ok``.
+    ``prompt`` is the first row's prompt and ``row`` its dataset columns. A reward
+    that crashes on every probe sample is an error (call ``report.raise_for_errors()``
+    after this); anything else is ``ok``.
     """
     workers = _start_pool(report)
 
-    def timed_probe(func: RewardFunction) -> tuple[int, float, list[Any]]:
+    def timed_probe(func: RewardFunction) -> tuple[int, float, list[Verdict]]:
         manifest = func.reward.manifest
         size = probe_size(manifest.isolation, manifest.cost, workers)
         started = time.perf_counter()
