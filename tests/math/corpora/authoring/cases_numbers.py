@@ -1,5 +1,7 @@
 """Numbers: integers, decimals, fractions, separators, scientific notation, percents, money, units."""
 
+# ruff: noqa: E501 - a table of hand-written strings: one case per line reads and diffs best
+
 from __future__ import annotations
 
 from dsl import case
@@ -43,23 +45,42 @@ CASES = [
         ["\\dfrac{3}{4}", "\\tfrac34", "3/4", "0.75", "\\frac{6}{8}", "\\frac34"],
         [("\\frac{4}{3}", "reciprocal"), "\\frac{3}{5}", "0.7", ("3", "numerator only")],
     ),
-    case("fraction", "\\dfrac{7}{12}", ["\\frac{7}{12}", "7/12", "\\frac{14}{24}"], ["\\frac{7}{11}", "\\frac{12}{7}", "0.58", "7"]),
-    case("fraction", "-\\frac{2}{3}", ["\\frac{-2}{3}", "-2/3", "\\frac{2}{-3}", "-\\dfrac23"], ["\\frac{2}{3}", "-\\frac{3}{2}", "-0.67"]),
+    case(
+        "fraction", "\\dfrac{7}{12}", ["\\frac{7}{12}", "7/12", "\\frac{14}{24}"], ["\\frac{7}{11}", "\\frac{12}{7}", "0.58", "7"]
+    ),
+    case(
+        "fraction",
+        "-\\frac{2}{3}",
+        ["\\frac{-2}{3}", "-2/3", "\\frac{2}{-3}", "-\\dfrac23"],
+        ["\\frac{2}{3}", "-\\frac{3}{2}", "-0.67"],
+    ),
     case(
         "fraction",
         "\\frac{1}{2004!}",
         ["\\frac{1}{2004!}", "1/2004!", "\\dfrac{1}{2004!}", "(2004!)^{-1}"],
-        [("\\frac{1}{2006!}", "different factorial"), ("\\frac{1}{2005!}", "different factorial"), ("\\frac{1}{2004}", "factorial dropped")],
+        [
+            ("\\frac{1}{2006!}", "different factorial"),
+            ("\\frac{1}{2005!}", "different factorial"),
+            ("\\frac{1}{2004}", "factorial dropped"),
+        ],
         per_form=3,
     ),
-    case("fraction", "\\frac{5}{2}", ["2\\frac12", "2.5", "\\frac{10}{4}", "5/2"], ["\\frac{2}{5}", "2\\frac{1}{5}", "2"], note="mixed numbers read as in MATH"),
+    case(
+        "fraction",
+        "\\frac{5}{2}",
+        ["2\\frac12", "2.5", "\\frac{10}{4}", "5/2"],
+        ["\\frac{2}{5}", "2\\frac{1}{5}", "2"],
+        note="mixed numbers read as in MATH",
+    ),
     case(
         "fraction",
         "\\frac{\\sqrt{3}}{2}",
         ["\\frac{1}{2}\\sqrt{3}", "\\sqrt{3}/2", "\\frac{\\sqrt3}2"],
         ["\\frac{\\sqrt{2}}{2}", "\\frac{3}{2}", "\\sqrt{3}", ("0.866", "decimal approximation of an exact answer")],
     ),
-    case("fraction", "\\frac{1}{6}", ["1/6", "\\frac{2}{12}", "\\dfrac16"], ["6", "\\frac{1}{36}", ("0.16", "truncated decimal")]),
+    case(
+        "fraction", "\\frac{1}{6}", ["1/6", "\\frac{2}{12}", "\\dfrac16"], ["6", "\\frac{1}{36}", ("0.16", "truncated decimal")]
+    ),
     case("fraction", "\\frac{11}{36}", ["\\frac{11}{36}", "11/36"], ["\\frac{25}{36}", "\\frac{11}{35}", "\\frac{36}{11}"]),
     case("fraction", "\\frac{9}{10}", ["0.9", "\\frac{18}{20}", "9/10"], ["\\frac{9}{100}", "\\frac{10}{9}", "0.09"]),
     case("fraction", "\\frac{13}{8}", ["1\\frac58", "1.625", "\\dfrac{13}{8}"], ["\\frac{8}{13}", "1\\frac{3}{8}", "1.62"]),
@@ -74,8 +95,20 @@ CASES = [
         [("12,345,687", "digits swapped"), ("12,345", "truncated at the first group"), "1,234,567"],
         per_form=3,
     ),
-    case("thousands_separator", "45100", ["45{,}100", "45,100", "45\\,100", "T:45 100", "45,\\!100"], ["45{,}000", "4{,}510", "451"], per_form=3),
-    case("thousands_separator", "2500", ["2\\,500", "2,500", "2{,}500", "T:2 500", "2500.00"], ["25,000", "2,050", "250"], per_form=3),
+    case(
+        "thousands_separator",
+        "45100",
+        ["45{,}100", "45,100", "45\\,100", "T:45 100", "45,\\!100"],
+        ["45{,}000", "4{,}510", "451"],
+        per_form=3,
+    ),
+    case(
+        "thousands_separator",
+        "2500",
+        ["2\\,500", "2,500", "2{,}500", "T:2 500", "2500.00"],
+        ["25,000", "2,050", "250"],
+        per_form=3,
+    ),
     case(
         "thousands_separator",
         "3000000",
@@ -83,13 +116,29 @@ CASES = [
         ["T:300 000", "30,000,000", "T:3 000", "3\\times10^5"],
         per_form=3,
     ),
-    case("thousands_separator", "10,\\!000", ["10000", "10,000", "10^4", "10\\,000"], ["1000", "100,000", "10"], note="gold itself written MATH-style"),
+    case(
+        "thousands_separator",
+        "10,\\!000",
+        ["10000", "10,000", "10^4", "10\\,000"],
+        ["1000", "100,000", "10"],
+        note="gold itself written MATH-style",
+    ),
     case("thousands_separator", "1,\\!234,\\!567", ["1234567", "1,234,567", "1\\,234\\,567"], ["1234576", "1,234", "567"]),
     case("thousands_separator", "65536", ["65,536", "2^{16}", "65\\,536", "65{,}536"], ["65,535", "6,553.6", "2^{15}"]),
-    case("thousands_separator", "1000000", ["10^6", "T:1 000 000", "1,000,000", "T:one million"], ["100,000", "10^5", "T:1 000 0000"]),
+    case(
+        "thousands_separator",
+        "1000000",
+        ["10^6", "T:1 000 000", "1,000,000", "T:one million"],
+        ["100,000", "10^5", "T:1 000 0000"],
+    ),
     case("thousands_separator", "12345.67", ["12,345.67", "12\\,345.67", "12{,}345.67"], ["12,345.76", "12,345", "1,234.567"]),
     case("thousands_separator", "86400", ["86,400", "86\\,400", "T:86 400 seconds"], ["8,640", "864,000", "86.4"]),
-    case("thousands_separator", "1,\\!000,\\!000,\\!007", ["1000000007", "1,000,000,007", "10^9+7"], ["1,000,000,009", "10^9", "1,000,007"]),
+    case(
+        "thousands_separator",
+        "1,\\!000,\\!000,\\!007",
+        ["1000000007", "1,000,000,007", "10^9+7"],
+        ["1,000,000,009", "10^9", "1,000,007"],
+    ),
     case(
         "thousands_separator",
         "8000",
@@ -104,12 +153,43 @@ CASES = [
         ["1500000", "T:1.5e6", "1.5 \\cdot 10^6", "15\\times 10^5", "1,500,000", "1.5 \\times 10^{6}"],
         [("1.5\\times10^{5}", "wrong exponent"), "T:1.5e7", "15\\times10^6"],
     ),
-    case("scientific_notation", "6.02\\times 10^{23}", ["T:6.02e23", "6.02 \\cdot 10^{23}", "602\\times10^{21}"], ["6.02\\times10^{22}", "6.2\\times10^{23}", "6.02"]),
-    case("scientific_notation", "3\\times10^{-4}", ["0.0003", "T:3e-4", "3 \\cdot 10^{-4}", "\\frac{3}{10000}"], ["3\\times 10^{4}", "0.003", "0.00003"]),
-    case("scientific_notation", "0.00042", ["4.2\\times10^{-4}", "T:4.2e-4", "4.2\\cdot 10^{-4}"], ["4.2\\times10^{-5}", "0.0042", "42"]),
-    case("scientific_notation", "7200000000", ["7.2\\times10^9", "T:7.2 billion", "7{,}200{,}000{,}000", "T:7.2E9"], ["7.2\\times 10^{8}", "72\\times10^{9}", "7.2"]),
-    case("scientific_notation", "2.998\\times10^{8}", ["299800000", "T:2.998e8", "2.998 \\cdot 10^{8}"], ["2.998\\times10^{9}", "3\\times10^8", "2.998"], note="3e8 is a rounding, not the stated value"),
-    case("scientific_notation", "1.6\\times10^{-19}", ["T:1.6e-19", "16\\times10^{-20}", "1.6 \\cdot 10^{-19}"], ["1.6\\times10^{19}", "1.6\\times10^{-18}"]),
+    case(
+        "scientific_notation",
+        "6.02\\times 10^{23}",
+        ["T:6.02e23", "6.02 \\cdot 10^{23}", "602\\times10^{21}"],
+        ["6.02\\times10^{22}", "6.2\\times10^{23}", "6.02"],
+    ),
+    case(
+        "scientific_notation",
+        "3\\times10^{-4}",
+        ["0.0003", "T:3e-4", "3 \\cdot 10^{-4}", "\\frac{3}{10000}"],
+        ["3\\times 10^{4}", "0.003", "0.00003"],
+    ),
+    case(
+        "scientific_notation",
+        "0.00042",
+        ["4.2\\times10^{-4}", "T:4.2e-4", "4.2\\cdot 10^{-4}"],
+        ["4.2\\times10^{-5}", "0.0042", "42"],
+    ),
+    case(
+        "scientific_notation",
+        "7200000000",
+        ["7.2\\times10^9", "T:7.2 billion", "7{,}200{,}000{,}000", "T:7.2E9"],
+        ["7.2\\times 10^{8}", "72\\times10^{9}", "7.2"],
+    ),
+    case(
+        "scientific_notation",
+        "2.998\\times10^{8}",
+        ["299800000", "T:2.998e8", "2.998 \\cdot 10^{8}"],
+        ["2.998\\times10^{9}", "3\\times10^8", "2.998"],
+        note="3e8 is a rounding, not the stated value",
+    ),
+    case(
+        "scientific_notation",
+        "1.6\\times10^{-19}",
+        ["T:1.6e-19", "16\\times10^{-20}", "1.6 \\cdot 10^{-19}"],
+        ["1.6\\times10^{19}", "1.6\\times10^{-18}"],
+    ),
     # ---------------------------------------------------------------- percent
     case(
         "percent",
@@ -125,9 +205,29 @@ CASES = [
         ["12\\%", "1.25\\%", "125\\%"],
         contested=[("\\frac{1}{8}", True, "fraction for a percent")],
     ),
-    case("percent", "40", ["40\\%", "T:40 percent"], ["4\\%", "0.4\\%", "60\\%"], contested=[("0.4", True, "gold is a percent written bare")], note="question asks what percent"),
-    case("percent", "0.35", ["0.35", "\\frac{7}{20}"], ["3.5\\%", "0.035"], contested=[("35\\%", True, "probability given as a percent")], note="a probability"),
-    case("percent", "150\\%", ["150", "T:150 percent", "150\\%"], ["50\\%", "15\\%", "250\\%"], contested=[("1.5", True, "ratio for a percent")]),
+    case(
+        "percent",
+        "40",
+        ["40\\%", "T:40 percent"],
+        ["4\\%", "0.4\\%", "60\\%"],
+        contested=[("0.4", True, "gold is a percent written bare")],
+        note="question asks what percent",
+    ),
+    case(
+        "percent",
+        "0.35",
+        ["0.35", "\\frac{7}{20}"],
+        ["3.5\\%", "0.035"],
+        contested=[("35\\%", True, "probability given as a percent")],
+        note="a probability",
+    ),
+    case(
+        "percent",
+        "150\\%",
+        ["150", "T:150 percent", "150\\%"],
+        ["50\\%", "15\\%", "250\\%"],
+        contested=[("1.5", True, "ratio for a percent")],
+    ),
     case(
         "percent",
         "33\\frac{1}{3}\\%",
@@ -146,8 +246,15 @@ CASES = [
     ),
     case("currency", "\\$18.90", ["18.90", "18.9", "T:$18.90", "T:18.90 dollars"], ["\\$18.09", "\\$19.80", "\\$1890", "\\$18"]),
     case("currency", "35", ["T:35 euros", "T:35 €", "T:€35", "35\\text{ euros}"], ["T:53 euros", "T:3.5 euros", "T:350 €"]),
-    case("currency", "2400", ["T:2400元", "T:¥2,400", "2400\\text{ yuan}", "T:2,400 元"], ["T:240元", "T:24000元", "T:4200 yuan"]),
-    case("currency", "\\$0.75", ["T:75 cents", "0.75", "\\$.75", "T:$0.75"], ["\\$7.50", ("75", "75 dollars, not 75 cents"), "\\$0.57"]),
+    case(
+        "currency", "2400", ["T:2400元", "T:¥2,400", "2400\\text{ yuan}", "T:2,400 元"], ["T:240元", "T:24000元", "T:4200 yuan"]
+    ),
+    case(
+        "currency",
+        "\\$0.75",
+        ["T:75 cents", "0.75", "\\$.75", "T:$0.75"],
+        ["\\$7.50", ("75", "75 dollars, not 75 cents"), "\\$0.57"],
+    ),
     case("currency", "1200", ["\\$1,200", "\\$1{,}200", "T:1,200 dollars", "\\$1200.00"], ["\\$120", "\\$12,000", "\\$1,020"]),
     case("currency", "4.50", ["\\$4.50", "4.5", "T:4.50 dollars", "T:$4.5"], ["\\$45", "\\$4.05", "\\$5.40"]),
     case("currency", "\\$23", ["23", "T:$23", "T:23 dollars", "\\$23.00"], ["\\$32", "\\$2.30", "\\$230"]),
@@ -178,11 +285,38 @@ CASES = [
         ["5", "T:5 hours", "5\\text{ h}", "5 \\mbox{ hours}"],
         [("T:5 minutes", "right number, wrong unit"), "T:6 hours", "T:50 hours"],
     ),
-    case("units", "9.8\\ \\text{m/s}^2", ["9.8", "9.8 \\, \\frac{\\text{m}}{\\text{s}^2}", "T:9.8 m/s^2"], ["98", "0.98", "T:9.8 km/s^2"]),
-    case("units", "18 \\text{ inches}", ["18", "T:18 in.", "T:18 inches"], [("T:18 feet", "right number, wrong unit"), "T:1.8 inches", "81"]),
-    case("units", "72", ["72 \\text{ km/h}", "T:72 km/h", "T:72 kilometres per hour"], ["T:27 km/h", "T:7.2 km/h"], note="speed in km/h"),
-    case("units", "50", ["T:50平方米", "T:50 m²", "50\\text{ square meters}"], ["T:500平方米", "T:5平方米"], note="area in square metres"),
+    case(
+        "units",
+        "9.8\\ \\text{m/s}^2",
+        ["9.8", "9.8 \\, \\frac{\\text{m}}{\\text{s}^2}", "T:9.8 m/s^2"],
+        ["98", "0.98", "T:9.8 km/s^2"],
+    ),
+    case(
+        "units",
+        "18 \\text{ inches}",
+        ["18", "T:18 in.", "T:18 inches"],
+        [("T:18 feet", "right number, wrong unit"), "T:1.8 inches", "81"],
+    ),
+    case(
+        "units",
+        "72",
+        ["72 \\text{ km/h}", "T:72 km/h", "T:72 kilometres per hour"],
+        ["T:27 km/h", "T:7.2 km/h"],
+        note="speed in km/h",
+    ),
+    case(
+        "units",
+        "50",
+        ["T:50平方米", "T:50 m²", "50\\text{ square meters}"],
+        ["T:500平方米", "T:5平方米"],
+        note="area in square metres",
+    ),
     case("units", "3", ["T:3 千克", "T:3 kg", "3\\,\\text{kg}"], [("T:3 g", "wrong unit"), "T:30 kg"], note="mass in kg"),
-    case("units", "24\\pi \\text{ cm}^3", ["24\\pi", "24\\pi\\ \\text{cm}^3", "T:24π cubic centimeters"], ["24", "24\\pi^2", "12\\pi"]),
+    case(
+        "units",
+        "24\\pi \\text{ cm}^3",
+        ["24\\pi", "24\\pi\\ \\text{cm}^3", "T:24π cubic centimeters"],
+        ["24", "24\\pi^2", "12\\pi"],
+    ),
     case("units", "6\\text{ m}", ["6", "T:6 meters", "6 \\text{m}", "6\\,\\mathrm{m}"], ["T:6 m²", "T:36 m", "T:60 m"]),
 ]

@@ -86,10 +86,7 @@ def _boxed(form: str) -> str:
 
 def _mario_code(form: str) -> str:
     value = body(form).replace("\\!", "").replace("{,}", ",")
-    return (
-        "```python\nfrom sympy import *\n\nresult = solve_problem()\nprint(result)\n```\n"
-        f"```output\n{value}\n```\n"
-    )
+    return f"```python\nfrom sympy import *\n\nresult = solve_problem()\nprint(result)\n```\n```output\n{value}\n```\n"
 
 
 def render(style: str, form: str, rng: random.Random, lead: str | None = None) -> str:
