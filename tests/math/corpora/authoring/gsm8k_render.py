@@ -57,16 +57,72 @@ def plain(v: Number) -> str:
     return num(v)
 
 
-def body(s: Solved, rng: random.Random) -> str:
-    """The worked steps, as paragraphs, with an intro and step connectors."""
-    conn = rng.choice(CONNECTORS)
-    lines = [rng.choice(INTROS)] if rng.random() < 0.8 else []
-    if rng.random() < 0.4:
+def body(s: Solved, rng: random.Random, steps: list[str] | None = None, check: bool = True, complete: bool = True) -> str:
+    """The work as paragraphs: intro, the facts, the question, the steps, and often a check."""
+    lines = [rng.choice(INTROS)] if rng.random() < 0.9 else []
+    if rng.random() < 0.6:
         lines.append(givens(s.problem))
-    for i, step in enumerate(s.steps):
-        prefix = conn[-1] if i == len(s.steps) - 1 and i > 0 and conn[0] == "First, " else conn[min(i, len(conn) - 1)]
-        lines.append(prefix + (lowered(step) if prefix.endswith(", ") else step))
+    if rng.random() < 0.6:
+        lines.append(rng.choice(["We need to find: ", "The question asks: ", "Goal: "]) + question(s.problem))
+    lines.append(worked(steps if steps is not None else s.steps, rng, complete))
+    if check and rng.random() < 0.6:
+        lines.append(arithmetic_check(s.steps, rng))
     return "\n\n".join(x for x in lines if x)
+
+
+def worked(steps: list[str], rng: random.Random, complete: bool = True) -> str:
+    """The steps with connectors ('First, ', 'Step 2: ') and, sometimes, a remark between them."""
+    conn = rng.choice(CONNECTORS)
+    out = []
+    n = 0  # connectors count computed steps only, not a 'wait' between them
+    for i, step in enumerate(steps):
+        if step in WAITS:
+            out.append(step)
+            continue
+        last = complete and i == len(steps) - 1 and n > 0
+        prefix = conn[-1] if last and conn[0] == "First, " else conn[min(n, len(conn) - 1)]
+        n += 1
+        out.append(prefix + (lowered(step) if prefix.endswith(", ") else step))
+        if 0 < i < len(steps) - 1 and rng.random() < 0.25:
+            out.append(rng.choice(REMARKS))
+    return "\n\n".join(out)
+
+
+WAITS = [
+    "Wait, let me double-check that step.",
+    "Hold on, I think I made an arithmetic mistake there.",
+    "Hmm, let me recompute that.",
+    "Wait, that doesn't look right. Let me redo it.",
+]
+
+REMARKS = [
+    "Now we can use this result in the next part.",
+    "Good, that takes care of the first part of the problem.",
+    "Let's keep going with this value.",
+    "This is the number we need for the next step.",
+]
+
+EQUATION = re.compile(
+    r"\$?\d[\d,.]*(?:\s*[-+×/*]\s*\$?\d[\d,.]*)+\s*=\s*\$?\d[\d,.]*\d|\$?\d[\d,.]*(?:\s*[-+×/*]\s*\$?\d[\d,.]*)+\s*=\s*\$?\d"
+)
+
+
+def arithmetic_check(steps: list[str], rng: random.Random) -> str:
+    """A model re-reading its own arithmetic (and trusting it, right or wrong)."""
+    eqs = [m.group(0) for st in steps for m in EQUATION.finditer(st)]
+    if not eqs:
+        return "Let me double-check: every step uses the numbers from the problem, so the result is consistent."
+    lead = rng.choice(["Let me double-check the arithmetic:", "Quick check:", "Verifying each calculation:"])
+    if rng.random() < 0.5:
+        return lead + " " + ", ".join(f"{e} ✓" for e in eqs) + "."
+    return lead + "\n" + "\n".join(f"- {e} ✓" for e in eqs)
+
+
+def question(problem: str) -> str:
+    """The question sentence of a word problem."""
+    sentences = [x.strip() for x in re.split(r"(?<=[.?!])\s+", problem) if x.strip()]
+    asked = [x for x in sentences if x.endswith("?")]
+    return asked[-1] if asked else sentences[-1]
 
 
 def givens(problem: str) -> str:
@@ -78,6 +134,8 @@ def givens(problem: str) -> str:
 
 def lowered(step: str) -> str:
     """A sentence continued after 'First, ': lower-case its first word unless it is a name."""
+    if step.startswith("So "):
+        step = step[3:]
     first = step.split()[0]
     return step if first in NAMES or first[0].isdigit() else step[0].lower() + step[1:]
 
@@ -116,19 +174,22 @@ def ending(style: str, s: Solved, v: Number, rng: random.Random) -> str:
 
 
 def completion(style: str, text: str, s: Solved, v: Number, rng: random.Random) -> str:
-    """Body text plus the ending; the think style wraps the work in <think> tags."""
+    """Body text plus the ending; the think style thinks it through, then writes the solution out."""
     if style == "think":
         end = rng.choice(
             [f"\\boxed{{{plain(v)}}}", f"**Answer:** {value_text(v, s.unit, rng)}", f"The answer is $\\boxed{{{plain(v)}}}$."]
         )
-        return f"<think>\n{think_voice(text)}\n</think>\n\n{s.statement}\n\n{end}"
+        musing = rng.choice(
+            [
+                "Okay, let me read the problem again and set up the computation.",
+                "Alright, so I need to work out the quantity the question asks for. Let me go slowly.",
+                "Hmm, let me think about what the problem is really asking first.",
+            ]
+        )
+        thinking = f"{musing}\n\n{text}\n\nThat seems right. Let me write it up cleanly."
+        summary = "\n\n".join(s.steps)
+        return f"<think>\n{thinking}\n</think>\n\n{summary}\n\n{s.statement}\n\n{end}"
     return f"{text}\n\n{ending(style, s, v, rng)}"
-
-
-def think_voice(text: str) -> str:
-    return (
-        "Okay, let me read the problem again and set up the computation.\n\n" + text + "\n\nThat seems right; let me write it up."
-    )
 
 
 def run(t: Template, seed: int, slip_at: int | None) -> Solved:
@@ -138,6 +199,7 @@ def run(t: Template, seed: int, slip_at: int | None) -> Solved:
 def variants(t: Template, seed: int, rng: random.Random, styles: list[str]) -> list[dict]:
     """About eleven completions of one problem instance, right and wrong in equal measure."""
     right = run(t, seed, None)
+    assert right.answer > 0, f"{t.__name__} drew a non-positive answer; narrow its number ranges"
     n = len(right.steps)
     slips = [run(t, seed, k) for k in range(n)]
     slips = [(k, s) for k, s in enumerate(slips) if s.answer != right.answer and s.answer > 0]
@@ -164,9 +226,19 @@ def variants(t: Template, seed: int, rng: random.Random, styles: list[str]) -> l
     if slips:
         k, wrong = rng.choice(slips)
         style = styles.pop()
-        add("self_correction", style, completion(style, corrected(wrong, right, k, rng), right, right.answer, rng), True)
+        add(
+            "self_correction",
+            style,
+            completion(style, body(right, rng, corrected(wrong, right, k, rng), False), right, right.answer, rng),
+            True,
+        )
         style = styles.pop()
-        add("self_correction", style, completion(style, corrected(right, wrong, k, rng), wrong, wrong.answer, rng), False)
+        add(
+            "self_correction",
+            style,
+            completion(style, body(wrong, rng, corrected(right, wrong, k, rng), False), wrong, wrong.answer, rng),
+            False,
+        )
         style = styles.pop()
         add("multiple_attempts", style, completion(style, attempts(wrong, right, rng), right, right.answer, rng), True)
         style = styles.pop()
@@ -175,18 +247,10 @@ def variants(t: Template, seed: int, rng: random.Random, styles: list[str]) -> l
     return out
 
 
-def corrected(first: Solved, then: Solved, k: int, rng: random.Random) -> str:
+def corrected(first: Solved, then: Solved, k: int, rng: random.Random) -> list[str]:
     """Steps of ``first`` up to step k, a 'wait' that redoes step k as ``then`` does, then ``then``'s steps."""
-    wait = rng.choice(
-        [
-            "Wait, let me double-check that step.",
-            "Hold on, I think I made an arithmetic mistake there.",
-            "Hmm, let me recompute that.",
-            "Wait, that doesn't look right. Let me redo it.",
-        ]
-    )
-    lines = first.steps[: k + 1] + [wait, then.steps[k]] + then.steps[k + 1 :]
-    return "\n\n".join(lines)
+    wait = rng.choice(WAITS)
+    return first.steps[: k + 1] + [wait, then.steps[k]] + then.steps[k + 1 :]
 
 
 def attempts(first: Solved, second: Solved, rng: random.Random) -> str:
@@ -215,4 +279,5 @@ def truncated(s: Solved, rng: random.Random) -> str:
     end = max(8, len(last) // 2)
     if keep == len(s.steps) - 1 and "=" in last:
         end = min(end, last.rindex("="))
-    return "\n\n".join([rng.choice(INTROS[:-1])] + s.steps[:keep] + [last[:end].rstrip()])
+    text = body(s, rng, s.steps[:keep], check=False, complete=False)
+    return text + "\n\n" + last[:end].rstrip()

@@ -94,8 +94,8 @@ def sprints(p: random.Random, w: Work) -> Solved:
 
 
 def chicken_feed(p: random.Random, w: Work) -> Solved:
-    name = p.choice(NAMES)
-    chickens, cups, morning, afternoon = p.choice([12, 15, 20, 24]), 3, p.choice([10, 15, 20]), p.choice([20, 25, 30])
+    name = p.choice(["Janet", "Aisha", "Priya", "Lena", "Mei", "Sofia", "Hannah"])
+    chickens, cups, morning, afternoon = p.choice([20, 24, 30]), 3, p.choice([10, 15, 20]), p.choice([20, 25, 30])
     total = w.calc(chickens * cups)
     given = w.calc(morning + afternoon)
     final = w.calc(total - given)

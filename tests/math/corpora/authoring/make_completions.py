@@ -3,7 +3,8 @@
 Run from anywhere: ``python tests/math/corpora/authoring/make_completions.py``. Deterministic
 (fixed seed). GSM8K completions come from gsm8k_templates.py (numbers drawn per instance, an
 arithmetic slip at one step for the wrong ones), multilingual ones from multilingual.py, and
-MATH/olympiad ones from the worked problems in math_problems_a.py and math_problems_b.py.
+MATH/olympiad ones from the worked problems in math_problems_a.py and math_problems_b.py,
+and long exploratory ones from long_form.py.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import math_problems_a  # noqa: E402
 import math_problems_b  # noqa: E402
 import math_render  # noqa: E402
 from gsm8k_templates import TEMPLATES  # noqa: E402
+from long_form import long_rows  # noqa: E402
 from multilingual import lingual_rows  # noqa: E402
 
 OUT = HERE.parent / "completions.jsonl"
@@ -56,6 +58,7 @@ def math_rows(rng: random.Random) -> list[dict]:
 def build() -> list[dict]:
     rng = random.Random(31337)
     rows = gsm8k_rows(rng) + math_rows(rng) + [dict(r, source="gsm8k") for r in lingual_rows(rng)]
+    rows += [dict(r, source="long") for r in long_rows()]
     counters: dict[str, int] = {}
     out = []
     seen: set[tuple[str, str]] = set()

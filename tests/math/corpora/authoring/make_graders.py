@@ -21,6 +21,7 @@ sys.path.insert(0, str(HERE))
 import cases_latex  # noqa: E402
 import cases_numbers  # noqa: E402
 import cases_prose  # noqa: E402
+import cases_prose2  # noqa: E402
 import cases_structures  # noqa: E402
 from dsl import Case, Row  # noqa: E402
 from styles import STYLES, compatible, render  # noqa: E402
@@ -85,7 +86,7 @@ def build() -> list[dict]:
     seen: set[tuple[str, str]] = set()
     for case in cases_numbers.CASES + cases_latex.CASES + cases_structures.CASES:
         rows.extend(case_rows(case, picker, rng, seen))
-    rows.extend(prose_row(r) for r in cases_prose.ROWS)
+    rows.extend(prose_row(r) for r in cases_prose.ROWS + cases_prose2.ROWS)
     counters: dict[str, int] = {}
     for r in rows:
         counters[r["category"]] = counters.get(r["category"], 0) + 1

@@ -81,7 +81,7 @@ def ending(style: str, p: Problem, final: str, rng: random.Random) -> str:
 
 
 def complete(style: str, p: Problem, work: str, final: str, rng: random.Random) -> str:
-    """A whole completion: opener, work, ending (or thinking tags around the work)."""
+    """A whole completion: opener, restated problem, work, a summary, the ending (or thinking first)."""
     if style == "think":
         end = rng.choice(
             [
@@ -90,12 +90,27 @@ def complete(style: str, p: Problem, work: str, final: str, rng: random.Random) 
                 f"The answer is {boxed(final, p.kind, rng)}.",
             ]
         )
-        thinking = f"Okay, let me figure this out. {p.problem.splitlines()[0]}\n\n{work}\n\nI think that's it."
-        return f"<think>\n{thinking}\n</think>\n\n{end}"
+        musing = rng.choice(["Okay, let me figure this out.", "Alright, let's see.", "Hmm, let me think about this."])
+        check = f"Let me double-check each step.\n\n{summary(work)}\n\nYes, that holds up."
+        thinking = f"{musing} {p.problem.splitlines()[0]}\n\n{work}\n\n{check}"
+        return f"<think>\n{thinking}\n</think>\n\n{work}\n\n{end}"
+    parts = [rng.choice(OPENERS).strip()]
+    if rng.random() < 0.4:
+        parts.append(f"We are given the following problem: {p.problem}")
     if style == "markdown":
-        steps = work.split("\n\n")
-        work = "\n\n".join(f"### Step {i + 1}\n{s}" for i, s in enumerate(steps))
-    return f"{rng.choice(OPENERS)}{work}\n\n{ending(style, p, final, rng)}"
+        parts.append("\n\n".join(f"### Step {i + 1}\n{s}" for i, s in enumerate(work.split("\n\n"))))
+    else:
+        parts.append(work)
+    if rng.random() < 0.35:
+        parts.append(summary(work))
+    parts.append(ending(style, p, final, rng))
+    return "\n\n".join(x for x in parts if x)
+
+
+def summary(work: str) -> str:
+    """A recap of the work: the first sentence of each paragraph, as bullets."""
+    firsts = [para.split(". ")[0].rstrip(".") + "." for para in work.split("\n\n") if para.strip()]
+    return "To summarize:\n" + "\n".join(f"- {x}" for x in firsts)
 
 
 def self_corrected(p: Problem, rng: random.Random, to_right: bool) -> tuple[str, str]:

@@ -157,7 +157,7 @@ def es_savings(p: random.Random, w: Work) -> Lingual:
 
 
 def ru_apples(p: random.Random, w: Work) -> Lingual:
-    baskets, per, eaten = p.choice([4, 5, 6]), p.choice([6, 8]), p.choice([4, 6])
+    baskets, per, eaten = p.choice([4, 5, 6]), p.choice([6, 8]), p.choice([5, 6, 7])
     total = w.calc(baskets * per)
     left = w.calc(total - eaten)
     return Lingual(
@@ -165,7 +165,7 @@ def ru_apples(p: random.Random, w: Work) -> Lingual:
         f"В {baskets} корзинах по {per} яблок. Дети съели {eaten} яблок. Сколько яблок осталось?",
         [f"Всего яблок: ${baskets} \\cdot {per} = {total}$.", f"Осталось: ${total} - {eaten} = {left}$."],
         left,
-        [lambda v: f"Ответ: осталось {v} яблок.", lambda v: f"Ответ: $\\boxed{{{v}}}$"],
+        [lambda v: f"Ответ: осталось {v} шт.", lambda v: f"Ответ: $\\boxed{{{v}}}$"],
     )
 
 
@@ -197,6 +197,16 @@ def it_garden(p: random.Random, w: Work) -> Lingual:
     )
 
 
+INTROS = {
+    "zh": ("我们一步一步地解这道题。", "题目是："),
+    "fr": ("Résolvons ce problème étape par étape.", "L'énoncé : "),
+    "de": ("Wir lösen die Aufgabe Schritt für Schritt.", "Die Aufgabe lautet: "),
+    "es": ("Resolvamos el problema paso a paso.", "El enunciado dice: "),
+    "ru": ("Решим задачу по шагам.", "Условие: "),
+    "ja": ("順番に考えていきましょう。", "問題："),
+    "it": ("Risolviamo il problema passo dopo passo.", "Il testo dice: "),
+}
+
 TEMPLATES = [zh_rope, zh_books, fr_money, fr_train, de_train, de_apples, es_party, es_savings, ru_apples, ja_candy, it_garden]
 
 
@@ -212,7 +222,9 @@ def lingual_rows(rng: random.Random, instances: int = 3) -> list[dict]:
             picks = [(right, True)] + ([(rng.choice(slipped), False)] if slipped else [])
             for solved, label in picks:
                 end = rng.choice(solved.endings)
-                text = "\n\n".join(solved.steps) + "\n\n" + end(tex(solved.answer))
+                intro, restate = INTROS[solved.lang]
+                parts = [intro, restate + solved.problem] if rng.random() < 0.7 else [intro]
+                text = "\n\n".join(parts + solved.steps) + "\n\n" + end(tex(solved.answer))
                 rows.append(
                     {
                         "category": "multilingual",
