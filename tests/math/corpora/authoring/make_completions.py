@@ -21,7 +21,7 @@ import gsm8k_render  # noqa: E402
 import math_problems_a  # noqa: E402
 import math_problems_b  # noqa: E402
 import math_render  # noqa: E402
-from gsm8k_templates import TEMPLATES  # noqa: E402
+from gsm8k_templates_more import TEMPLATES  # noqa: E402
 from long_form import long_rows  # noqa: E402
 from multilingual import lingual_rows  # noqa: E402
 
