@@ -9,6 +9,8 @@ from model import Problem
 MODULES = (
     "p_gsm8k_a",
     "p_gsm8k_b",
+    "p_math_a",
+    "p_math_b",
 )
 
 

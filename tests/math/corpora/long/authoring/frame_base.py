@@ -45,6 +45,8 @@ class Frame:
     sources: tuple[str, ...] = ()  # only problems from these sources ("" = all)
     continuation: Callable[[int, random.Random], str] | None = None
     between: tuple[str, ...] = field(default=("",))
+    tags: tuple[str, str] = ("<think>\n", "\n</think>")
+    solution: tuple[str, str] = ("", "")
 
     def caps(self) -> frozenset[str]:
         out = set().union(*(e.caps for e in self.endings))
@@ -139,7 +141,7 @@ def render(frame: Frame, p: Problem, s: Script, rng: random.Random, pad: int = 0
     writeup = ""
     if frame.kind != "stream":
         writeup = writeup_text(frame, p, s, rng, pad)
-    head = "<think>\n" if frame.kind == "think" else ""
+    head = frame.tags[0] if frame.kind == "think" else ""
     if s.truncate:
         if think:
             return head + _cut(think, rng, 1500 - len(head))
@@ -150,7 +152,7 @@ def render(frame: Frame, p: Problem, s: Script, rng: random.Random, pad: int = 0
         return _loop(writeup, render_math(s.loop, frame.math), rng)
     text = ""
     if frame.kind == "think":
-        text = f"<think>\n{think}\n</think>\n\n{writeup}"
+        text = f"{frame.tags[0]}{think}{frame.tags[1]}\n\n{frame.solution[0]}{writeup}"
     elif frame.kind == "stream":
         text = think
     else:
@@ -158,7 +160,7 @@ def render(frame: Frame, p: Problem, s: Script, rng: random.Random, pad: int = 0
     assert s.answer is not None
     ending = choose_ending(frame, s, rng)
     final = render_math(fill(ending, p, s.answer), frame.math)
-    text = f"{text}{rng.choice(frame.between)}\n\n{final}"
+    text = f"{text}{rng.choice(frame.between)}\n\n{final}{frame.solution[1]}"
     if s.repeat_final:
         last = final.strip().splitlines()[-1]
         text += "".join(f"\n\n{last}" for _ in range(s.repeat_final))

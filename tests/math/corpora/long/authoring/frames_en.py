@@ -69,6 +69,18 @@ FRAMES = [
         ),
     ),
     Frame(
+        "r1_distill", "think", "en", "paren",
+        intro=("", "The problem can be solved as follows.", "**Step-by-step solution:**"),
+        layout=hash_steps("### Step {i}: "), think_open=R1_OPEN[1:] + QWQ_OPEN[:1], think_math="dollar",
+        endings=(E("### Final Answer\nThe final answer is \\({B}\\).", "box", "slot"), E("**Answer:** \\({B}\\)", "box", "slot")),
+    ),
+    Frame(
+        "openthoughts", "think", "en", "paren",
+        intro=("",), layout=paragraphs, think_open=QWQ_OPEN[1:] + R1_OPEN[:1], think_math="plain",
+        tags=("<|begin_of_thought|>\n\n", "\n\n<|end_of_thought|>"), solution=("<|begin_of_solution|>\n\n", "\n\n<|end_of_solution|>"),
+        endings=(E("\\[\n{B}\n\\]", "box", "slot"), E("Thus, the answer is \\({B}\\).", "box", "slot")),
+    ),
+    Frame(
         "qwq_preview", "stream", "en", "paren",
         intro=("",), layout=paragraphs, think_open=QWQ_OPEN, think_math="paren",
         endings=(E("**Final Answer**\n\n\\[ {B} \\]", "box", "slot"), E("**Final Answer**\n\\[ {B} \\]", "box", "slot")),

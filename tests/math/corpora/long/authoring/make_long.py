@@ -42,8 +42,8 @@ NEEDS = {
     "mc_letter": {"slot"}, "mc_letter_value": {"say"}, "mc_negated": {"say"},
 }
 ROTATION = [
-    "fix", "unfix", "think_right", "think_wrong", "truncated", "trail_right", "cont_right", "loop_after",
-    "fix", "unfix", "trail_wrong", "cont_wrong", "think_right", "think_wrong", "loop_none", "truncated",
+    "fix", "unfix", "think_right", "truncated", "trail_right", "cont_right", "loop_after", "fix",
+    "unfix", "trail_wrong", "cont_wrong", "think_wrong", "loop_none", "truncated", "trail_right", "loop_after",
 ]
 MC_ROTATION = [
     ("mc_letter", "mc_wrong_letter", "mc_letter_value", "mc_wrong_value"),
@@ -60,7 +60,9 @@ def specials_of(p: Problem, flip: int) -> list[str]:
         if key in x:
             out.append(good if flip % 2 == 0 else bad)
     if "roots" in x:
-        out += ["roots_right", "roots_wrong"]
+        out.append("roots_right")
+    if "roots_wrong" in x:
+        out.append("roots_wrong")
     if "decimal" in x:
         out.append("decimal_exact")
     if "rounded" in x:

@@ -66,6 +66,11 @@ class Problem:
         return re.fullmatch(r"-?\d+", self.gold) is not None
 
 
+def currency(text: str) -> str:
+    """In GSM8K-style think-voice prose a bare ``$`` is a dollar sign: escape it as ``\\$``."""
+    return re.sub(r"(?<!\\)\$", r"\\$", text)
+
+
 def _steps(items: list) -> tuple[Step, ...]:
     return tuple(Step(fold(t), fold(b)) for t, b in items)
 
@@ -74,6 +79,12 @@ def P(*, key: str, source: str, text: str, gold: str, steps: list, box: str, con
       explore: list, check: str, say: str = "", lang: str = "en", **extras) -> Problem:  # noqa: N802
     """Build a Problem from literal pieces (paragraphs are folded, ``say`` defaults to ``$box$``)."""
     w = dict(wrong)
+    if source.startswith("gsm8k"):
+        for k in ("catch", "doubt", "check"):
+            if k in w:
+                w[k] = currency(w[k])
+        explore = [currency(e) for e in explore]
+        check = currency(check)
     wrong_obj = Wrong(
         at=w["at"], steps=_steps(w["steps"]), box=w["box"], say=w.get("say") or f"${w['box']}$",
         catch=fold(w["catch"]), doubt=fold(w["doubt"]), kind=w["kind"], check=fold(w.get("check", "")),
