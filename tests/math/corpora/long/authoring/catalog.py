@@ -11,6 +11,10 @@ MODULES = (
     "p_gsm8k_b",
     "p_math_a",
     "p_math_b",
+    "p_math_c",
+    "p_olympiad",
+    "p_choice",
+    "p_lang",
 )
 
 

@@ -57,6 +57,7 @@ FRAMES = [
             E("Thus, the answer is \\({B}\\).", "box", "slot"),
             E("**Final Answer**\n\\[\n{B}\n\\]", "box", "slot"),
             E("Therefore, {CB}", "box", "slot"),
+            E("**Answer:** {S}", "say"),
         ),
     ),
     Frame(
@@ -66,19 +67,27 @@ FRAMES = [
         endings=(
             E("So, the final answer is \\( {B} \\).", "box", "slot"),
             E("**Final Answer**\n\\[ {B} \\]", "box", "slot"),
+            E("So the answer is {S}.", "say"),
         ),
     ),
     Frame(
         "r1_distill", "think", "en", "paren",
         intro=("", "The problem can be solved as follows.", "**Step-by-step solution:**"),
         layout=hash_steps("### Step {i}: "), think_open=R1_OPEN[1:] + QWQ_OPEN[:1], think_math="dollar",
-        endings=(E("### Final Answer\nThe final answer is \\({B}\\).", "box", "slot"), E("**Answer:** \\({B}\\)", "box", "slot")),
+        endings=(E("### Final Answer\nThe final answer is \\({B}\\).", "box", "slot"), E("**Answer:** \\({B}\\)", "box", "slot"),
+                 E("The answer is {S}.", "say")),
     ),
     Frame(
         "openthoughts", "think", "en", "paren",
         intro=("",), layout=paragraphs, think_open=QWQ_OPEN[1:] + R1_OPEN[:1], think_math="plain",
         tags=("<|begin_of_thought|>\n\n", "\n\n<|end_of_thought|>"), solution=("<|begin_of_solution|>\n\n", "\n\n<|end_of_solution|>"),
         endings=(E("\\[\n{B}\n\\]", "box", "slot"), E("Thus, the answer is \\({B}\\).", "box", "slot")),
+    ),
+    Frame(
+        "phi4_reasoning", "think", "en", "dollar",
+        intro=("## Solution\n\nTo solve the problem, we proceed as follows.", "## Solution"),
+        layout=_phi_layout, think_open=R1_OPEN[:1] + QWQ_OPEN[2:], think_math="plain",
+        endings=(E("**Final Answer:** ${B}$", "box", "slot"), E("Thus, the answer is ${B}$.", "box", "slot")),
     ),
     Frame(
         "qwq_preview", "stream", "en", "paren",

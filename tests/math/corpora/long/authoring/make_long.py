@@ -26,6 +26,7 @@ from frame_base import Frame, render  # noqa: E402
 from frames_en import FRAMES as EN_FRAMES  # noqa: E402
 from frames_lang import FRAMES as LANG_FRAMES  # noqa: E402
 from model import Problem  # noqa: E402
+import variants  # noqa: E402
 from variants import GENERIC, Script, v_correct, v_wrong  # noqa: E402
 from variants_special import SPECIAL  # noqa: E402
 
@@ -115,6 +116,7 @@ def compose(p: Problem, name: str, frame: Frame, rid: str) -> tuple[Script, str]
     text = ""
     for pad in range(6):
         rng = random.Random(f"{SEED}/{rid}/{pad}")
+        variants.VERBOSE["on"] = pad >= 2
         script: Script = VARIANTS[name](p, kind, rng)
         script.needs = frozenset(NEEDS.get(name, ())) | script.needs
         text = render(frame, p, script, rng, pad)

@@ -88,14 +88,25 @@ def _doubt(p: Problem, rng: random.Random) -> str:
     return f"{rng.choice(phrases(p.lang).doubt_lead)} {p.wrong.doubt}"
 
 
+# Set by the builder for a verbose rendering: a thinking trace then goes through its solution twice,
+# as reasoning models do when they re-derive a result "to be sure" (the second pass agrees with the first).
+VERBOSE = {"on": False}
+
+
+def _second_pass(p: Problem, steps: list[Step], rng: random.Random) -> list[str]:
+    if not VERBOSE["on"]:
+        return []
+    return [rng.choice(phrases(p.lang).again)] + casual(p, steps, rng)
+
+
 def think_right(p: Problem, rng: random.Random, explore: bool = True) -> list[str]:
     head = list(p.explore) if explore else []
-    return head + casual(p, list(p.steps), rng) + [_check(p, rng)]
+    return head + casual(p, list(p.steps), rng) + [_check(p, rng)] + _second_pass(p, list(p.steps), rng)
 
 
 def think_wrong(p: Problem, rng: random.Random, explore: bool = True) -> list[str]:
     head = list(p.explore) if explore else []
-    return head + casual(p, wrong_steps(p), rng) + [_wrong_check(p, rng)]
+    return head + casual(p, wrong_steps(p), rng) + [_wrong_check(p, rng)] + _second_pass(p, wrong_steps(p), rng)
 
 
 def correction_step(p: Problem, rng: random.Random) -> Step:
