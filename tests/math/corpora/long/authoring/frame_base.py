@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from model import Problem, Step, render_math
 from phrases import phrases
-from variants import Ans, Script, say_answer
+from variants import Ans, Script, explore_for, say_answer
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,7 @@ class Frame:
     between: tuple[str, ...] = field(default=("",))
     tags: tuple[str, str] = ("<think>\n", "\n</think>")
     solution: tuple[str, str] = ("", "")
+    max_pad: int = 5
 
     def caps(self) -> frozenset[str]:
         out = set().union(*(e.caps for e in self.endings))
@@ -112,9 +113,11 @@ def writeup_text(frame: Frame, p: Problem, s: Script, rng: random.Random, pad: i
     """The written solution; ``pad`` adds what a verbose answer adds: the given facts (1), a check
     of the result (2), a first look at the problem (3)."""
     ph = phrases(p.lang)
+    pad = min(pad, frame.max_pad)
     parts = [rng.choice(frame.intro)]
-    if pad >= 3 and p.explore:
-        seen = p.explore if pad >= 4 else p.explore[:1]
+    explore = explore_for(p, not s.label)
+    if pad >= 3 and explore:
+        seen = explore if pad >= 4 else explore[:1]
         parts.append(rng.choice(ph.understand_head) + " " + "\n\n".join(seen))
     if pad >= 1:
         facts = "\n".join(f"- {x}" for x in split_sentences(problem_text(p)))
@@ -169,6 +172,8 @@ def render(frame: Frame, p: Problem, s: Script, rng: random.Random, pad: int = 0
     if s.continue_with is not None:
         assert frame.continuation is not None
         text += frame.continuation(s.continue_with, rng)
+        while len(text) < 1650:  # a base model keeps writing problems until the token limit
+            text += frame.continuation(rng.randint(3, 120), rng)
     return text
 
 

@@ -180,12 +180,12 @@ FRAMES = [
         "minerva_base", "chat", "en", "dollar",
         intro=("",), layout=paragraphs,
         endings=(E("Final Answer: The final answer is ${X}$. I hope it is correct.", "slot"),),
-        continuation=minerva_next,
+        continuation=minerva_next, max_pad=3,
     ),
     Frame(
         "base_fewshot", "chat", "en", "plain",
         intro=("Let's think step by step.", ""), layout=one_paragraph, sources=("gsm8k",),
         endings=(E("The answer is {X}.", "slot"), E("#### {X}", "slot")),
-        continuation=fewshot_next,
+        continuation=fewshot_next, max_pad=2,
     ),
 ]

@@ -75,6 +75,7 @@ PROBLEMS = [
             sense.""",
         ],
         check=r"""(3 sqrt 3 / 2) times 16 = 24 sqrt 3, about 41.6. The apothem method gives the same.""",
+        rounded="41.57",
     ),
     P(
         key="polygon-sides", source="math-geometry",

@@ -42,7 +42,7 @@ PROBLEMS = [
         key="cos150", source="math-precalc",
         text=r"""Find the exact value of $\cos 150^\circ$.""",
         gold=r"-\frac{\sqrt{3}}{2}", box=r"-\frac{\sqrt{3}}{2}", concl=r"Hence $\cos 150^\circ = {}$.",
-        say=r"-\frac{\sqrt{3}}{2}",
+        say=r"-\frac{\sqrt{3}}{2}", rounded="-0.87",
         steps=[
             ("Find the reference angle", r"""$150^\circ$ lies in the second quadrant, and its reference angle is
             $180^\circ - 150^\circ = 30^\circ$."""),

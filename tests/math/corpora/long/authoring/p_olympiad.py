@@ -93,6 +93,7 @@ PROBLEMS = [
             r"""Check numerically: at x with tan x = 1/2, sin = 0.447, cos = 0.894, so 0.894 + 3.578 - 1 = 3.472.""",
         ],
         check=r"""At sin x = 1/sqrt5, cos x = 2/sqrt5 the value is 2/sqrt5 + 8/sqrt5 - 1 = 10/sqrt5 - 1 = 2 sqrt5 - 1.""",
+        rounded="3.47",
     ),
     P(
         key="cauchy-min", source="olympiad",
@@ -189,7 +190,7 @@ PROBLEMS = [
         text=r"""Let $z$ be a complex number with $z^2 + z + 1 = 0$ and $\operatorname{Im}(z) > 0$. Find
         $\operatorname{Im}(z)$.""",
         gold=r"\frac{\sqrt{3}}{2}", box=r"\frac{\sqrt{3}}{2}", concl=r"$\operatorname{Im}(z) = {}$.",
-        say=r"\frac{\sqrt{3}}{2}",
+        say=r"\frac{\sqrt{3}}{2}", rounded="0.866",
         steps=[
             ("Solve the quadratic", r"""By the quadratic formula, $$z = \frac{-1 \pm \sqrt{1 - 4}}{2} =
             \frac{-1 \pm i\sqrt{3}}{2}.$$"""),

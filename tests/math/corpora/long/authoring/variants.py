@@ -8,6 +8,7 @@ careful human grader gives it, with the category and a note saying why.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field, replace
 
 from model import Problem, Step, lower_first
@@ -99,13 +100,31 @@ def _second_pass(p: Problem, steps: list[Step], rng: random.Random) -> list[str]
     return [rng.choice(phrases(p.lang).again)] + casual(p, steps, rng)
 
 
+def _plain(tex: str) -> set[str]:
+    """Ways a thinking trace writes a value in plain text (``\\frac{5}{12}`` -> ``5/12``)."""
+    forms = {tex}
+    m = re.fullmatch(r"-?\\frac\{(\d+)\}\{(\d+)\}", tex)
+    if m:
+        forms.add(f"{m.group(1)}/{m.group(2)}")
+    return {f for f in forms if f}
+
+
+def explore_for(p: Problem, ends_wrong: bool) -> list[str]:
+    """Exploration paragraphs; a trace that ends wrong never had the right value in its first look."""
+    if not ends_wrong:
+        return list(p.explore)
+    forms = _plain(p.box) | _plain(p.gold)
+    pattern = re.compile("|".join(rf"(?<![\w.]){re.escape(f)}(?![\w.])" for f in forms))
+    return [e for e in p.explore if not pattern.search(e)]
+
+
 def think_right(p: Problem, rng: random.Random, explore: bool = True) -> list[str]:
     head = list(p.explore) if explore else []
     return head + casual(p, list(p.steps), rng) + [_check(p, rng)] + _second_pass(p, list(p.steps), rng)
 
 
 def think_wrong(p: Problem, rng: random.Random, explore: bool = True) -> list[str]:
-    head = list(p.explore) if explore else []
+    head = explore_for(p, True) if explore else []
     return head + casual(p, wrong_steps(p), rng) + [_wrong_check(p, rng)] + _second_pass(p, wrong_steps(p), rng)
 
 
