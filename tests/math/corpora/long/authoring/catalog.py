@@ -10,6 +10,7 @@ MODULES = (
     "p_gsm8k_a",
     "p_gsm8k_b",
     "p_math_a",
+    "p_counting",
     "p_math_b",
     "p_math_c",
     "p_olympiad",

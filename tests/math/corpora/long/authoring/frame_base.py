@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from model import Problem, Step, render_math
 from phrases import phrases
-from variants import Ans, Script, explore_for, say_answer
+from variants import Ans, Script, explore_for, say_answer, states_result
 
 
 @dataclass(frozen=True)
@@ -90,11 +90,15 @@ def fill(ending: Ending, p: Problem, ans: Ans) -> str:
 SOFT = {"There", "The", "This", "It", "Each", "After", "In", "Plan", "So", "A", "An", "Its", "All", "Both"}
 
 
-def _cut(text: str, rng: random.Random, floor: int) -> str:
+def _cut(text: str, rng: random.Random, floor: int, p: Problem | None = None) -> str:
     lo = max(floor, int(len(text) * 0.55))
     hi = int(len(text) * 0.93)
+    if p is not None:  # cut before the first place that states the gold as a result
+        first = next((i for i in range(0, len(text), 20) if states_result(p, text[: i + 20])), None)
+        if first is not None:
+            hi = min(hi, first - 40)
     if lo >= hi:
-        lo, hi = min(floor, len(text) - 20), len(text) - 10
+        raise ValueError("no cut point between the length floor and the first stated result")
     pos = rng.randint(lo, hi)
     while pos < len(text) - 1 and not text[pos].isspace():
         pos += 1
@@ -147,8 +151,8 @@ def render(frame: Frame, p: Problem, s: Script, rng: random.Random, pad: int = 0
     head = frame.tags[0] if frame.kind == "think" else ""
     if s.truncate:
         if think:
-            return head + _cut(think, rng, 1500 - len(head))
-        return _cut(writeup, rng, 1500)
+            return head + _cut(think, rng, 1500 - len(head), p)
+        return _cut(writeup, rng, 1500, p)
     if s.loop:
         if think:
             return _loop(head + think, render_math(s.loop, frame.think_math), rng)

@@ -21,12 +21,12 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import variants  # noqa: E402
 from catalog import PROBLEMS  # noqa: E402
 from frame_base import Frame, render  # noqa: E402
 from frames_en import FRAMES as EN_FRAMES  # noqa: E402
 from frames_lang import FRAMES as LANG_FRAMES  # noqa: E402
 from model import Problem  # noqa: E402
-import variants  # noqa: E402
 from variants import GENERIC, Script, v_correct, v_wrong  # noqa: E402
 from variants_special import SPECIAL  # noqa: E402
 
@@ -37,14 +37,39 @@ FRAMES: list[Frame] = EN_FRAMES + LANG_FRAMES
 
 VARIANTS = {"correct": v_correct, "wrong": v_wrong, **GENERIC, **SPECIAL}
 NEEDS = {
-    "think_right": {"tags"}, "think_wrong": {"tags"}, "cont_right": {"base"}, "cont_wrong": {"base"},
-    "units_right": {"slot"}, "units_wrong": {"slot"}, "eq_right": {"slot"}, "eq_wrong": {"slot"},
-    "roots_right": {"box"}, "roots_wrong": {"box"}, "multibox_right": {"box"}, "multibox_wrong": {"box"},
-    "mc_letter": {"slot"}, "mc_letter_value": {"say"}, "mc_negated": {"say"},
+    "think_right": {"tags"},
+    "think_wrong": {"tags"},
+    "cont_right": {"base"},
+    "cont_wrong": {"base"},
+    "units_right": {"slot"},
+    "units_wrong": {"slot"},
+    "eq_right": {"slot"},
+    "eq_wrong": {"slot"},
+    "roots_right": {"box"},
+    "roots_wrong": {"box"},
+    "multibox_right": {"box"},
+    "multibox_wrong": {"box"},
+    "mc_letter": {"slot"},
+    "mc_letter_value": {"say"},
+    "mc_negated": {"say"},
 }
 ROTATION = [
-    "fix", "unfix", "think_right", "truncated", "trail_right", "cont_right", "loop_after", "fix",
-    "unfix", "trail_wrong", "cont_wrong", "think_wrong", "loop_none", "truncated", "trail_right", "loop_after",
+    "fix",
+    "unfix",
+    "think_right",
+    "truncated",
+    "trail_right",
+    "cont_right",
+    "loop_after",
+    "fix",
+    "unfix",
+    "trail_wrong",
+    "cont_wrong",
+    "think_wrong",
+    "loop_none",
+    "truncated",
+    "trail_right",
+    "loop_after",
 ]
 MC_ROTATION = [
     ("mc_letter", "mc_wrong_letter", "mc_letter_value", "mc_wrong_value"),
@@ -56,7 +81,11 @@ MC_ROTATION = [
 def specials_of(p: Problem, flip: int) -> list[str]:
     """The answer-form variants a problem's extras allow (right/wrong alternating between problems)."""
     x, out = p.extras, []
-    pairs = (("units", "units_right", "units_wrong"), ("eq", "eq_right", "eq_wrong"), ("inter", "multibox_right", "multibox_wrong"))
+    pairs = (
+        ("units", "units_right", "units_wrong"),
+        ("eq", "eq_right", "eq_wrong"),
+        ("inter", "multibox_right", "multibox_wrong"),
+    )
     for key, good, bad in pairs:
         if key in x:
             out.append(good if flip % 2 == 0 else bad)
@@ -113,17 +142,22 @@ def pick_frame(p: Problem, name: str, n: int, used: Counter, here: set[str], rng
 def compose(p: Problem, name: str, frame: Frame, rid: str) -> tuple[Script, str]:
     """The shortest padding level (see frame_base.writeup_text) that reaches MIN_LEN."""
     kind = "think" if frame.kind in ("think", "stream") else "chat"
-    text = ""
+    text, fits = "", []
     for pad in range(6):
         rng = random.Random(f"{SEED}/{rid}/{pad}")
         variants.VERBOSE["on"] = pad >= 2
         script: Script = VARIANTS[name](p, kind, rng)
         script.needs = frozenset(NEEDS.get(name, ())) | script.needs
-        text = render(frame, p, script, rng, pad)
+        try:
+            text = render(frame, p, script, rng, pad)
+        except ValueError:
+            continue
         if MIN_LEN <= len(text) <= MAX_LEN:
-            return script, text
+            fits.append((script, text))
         if len(text) > MAX_LEN:
             break
+    if fits:  # any verbosity that fits: real completions spread over the whole range
+        return random.Random(f"{SEED}/{rid}/pick").choice(fits)
     raise LengthError(f"{p.key} / {name} / {frame.name}: {len(text)} characters (want {MIN_LEN}-{MAX_LEN})")
 
 
@@ -139,8 +173,13 @@ def build_row(p: Problem, name: str, frame: Frame, n: int, script: Script, text:
     elif p.lang != "en":
         category = "multilingual"
     row = {
-        "id": rid, "model_style": frame.name, "category": category,
-        "problem": p.text, "gold": p.gold, "completion": text, "label": script.label,
+        "id": rid,
+        "model_style": frame.name,
+        "category": category,
+        "problem": p.text,
+        "gold": p.gold,
+        "completion": text,
+        "label": script.label,
     }
     if script.contested:
         row["contested"] = True

@@ -75,8 +75,22 @@ def _steps(items: list) -> tuple[Step, ...]:
     return tuple(Step(fold(t), fold(b)) for t, b in items)
 
 
-def P(*, key: str, source: str, text: str, gold: str, steps: list, box: str, concl: str, wrong: dict,
-      explore: list, check: str, say: str = "", lang: str = "en", **extras) -> Problem:  # noqa: N802
+def P(
+    *,
+    key: str,
+    source: str,
+    text: str,
+    gold: str,
+    steps: list,
+    box: str,
+    concl: str,
+    wrong: dict,
+    explore: list,
+    check: str,
+    say: str = "",
+    lang: str = "en",
+    **extras,
+) -> Problem:  # noqa: N802
     """Build a Problem from literal pieces (paragraphs are folded, ``say`` defaults to ``$box$``)."""
     w = dict(wrong)
     if source.startswith("gsm8k"):
@@ -86,13 +100,29 @@ def P(*, key: str, source: str, text: str, gold: str, steps: list, box: str, con
         explore = [currency(e) for e in explore]
         check = currency(check)
     wrong_obj = Wrong(
-        at=w["at"], steps=_steps(w["steps"]), box=w["box"], say=w.get("say") or f"${w['box']}$",
-        catch=fold(w["catch"]), doubt=fold(w["doubt"]), kind=w["kind"], check=fold(w.get("check", "")),
+        at=w["at"],
+        steps=_steps(w["steps"]),
+        box=w["box"],
+        say=w.get("say") or f"${w['box']}$",
+        catch=fold(w["catch"]),
+        doubt=fold(w["doubt"]),
+        kind=w["kind"],
+        check=fold(w.get("check", "")),
     )
     return Problem(
-        key=key, source=source, text=fold(text), gold=gold, steps=_steps(steps), box=box,
-        say=say or f"${box}$", concl=concl, wrong=wrong_obj, explore=tuple(fold(e) for e in explore),
-        check=fold(check), lang=lang, extras=extras,
+        key=key,
+        source=source,
+        text=fold(text),
+        gold=gold,
+        steps=_steps(steps),
+        box=box,
+        say=say or f"${box}$",
+        concl=concl,
+        wrong=wrong_obj,
+        explore=tuple(fold(e) for e in explore),
+        check=fold(check),
+        lang=lang,
+        extras=extras,
     )
 
 

@@ -6,25 +6,40 @@ from model import P
 
 PROBLEMS = [
     P(
-        key="square-15n", source="olympiad",
+        key="square-15n",
+        source="olympiad",
         text=r"""Find the number of positive integers $n \le 1000$ such that $15n$ is a perfect square.""",
-        gold="8", box="8", concl="There are {} such integers $n$.",
+        gold="8",
+        box="8",
+        concl="There are {} such integers $n$.",
         steps=[
-            ("Find the form of n", r"""Write $15n = m^2$. Since $3$ and $5$ divide $m^2$, they divide $m$, so
+            (
+                "Find the form of n",
+                r"""Write $15n = m^2$. Since $3$ and $5$ divide $m^2$, they divide $m$, so
             $15 \mid m$. Writing $m = 15k$ gives $15n = 225k^2$, that is $n = 15k^2$. Conversely every $n = 15k^2$
-            makes $15n = (15k)^2$ a square."""),
+            makes $15n = (15k)^2$ a square.""",
+            ),
             ("Apply the bound", r"""We need $15k^2 \le 1000$, so $k^2 \le \frac{1000}{15} = 66.\overline{6}$."""),
-            ("Count the values of k", r"""The positive integers with $k^2 \le 66$ are $k = 1, 2, \ldots, 8$, since
+            (
+                "Count the values of k",
+                r"""The positive integers with $k^2 \le 66$ are $k = 1, 2, \ldots, 8$, since
             $8^2 = 64 \le 66$ and $9^2 = 81 > 66$. The corresponding $n$ are $15, 60, 135, 240, 375, 540, 735,
-            960$."""),
+            960$.""",
+            ),
             ("Conclude", r"""There are $8$ such integers."""),
         ],
         wrong=dict(
-            at=1, box="7", say="$7$", kind="miscomputes 1000/15 as about 60",
+            at=1,
+            box="7",
+            say="$7$",
+            kind="miscomputes 1000/15 as about 60",
             steps=[
                 ("Apply the bound", r"""We need $15k^2 \le 1000$, so $k^2 \le \frac{1000}{15} \approx 60$."""),
-                ("Count the values of k", r"""The positive integers with $k^2 \le 60$ are $k = 1, \ldots, 7$, since
-                $7^2 = 49$ and $8^2 = 64 > 60$. So there are $7$ values."""),
+                (
+                    "Count the values of k",
+                    r"""The positive integers with $k^2 \le 60$ are $k = 1, \ldots, 7$, since
+                $7^2 = 49$ and $8^2 = 64 > 60$. So there are $7$ values.""",
+                ),
             ],
             catch=r"""1000 / 15 is 66.67, not 60. And k = 8 gives n = 960, which is at most 1000 and 15 times 960 =
             14400 = 120^2.""",
@@ -38,18 +53,28 @@ PROBLEMS = [
         check=r"""n = 960 gives 14400 = 120^2, inside the range; n = 1215 is outside. So k runs from 1 to 8.""",
     ),
     P(
-        key="power-sum", source="olympiad",
+        key="power-sum",
+        source="olympiad",
         text=r"""Real numbers $x$ and $y$ satisfy $x + y = 4$ and $x^2 + y^2 = 10$. Find $x^3 + y^3$.""",
-        gold="28", box="28", concl="$x^3 + y^3 = {}$.", say="28",
+        gold="28",
+        box="28",
+        concl="$x^3 + y^3 = {}$.",
+        say="28",
         steps=[
             ("Find xy", r"""From $(x + y)^2 = x^2 + 2xy + y^2$: $16 = 10 + 2xy$, so $xy = 3$."""),
             ("Use the sum of cubes identity", r"""$x^3 + y^3 = (x + y)^3 - 3xy(x + y)$."""),
             ("Substitute", r"""$x^3 + y^3 = 4^3 - 3 \cdot 3 \cdot 4 = 64 - 36 = 28$."""),
-            ("Check with explicit values", r"""$x$ and $y$ are the roots of $t^2 - 4t + 3 = 0$, that is $1$ and
-            $3$, and $1 + 27 = 28$."""),
+            (
+                "Check with explicit values",
+                r"""$x$ and $y$ are the roots of $t^2 - 4t + 3 = 0$, that is $1$ and
+            $3$, and $1 + 27 = 28$.""",
+            ),
         ],
         wrong=dict(
-            at=0, box="-8", say="-8", kind="forgets to halve: takes xy = 6",
+            at=0,
+            box="-8",
+            say="-8",
+            kind="forgets to halve: takes xy = 6",
             steps=[
                 ("Find xy", r"""From $(x + y)^2 = x^2 + y^2 + 2xy$: $16 - 10 = 6$, so $xy = 6$."""),
                 ("Substitute", r"""$x^3 + y^3 = (x + y)^3 - 3xy(x + y) = 64 - 3 \cdot 6 \cdot 4 = 64 - 72 = -8$."""),
@@ -65,21 +90,39 @@ PROBLEMS = [
         check=r"""x = 1, y = 3: sum 4, squares 1 + 9 = 10, cubes 1 + 27 = 28.""",
     ),
     P(
-        key="trig-max", source="olympiad",
+        key="trig-max",
+        source="olympiad",
         text=r"""Find the maximum value of $2\sin x + 4\cos x - 1$ over all real $x$.""",
-        gold=r"2\sqrt{5} - 1", box=r"2\sqrt{5} - 1", concl="The maximum value is {}.",
+        gold=r"2\sqrt{5} - 1",
+        box=r"2\sqrt{5} - 1",
+        concl="The maximum value is {}.",
         steps=[
-            ("Write as a single sinusoid", r"""Any expression $a\sin x + b\cos x$ can be written as
-            $R\sin(x + \varphi)$ with $R = \sqrt{a^2 + b^2}$. Here $R = \sqrt{4 + 16} = \sqrt{20} = 2\sqrt{5}$."""),
-            ("Bound it", r"""Since $\sin(x + \varphi) \le 1$, we get $2\sin x + 4\cos x \le 2\sqrt{5}$, with equality
-            when $\sin x = \frac{1}{\sqrt{5}}$ and $\cos x = \frac{2}{\sqrt{5}}$."""),
-            ("Subtract the constant", r"""The maximum of $2\sin x + 4\cos x - 1$ is therefore
-            $2\sqrt{5} - 1 \approx 3.472$."""),
-            ("Justify with Cauchy-Schwarz", r"""Alternatively, $(2\sin x + 4\cos x)^2 \le (2^2 + 4^2)(\sin^2 x +
-            \cos^2 x) = 20$, which gives the same bound and the same equality case."""),
+            (
+                "Write as a single sinusoid",
+                r"""Any expression $a\sin x + b\cos x$ can be written as
+            $R\sin(x + \varphi)$ with $R = \sqrt{a^2 + b^2}$. Here $R = \sqrt{4 + 16} = \sqrt{20} = 2\sqrt{5}$.""",
+            ),
+            (
+                "Bound it",
+                r"""Since $\sin(x + \varphi) \le 1$, we get $2\sin x + 4\cos x \le 2\sqrt{5}$, with equality
+            when $\sin x = \frac{1}{\sqrt{5}}$ and $\cos x = \frac{2}{\sqrt{5}}$.""",
+            ),
+            (
+                "Subtract the constant",
+                r"""The maximum of $2\sin x + 4\cos x - 1$ is therefore
+            $2\sqrt{5} - 1 \approx 3.472$.""",
+            ),
+            (
+                "Justify with Cauchy-Schwarz",
+                r"""Alternatively, $(2\sin x + 4\cos x)^2 \le (2^2 + 4^2)(\sin^2 x +
+            \cos^2 x) = 20$, which gives the same bound and the same equality case.""",
+            ),
         ],
         wrong=dict(
-            at=0, box="5", say="$5$", kind="adds the two amplitudes as if both terms could be maximal at once",
+            at=0,
+            box="5",
+            say="$5$",
+            kind="adds the two amplitudes as if both terms could be maximal at once",
             steps=[
                 ("Bound each term", r"""$2\sin x \le 2$ and $4\cos x \le 4$, so $2\sin x + 4\cos x \le 6$."""),
                 ("Subtract the constant", r"""The maximum is $6 - 1 = 5$."""),
@@ -96,27 +139,49 @@ PROBLEMS = [
         rounded="3.47",
     ),
     P(
-        key="cauchy-min", source="olympiad",
+        key="cauchy-min",
+        source="olympiad",
         text=r"""Prove that for all positive real numbers $a$, $b$, $c$,
         $$(a + b + c)\left(\frac{1}{a} + \frac{1}{b} + \frac{1}{c}\right) \ge k,$$ where $k$ is the largest constant
         for which this holds, and find $k$.""",
-        gold="9", box="9", concl="The largest such constant is $k = {}$.", say="9",
+        gold="9",
+        box="9",
+        concl="The largest such constant is $k = {}$.",
+        say="9",
         steps=[
-            ("Expand the product", r"""$(a + b + c)\left(\frac{1}{a} + \frac{1}{b} + \frac{1}{c}\right) = 3 +
+            (
+                "Expand the product",
+                r"""$(a + b + c)\left(\frac{1}{a} + \frac{1}{b} + \frac{1}{c}\right) = 3 +
             \left(\frac{a}{b} + \frac{b}{a}\right) + \left(\frac{b}{c} + \frac{c}{b}\right) + \left(\frac{c}{a} +
-            \frac{a}{c}\right)$."""),
-            ("Bound each pair", r"""For positive $u$, $u + \frac{1}{u} \ge 2$, since $u + \frac{1}{u} - 2 =
-            \frac{(u - 1)^2}{u} \ge 0$. Each of the three brackets is at least $2$."""),
-            ("Conclude the inequality", r"""The product is at least $3 + 2 + 2 + 2 = 9$, which proves the inequality
-            with $k = 9$."""),
-            ("Show 9 is the largest constant", r"""For $a = b = c$ the product equals $3a \cdot \frac{3}{a} = 9$, so
-            no constant larger than $9$ works. Hence $k = 9$."""),
+            \frac{a}{c}\right)$.""",
+            ),
+            (
+                "Bound each pair",
+                r"""For positive $u$, $u + \frac{1}{u} \ge 2$, since $u + \frac{1}{u} - 2 =
+            \frac{(u - 1)^2}{u} \ge 0$. Each of the three brackets is at least $2$.""",
+            ),
+            (
+                "Conclude the inequality",
+                r"""The product is at least $3 + 2 + 2 + 2 = 9$, which proves the inequality
+            with $k = 9$.""",
+            ),
+            (
+                "Show 9 is the largest constant",
+                r"""For $a = b = c$ the product equals $3a \cdot \frac{3}{a} = 9$, so
+            no constant larger than $9$ works. Hence $k = 9$.""",
+            ),
         ],
         wrong=dict(
-            at=1, box="3", say="3", kind="bounds each cross pair by 0 instead of 2",
+            at=1,
+            box="3",
+            say="3",
+            kind="bounds each cross pair by 0 instead of 2",
             steps=[
-                ("Bound each pair", r"""Each bracket such as $\frac{a}{b} + \frac{b}{a}$ is positive, so the product
-                is at least $3$."""),
+                (
+                    "Bound each pair",
+                    r"""Each bracket such as $\frac{a}{b} + \frac{b}{a}$ is positive, so the product
+                is at least $3$.""",
+                ),
                 ("Conclude", r"""Hence the inequality holds with $k = 3$."""),
             ],
             catch=r"""Being positive isn't the sharp bound: each pair u + 1/u is at least 2. And 3 can't be the
@@ -128,25 +193,41 @@ PROBLEMS = [
             r"""Try a = 1, b = 2, c = 3: 6 times (1 + 1/2 + 1/3) = 6 times 11/6 = 11 >= 9. Good.""",
         ],
         check=r"""a = b = c = 1 gives 3 times 3 = 9. a = 1, b = 1, c = 4: 6 times 2.25 = 13.5 >= 9. The bound is sharp.""",
-        eq="k = 9", eq_wrong="k = 3",
+        eq="k = 9",
+        eq_wrong="k = 3",
     ),
     P(
-        key="div7-not11", source="olympiad",
+        key="div7-not11",
+        source="olympiad",
         text=r"""How many positive integers less than $1000$ are divisible by $7$ but not by $11$?""",
-        gold="130", box="130", concl="There are {} such integers.",
+        gold="130",
+        box="130",
+        concl="There are {} such integers.",
         steps=[
-            ("Count multiples of 7", r"""The multiples of 7 below 1000 are $7, 14, \ldots, 994$; there are
-            $\left\lfloor \frac{999}{7} \right\rfloor = 142$ of them."""),
-            ("Count multiples of both 7 and 11", r"""A number divisible by both is divisible by $77$. There are
+            (
+                "Count multiples of 7",
+                r"""The multiples of 7 below 1000 are $7, 14, \ldots, 994$; there are
+            $\left\lfloor \frac{999}{7} \right\rfloor = 142$ of them.""",
+            ),
+            (
+                "Count multiples of both 7 and 11",
+                r"""A number divisible by both is divisible by $77$. There are
             $\left\lfloor \frac{999}{77} \right\rfloor = 12$ of them, since $77 \cdot 12 = 924$ and
-            $77 \cdot 13 = 1001$."""),
+            $77 \cdot 13 = 1001$.""",
+            ),
             ("Subtract", r"""The multiples of 7 that are not multiples of 11 number $142 - 12 = 130$."""),
         ],
         wrong=dict(
-            at=1, box="52", say="$52$", kind="subtracts all multiples of 11 instead of the common multiples",
+            at=1,
+            box="52",
+            say="$52$",
+            kind="subtracts all multiples of 11 instead of the common multiples",
             steps=[
-                ("Count multiples of 11", r"""There are $\left\lfloor \frac{999}{11} \right\rfloor = 90$ multiples of
-                11 below 1000."""),
+                (
+                    "Count multiples of 11",
+                    r"""There are $\left\lfloor \frac{999}{11} \right\rfloor = 90$ multiples of
+                11 below 1000.""",
+                ),
                 ("Subtract", r"""So $142 - 90 = 52$ numbers are divisible by 7 but not by 11."""),
             ],
             catch=r"""Only the multiples of 11 that are also multiples of 7 should be removed from the 142, that is
@@ -159,19 +240,32 @@ PROBLEMS = [
         check=r"""994 = 7 times 142, 924 = 77 times 12, 1001 = 77 times 13 is too big. 142 - 12 = 130.""",
     ),
     P(
-        key="periodic-seq", source="olympiad",
+        key="periodic-seq",
+        source="olympiad",
         text=r"""A sequence is defined by $a_1 = 1$, $a_2 = 3$ and $a_{n+2} = a_{n+1} - a_n$ for $n \ge 1$. Find
         $a_{2024}$.""",
-        gold="3", box="3", concl="$a_{2024} = {}$.", say="3",
+        gold="3",
+        box="3",
+        concl="$a_{2024} = {}$.",
+        say="3",
         steps=[
-            ("Compute the first terms", r"""$a_3 = 3 - 1 = 2$, $a_4 = 2 - 3 = -1$, $a_5 = -1 - 2 = -3$,
-            $a_6 = -3 - (-1) = -2$, $a_7 = -2 - (-3) = 1$, $a_8 = 1 - (-2) = 3$."""),
-            ("Find the period", r"""Since $(a_7, a_8) = (a_1, a_2)$ and each term depends only on the two before it,
-            the sequence repeats with period $6$: $1, 3, 2, -1, -3, -2, \ldots$"""),
+            (
+                "Compute the first terms",
+                r"""$a_3 = 3 - 1 = 2$, $a_4 = 2 - 3 = -1$, $a_5 = -1 - 2 = -3$,
+            $a_6 = -3 - (-1) = -2$, $a_7 = -2 - (-3) = 1$, $a_8 = 1 - (-2) = 3$.""",
+            ),
+            (
+                "Find the period",
+                r"""Since $(a_7, a_8) = (a_1, a_2)$ and each term depends only on the two before it,
+            the sequence repeats with period $6$: $1, 3, 2, -1, -3, -2, \ldots$""",
+            ),
             ("Reduce the index", r"""$2024 = 6 \cdot 337 + 2$, so $a_{2024} = a_2 = 3$."""),
         ],
         wrong=dict(
-            at=2, box="-1", say="-1", kind="miscomputes 2024 mod 6 as 4",
+            at=2,
+            box="-1",
+            say="-1",
+            kind="miscomputes 2024 mod 6 as 4",
             steps=[
                 ("Reduce the index", r"""$2024 = 6 \cdot 336 + 4$... so $a_{2024} = a_4 = -1$."""),
             ],
@@ -186,24 +280,43 @@ PROBLEMS = [
         check=r"""The sum over a period is 1 + 3 + 2 - 1 - 3 - 2 = 0, a known property, and a_{2024} = a_2 = 3.""",
     ),
     P(
-        key="omega-imag", source="olympiad",
+        key="omega-imag",
+        source="olympiad",
         text=r"""Let $z$ be a complex number with $z^2 + z + 1 = 0$ and $\operatorname{Im}(z) > 0$. Find
         $\operatorname{Im}(z)$.""",
-        gold=r"\frac{\sqrt{3}}{2}", box=r"\frac{\sqrt{3}}{2}", concl=r"$\operatorname{Im}(z) = {}$.",
-        say=r"\frac{\sqrt{3}}{2}", rounded="0.866",
+        gold=r"\frac{\sqrt{3}}{2}",
+        box=r"\frac{\sqrt{3}}{2}",
+        concl=r"$\operatorname{Im}(z) = {}$.",
+        say=r"\frac{\sqrt{3}}{2}",
+        rounded="0.866",
         steps=[
-            ("Solve the quadratic", r"""By the quadratic formula, $$z = \frac{-1 \pm \sqrt{1 - 4}}{2} =
-            \frac{-1 \pm i\sqrt{3}}{2}.$$"""),
-            ("Choose the root", r"""The root with positive imaginary part is $z = -\frac{1}{2} +
-            \frac{\sqrt{3}}{2}i$."""),
-            ("Read off the imaginary part", r"""Its imaginary part is $\frac{\sqrt{3}}{2}$. This $z$ is the primitive
-            cube root of unity $e^{2\pi i/3}$, whose imaginary part is $\sin 120^\circ = \frac{\sqrt{3}}{2}$."""),
+            (
+                "Solve the quadratic",
+                r"""By the quadratic formula, $$z = \frac{-1 \pm \sqrt{1 - 4}}{2} =
+            \frac{-1 \pm i\sqrt{3}}{2}.$$""",
+            ),
+            (
+                "Choose the root",
+                r"""The root with positive imaginary part is $z = -\frac{1}{2} +
+            \frac{\sqrt{3}}{2}i$.""",
+            ),
+            (
+                "Read off the imaginary part",
+                r"""Its imaginary part is $\frac{\sqrt{3}}{2}$. This $z$ is the primitive
+            cube root of unity $e^{2\pi i/3}$, whose imaginary part is $\sin 120^\circ = \frac{\sqrt{3}}{2}$.""",
+            ),
         ],
         wrong=dict(
-            at=1, box=r"\sqrt{3}", say=r"\sqrt{3}", kind="forgets the denominator 2 of the quadratic formula",
+            at=1,
+            box=r"\sqrt{3}",
+            say=r"\sqrt{3}",
+            kind="forgets the denominator 2 of the quadratic formula",
             steps=[
-                ("Read off the imaginary part", r"""The imaginary part comes from $\pm i\sqrt{3}$, so it is
-                $\sqrt{3}$."""),
+                (
+                    "Read off the imaginary part",
+                    r"""The imaginary part comes from $\pm i\sqrt{3}$, so it is
+                $\sqrt{3}$.""",
+                ),
             ],
             catch=r"""The whole numerator is divided by 2, so the imaginary part is sqrt 3 / 2. Also |z| must be 1 for
             a cube root of unity, and an imaginary part of sqrt 3 would make |z| > 1.""",
@@ -215,22 +328,37 @@ PROBLEMS = [
         check=r"""(-1/2 + (sqrt3/2) i)^2 = 1/4 - 3/4 - (sqrt3/2) i = -1/2 - (sqrt3/2) i, and adding z + 1 gives 0.""",
     ),
     P(
-        key="trailing-zeros", source="olympiad",
+        key="trailing-zeros",
+        source="olympiad",
         text=r"""How many zeros are at the end of the decimal representation of $1000!$?""",
-        gold="249", box="249", concl="$1000!$ ends in {} zeros.",
+        gold="249",
+        box="249",
+        concl="$1000!$ ends in {} zeros.",
         steps=[
-            ("Count factors of 5", r"""Each trailing zero needs a factor $10 = 2 \cdot 5$, and factors of 2 are more
-            plentiful, so we count the factors of 5 in $1000!$ with Legendre's formula."""),
-            ("Apply Legendre's formula", r"""$$\left\lfloor \frac{1000}{5} \right\rfloor + \left\lfloor
+            (
+                "Count factors of 5",
+                r"""Each trailing zero needs a factor $10 = 2 \cdot 5$, and factors of 2 are more
+            plentiful, so we count the factors of 5 in $1000!$ with Legendre's formula.""",
+            ),
+            (
+                "Apply Legendre's formula",
+                r"""$$\left\lfloor \frac{1000}{5} \right\rfloor + \left\lfloor
             \frac{1000}{25} \right\rfloor + \left\lfloor \frac{1000}{125} \right\rfloor + \left\lfloor
-            \frac{1000}{625} \right\rfloor = 200 + 40 + 8 + 1.$$"""),
+            \frac{1000}{625} \right\rfloor = 200 + 40 + 8 + 1.$$""",
+            ),
             ("Add", r"""$200 + 40 + 8 + 1 = 249$. The next term, $\lfloor 1000/3125 \rfloor$, is $0$."""),
         ],
         wrong=dict(
-            at=1, box="248", say="$248$", kind="stops Legendre's formula before the 625 term",
+            at=1,
+            box="248",
+            say="$248$",
+            kind="stops Legendre's formula before the 625 term",
             steps=[
-                ("Apply Legendre's formula", r"""$\left\lfloor \frac{1000}{5} \right\rfloor + \left\lfloor
-                \frac{1000}{25} \right\rfloor + \left\lfloor \frac{1000}{125} \right\rfloor = 200 + 40 + 8 = 248$."""),
+                (
+                    "Apply Legendre's formula",
+                    r"""$\left\lfloor \frac{1000}{5} \right\rfloor + \left\lfloor
+                \frac{1000}{25} \right\rfloor + \left\lfloor \frac{1000}{125} \right\rfloor = 200 + 40 + 8 = 248$.""",
+                ),
             ],
             catch=r"""625 = 5^4 is less than 1000, so 625 contributes one more factor of 5: the term floor(1000/625) = 1
             is missing.""",

@@ -31,15 +31,29 @@ class Phrases:
 
 
 EN = Phrases(
-    think_first=("First, I need to {t}.", "Let me start. I need to {t}.", "Okay, so step one: {t}.", "The first thing is to {t}."),
+    think_first=(
+        "First, I need to {t}.",
+        "Let me start. I need to {t}.",
+        "Okay, so step one: {t}.",
+        "The first thing is to {t}.",
+    ),
     think_next=(
-        "Next, I need to {t}.", "Now I should {t}.", "Then I have to {t}.", "Okay, now let me {t}.",
-        "Alright, next I'll {t}.", "So the next part is to {t}.", "Now, {t}.", "After that I need to {t}.",
+        "Next, I need to {t}.",
+        "Now I should {t}.",
+        "Then I have to {t}.",
+        "Okay, now let me {t}.",
+        "Alright, next I'll {t}.",
+        "So the next part is to {t}.",
+        "Now, {t}.",
+        "After that I need to {t}.",
     ),
     think_answer=("So the answer is {a}.", "So the answer should be {a}.", "That gives {a} as the answer.", "So I get {a}."),
     check_lead=(
-        "Wait, let me double-check that.", "Hmm, let me verify this another way.", "Let me make sure I didn't make a mistake.",
-        "Let me check this again.", "Before I finish, let me sanity-check.",
+        "Wait, let me double-check that.",
+        "Hmm, let me verify this another way.",
+        "Let me make sure I didn't make a mistake.",
+        "Let me check this again.",
+        "Before I finish, let me sanity-check.",
     ),
     trust_check=(
         "Let me double-check the last part: {b} Yes, that seems right.",
@@ -52,13 +66,18 @@ EN = Phrases(
     catch_title=("Recheck the previous step", "Correct the mistake", "Re-examine the calculation"),
     doubt_title=("Reconsider the interpretation", "Re-examine the setup", "Double-check the approach"),
     loop_lead=(
-        "Wait, let me recompute. {b}", "Hmm, let me check again. {b}", "Let me verify once more. {b}",
+        "Wait, let me recompute. {b}",
+        "Hmm, let me check again. {b}",
+        "Let me verify once more. {b}",
     ),
     verify_head=("### Verification:", "Verification:", "**Check:**", "Let's verify:"),
     given_head=("We are given:", "Here's what we know:", "**Given information:**", "Let's list the facts:", "From the problem:"),
     check_title=("Verify the answer", "Check the result", "Double-check"),
     understand_head=("First, let's understand what the problem is asking.", "Before calculating, a quick look at the setup."),
-    again=("Hmm, I want to be really sure. Let me go through the whole thing once more from the start.", "Let me redo everything carefully, from the beginning, to make sure."),
+    again=(
+        "Hmm, I want to be really sure. Let me go through the whole thing once more from the start.",
+        "Let me redo everything carefully, from the beginning, to make sure.",
+    ),
     summary_head=("**Summary:**", "### Summary", "To summarize:", "In short:"),
 )
 

@@ -195,18 +195,37 @@ def v_truncated(p: Problem, kind: str, rng: random.Random) -> Script:
     again = rng.choice(phrases(p.lang).again)
     reasoning = s.reasoning + [again] + casual(p, list(p.steps), rng)
     note = "truncated mid-thought by the token limit: no final answer is stated"
-    return replace(s, reasoning=reasoning, answer=None, think_answer=None, label=False, category="truncated",
-                   note=note, truncate=True)
+    return replace(
+        s, reasoning=reasoning, answer=None, think_answer=None, label=False, category="truncated", note=note, truncate=True
+    )
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\\left|\\right|\s", "", text)
+
+
+def states_result(p: Problem, text: str) -> bool:
+    """Whether the text states the gold as a result ("= 13", "is 13", "x = 1"), spacing ignored."""
+    forms = {_squash(f) for f in _plain(p.box) | _plain(p.gold)}
+    lead = r"(?:=|is|are|be|gives|get|equals|是|为|は|ist|est|es|é|равна|равен)"
+    alts = "|".join(re.escape(f) for f in forms)
+    return re.search(rf"{lead}(?:\$|\\\(|\\\[)?(?:{alts})(?!\w|\.\d)", _squash(text)) is not None
 
 
 def v_loop_none(p: Problem, kind: str, rng: random.Random) -> Script:
-    """Reasoning falls into a repetition loop and never states an answer."""
-    s = v_correct(p, kind, rng)
+    """Reasoning gets stuck re-checking an early step, before any result, and never states an answer."""
     ph = phrases(p.lang)
-    anchor = p.steps[min(len(p.steps) - 1, max(0, p.wrong.at))].body
-    loop = rng.choice(ph.loop_lead).format(b=anchor)
-    note = "degenerate repetition loop in the reasoning, cut by the token limit: no final answer"
-    return replace(s, answer=None, think_answer=None, label=False, category="repetition", note=note, loop=loop)
+    k = 0
+    while k + 1 < len(p.steps) - 1 and not states_result(p, p.steps[k + 1].body):
+        k += 1
+    if states_result(p, p.steps[k].body):
+        k = 0
+    head = list(p.steps[: k + 1])
+    loop = rng.choice(ph.loop_lead).format(b=p.steps[k].body)
+    reasoning = explore_for(p, True) + casual(p, head, rng)
+    s = Script(reasoning, None, head, None, False, "repetition", "")
+    note = "degenerate repetition loop on an early step, cut by the token limit: no result and no final answer"
+    return replace(s, note=note, loop=loop)
 
 
 def v_loop_after(p: Problem, kind: str, rng: random.Random) -> Script:

@@ -18,8 +18,9 @@ from variants import Ans, Script, right, v_correct, v_wrong, wrong, wrong_steps
 
 def _with(s: Script, ans: Ans, category: str, note: str, label: bool | None = None, **kw) -> Script:
     think = ans if s.think_answer is not None else None
-    return replace(s, answer=ans, think_answer=think, category=category, note=note,
-                   label=s.label if label is None else label, **kw)
+    return replace(
+        s, answer=ans, think_answer=think, category=category, note=note, label=s.label if label is None else label, **kw
+    )
 
 
 def v_units_right(p: Problem, kind: str, rng: random.Random) -> Script:
