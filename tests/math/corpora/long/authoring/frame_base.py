@@ -76,6 +76,8 @@ def fill(ending: Ending, p: Problem, ans: Ans) -> str:
     first, _, rest = concl.partition(" ")
     soft = (first.lower() + " " + rest) if first in SOFT else concl
     concl_box = p.concl.replace("{}", f"${boxed_expr(ans)}$")
+    head, _, tail = concl_box.partition(" ")
+    concl_box = (head.lower() + " " + tail) if head in SOFT else concl_box
     bare = ", ".join(ans.boxes)
     return (
         ending.template.replace("{B}", boxed_expr(ans))

@@ -209,7 +209,10 @@ def states_result(p: Problem, text: str) -> bool:
     forms = {_squash(f) for f in _plain(p.box) | _plain(p.gold)}
     lead = r"(?:=|is|are|be|gives|get|equals|是|为|は|ist|est|es|é|равна|равен)"
     alts = "|".join(re.escape(f) for f in forms)
-    return re.search(rf"{lead}(?:\$|\\\(|\\\[)?(?:{alts})(?!\w|\.\d)", _squash(text)) is not None
+    flat = _squash(text)
+    if any(len(f) >= 4 and f in flat for f in forms):  # a long gold form anywhere is already a result
+        return True
+    return re.search(rf"{lead}(?:\$|\\\(|\\\[)?(?:{alts})(?!\w|\.\d)", flat) is not None
 
 
 def v_loop_none(p: Problem, kind: str, rng: random.Random) -> Script:
