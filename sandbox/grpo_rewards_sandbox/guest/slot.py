@@ -1,0 +1,165 @@
+"""One job's pair of processes, made by the zygote before the job arrives: the job and its cleaner.
+
+PID 1 creates the pipes, keeps its ends and hands the other ends to the zygote,
+which passes them on unread. The job process then waits for its spec; the
+cleaner waits for PID 1's word. Both are PID 1's children (the zygote
+double-forks), so PID 1 reaps them and reads the job's exit status itself.
+"""
+
+from __future__ import annotations
+
+import os
+import select
+import signal
+import time
+from dataclasses import dataclass, field
+
+from .framing import FrameError, FrameReader
+from .jobwatch import JobHandles
+from .roles import CLEAN, JOB_FDS
+from .zygote import ZygoteClient
+
+__all__ = ["Slot"]
+
+CLEAN_SECONDS = 5.0  # for the cleaner to kill, wipe and report
+WRITTEN_BY_US = ("stdin", "spec")  # PID 1 writes these; the job writes the others
+
+
+@dataclass
+class Slot:
+    uid: int
+    job: JobHandles
+    cleaner_pid: int
+    command: int
+    report: int
+    triggered: bool = False
+    watched: bool = False  # set once jobwatch took the pipes (it closes them all)
+    closed: bool = field(default=False, repr=False)
+
+    @classmethod
+    def spawn(cls, zygote: ZygoteClient, uid: int) -> Slot:
+        """Fork the job and the cleaner for a job that will run as ``uid``; raise OSError if impossible."""
+        return cls.request(zygote, uid).collect()
+
+    @classmethod
+    def request(cls, zygote: ZygoteClient, uid: int) -> PendingSlot:
+        """Ask the zygote for both processes without waiting for it (see :meth:`PendingSlot.collect`)."""
+        pipes = {name: os.pipe() for name in JOB_FDS}
+        theirs = [read if name in WRITTEN_BY_US else write for name, (read, write) in pipes.items()]
+        ours = {name: write if name in WRITTEN_BY_US else read for name, (read, write) in pipes.items()}
+        (command_read, command), (report, report_write) = os.pipe(), os.pipe()
+        try:
+            zygote.request_spawn("job", uid, theirs)
+            zygote.request_spawn("cleaner", uid, [command_read, report_write])
+        except BaseException:
+            _close(list(ours.values()) + [command, report])
+            raise
+        finally:
+            _close(theirs + [command_read, report_write])  # the zygote holds its own copies now
+        return PendingSlot(zygote, uid, ours, command, report)
+
+    def alive(self) -> bool:
+        """Whether the waiting job process is still there (nothing should have killed it)."""
+        return not select.select([self.job.pidfd], [], [], 0)[0]
+
+    def clean(self) -> None:
+        """Tell the cleaner to kill every process of the job and wipe up (once)."""
+        if not self.triggered:
+            self.triggered = True
+            try:
+                os.write(self.command, CLEAN)
+            except OSError:
+                pass  # the cleaner is gone: finish() reports it
+
+    def kill(self) -> None:
+        """Kill the job's main process now, and have everything else of it killed."""
+        try:
+            signal.pidfd_send_signal(self.job.pidfd, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.clean()
+
+    def finish(self) -> list[str]:
+        """Wait for the cleaner's report and reap it; the problems it found (or that it failed)."""
+        self.clean()
+        problems = _read_report(self.report, time.monotonic() + CLEAN_SECONDS)
+        _reap(self.cleaner_pid)
+        return problems
+
+    def close(self) -> None:
+        """Close PID 1's ends. An unused slot's processes see end of file and exit; reap them then."""
+        if self.closed:
+            return
+        self.closed = True
+        pipes = [] if self.watched else list(self.job.pipes.values())
+        _close(pipes + [self.command, self.report, self.job.pidfd])
+
+    def discard(self) -> None:
+        """Retire a slot that never ran a job."""
+        self.close()
+        for pid in (self.job.pid, self.cleaner_pid):
+            _reap(pid)
+
+
+@dataclass
+class PendingSlot:
+    """A slot whose processes the zygote is making; ``collect`` waits for their pids."""
+
+    zygote: ZygoteClient
+    uid: int
+    pipes: dict[str, int]
+    command: int
+    report: int
+
+    def collect(self) -> Slot:
+        try:
+            job = self.zygote.spawned("job")
+            cleaner = self.zygote.spawned("cleaner")
+        except BaseException:
+            _close(list(self.pipes.values()) + [self.command, self.report])
+            raise
+        return Slot(self.uid, JobHandles(job, os.pidfd_open(job), self.pipes), cleaner, self.command, self.report)
+
+
+def _read_report(fd: int, deadline: float) -> list[str]:
+    from . import codec, framing
+
+    reader = FrameReader(max_frames=1, max_frame=64 * 1024, max_total=64 * 1024 + 4)
+    while (remaining := deadline - time.monotonic()) > 0 and select.select([fd], [], [], remaining)[0]:
+        chunk = os.read(fd, 1 << 16)
+        if not chunk:
+            break
+        try:
+            reader.feed(chunk)
+        except FrameError as exc:
+            return [f"the cleaner's report is malformed: {exc}"]
+    if reader.last is None:
+        return ["the cleaner did not report (it died or hung)"]
+    report = codec.decode(reader.last, framing.PROTOCOL_LIMITS)
+    problems = report.get("problems") if type(report) is dict else None
+    return [str(p) for p in problems] if type(problems) is list else ["the cleaner's report is malformed"]
+
+
+def _reap(pid: int, grace: float = 2.0) -> None:
+    """Reap ``pid`` (a child of PID 1), killing it if it does not end within ``grace``."""
+    deadline = time.monotonic() + grace
+    while True:
+        try:
+            done, _ = os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if done:
+            return
+        if time.monotonic() > deadline:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            return
+        time.sleep(0.001)
+
+
+def _close(fds: list[int]) -> None:
+    for fd in fds:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
