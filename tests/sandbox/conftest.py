@@ -21,6 +21,8 @@ print(json.dumps({
     "shm": sorted(os.listdir("/dev/shm")),
     "procs": sorted(p for p in os.listdir("/proc") if p.isdigit()),
     "uid": os.getuid(),
+    "gids": os.getresgid(),
+    "oom": open("/proc/self/oom_score_adj").read().strip(),
 }))
 """
 
@@ -53,7 +55,10 @@ def probe(box: Sandbox) -> dict:
 def assert_next_job_unaffected(box: Sandbox, attack: Result) -> None:
     """The next job (in the same container unless the attack got it recycled) sees a pristine sandbox."""
     state = probe(box)
-    assert state == {"tmp": ["job"], "job": ["main.py"], "shm": [], "procs": ["1", state["procs"][1]], "uid": 10001}
+    # PID 1, the zygote, this job and its waiting cleaner; an unprivileged uid of its own
+    assert (state["tmp"], state["job"], state["shm"], len(state["procs"])) == (["job"], ["main.py"], [], 4)
+    assert "1" in state["procs"] and state["uid"] >= 1 << 20 and state["oom"] == "1000"
+    assert state["gids"][1:] == [state["uid"], state["uid"]] and state["gids"][0] != state["uid"]
     echo = box.run("import sys; print(sys.stdin.read()[::-1], end='')", stdin="abc")
     assert (echo.status, echo.stdout) == (Status.OK, b"cba")
     assert_host_untouched()

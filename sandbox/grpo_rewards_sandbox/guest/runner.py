@@ -19,9 +19,14 @@ the spec names the language, and this module execs its compiler or binary.
 
 from __future__ import annotations
 
+# Imported here, once, before the zygote forks: a job finds them loaded (copy-on-write) instead of importing
+# them at exit, when it may have no descriptor or memory left to do so.
+import atexit  # noqa: F401
 import os
 import resource
 import sys
+import threading  # noqa: F401
+import traceback  # noqa: F401
 import types
 from collections.abc import Callable
 from typing import Any

@@ -63,9 +63,15 @@ class Slot:
         return not select.select([self.job.pidfd], [], [], 0)[0]
 
     def clean(self) -> None:
-        """Tell the cleaner to kill every process of the job and wipe up (once)."""
+        """Kill what PID 1 sees of the job, then have the cleaner kill the rest atomically and wipe up (once).
+
+        The cleaner shares the job's effective uid, so the job may have reniced
+        it or made it SCHED_IDLE; PID 1 (CAP_KILL) kills the job's processes
+        first, so the cleaner never has to compete with them for the CPU.
+        """
         if not self.triggered:
             self.triggered = True
+            kill_processes_of(self.uid)
             try:
                 os.write(self.command, CLEAN)
             except OSError:
@@ -119,6 +125,33 @@ class PendingSlot:
             _close(list(self.pipes.values()) + [self.command, self.report])
             raise
         return Slot(self.uid, JobHandles(job, os.pidfd_open(job), self.pipes), cleaner, self.command, self.report)
+
+
+def kill_processes_of(uid: int, passes: int = 20) -> None:
+    """SIGKILL every live process whose real uid is ``uid``, pass after pass until a pass finds none."""
+    for _ in range(passes):
+        found = False
+        for name in os.listdir("/proc"):
+            if name.isdigit() and _live_uid(name) == uid:
+                found = True
+                try:
+                    os.kill(int(name), signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+        if not found:
+            return
+
+
+def _live_uid(pid: str) -> int | None:
+    """The real uid of a process that is not yet a zombie (None for a zombie or a process gone)."""
+    try:
+        with open(f"/proc/{pid}/status") as handle:
+            fields = dict(line.split(":", 1) for line in handle if line.startswith(("State:", "Uid:")))
+    except (OSError, ValueError):
+        return None
+    if fields.get("State", " Z").split()[0] in ("Z", "X"):
+        return None
+    return int(fields["Uid"].split()[0])
 
 
 def _read_report(fd: int, deadline: float) -> list[str]:

@@ -42,7 +42,7 @@ from .jobwatch import watch
 from .outcome import Outcome
 from .slot import PendingSlot, Slot
 
-__all__ = ["Supervisor", "main"]
+__all__ = ["Supervisor", "judge", "main"]
 
 REAP_SECONDS = 2.0
 
@@ -176,16 +176,27 @@ class Supervisor:
 
     def _reply(self, outcome: Outcome, mode: Any, problems: list[str]) -> dict[str, Any]:
         changed, lost = self._verify()
-        if lost:
-            return _infra_reply(lost)
-        if not outcome.started:
-            tail = outcome.stderr.data.decode("utf-8", "replace").strip().splitlines()[-1:]
-            return _infra_reply("the job could not start" + (f": {tail[0][:300]}" if tail else ""))
-        status, reason = outcome.classify(mode)
-        if changed:
-            status, reason = "runtime_error", "the program tampered with the sandbox: " + "; ".join(changed)[:500]
-        broken = changed + problems
-        return _result(outcome, status, reason, recycle=bool(broken) or status == "timeout", broken="; ".join(broken))
+        return judge(outcome, mode, changed=changed, lost=lost, problems=problems)
+
+
+def judge(outcome: Outcome, mode: Any, *, changed: list[str], lost: str, problems: list[str]) -> dict[str, Any]:
+    """The reply for a finished job: who is charged for what went wrong.
+
+    ``changed``: invariants of the supervisor or the zygote that moved (the
+    job's doing: charged to it). ``lost``: the zygote died or went silent, or
+    the job never started (ours: infra). ``problems``: leftovers that could not
+    be cleaned (the container is recycled; the job's own result stands).
+    """
+    if lost:
+        return _infra_reply(lost)
+    if not outcome.started:
+        tail = outcome.stderr.data.decode("utf-8", "replace").strip().splitlines()[-1:]
+        return _infra_reply("the job could not start" + (f": {tail[0][:300]}" if tail else ""))
+    status, reason = outcome.classify(mode)
+    if changed:
+        status, reason = "runtime_error", "the program tampered with the sandbox: " + "; ".join(changed)[:500]
+    broken = changed + problems
+    return _result(outcome, status, reason, recycle=bool(broken) or status == "timeout", broken="; ".join(broken))
 
 
 def _spec(request: dict[str, Any], limits: dict[str, Any]) -> dict[str, Any]:
