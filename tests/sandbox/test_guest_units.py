@@ -181,4 +181,4 @@ def test_invariant_differences_name_what_moved():
     after = {"limits": {"RLIMIT_DATA": [1, 1]}, "oom_score_adj": "0"}
     assert invariants.differences("the zygote", before, after) == ["the zygote's RLIMIT_DATA changed from [1, 2] to [1, 1]"]
     assert invariants.differences("the zygote", before, before) == []
-    assert set(invariants.snapshot()) >= {"identity", "limits", "oom_score_adj", "dumpable", "nice", "affinity"}
+    assert set(invariants.snapshot()) >= {"identity", "limits", "oom_score_adj", "proc owner", "nice", "affinity"}

@@ -3,8 +3,8 @@
 :func:`snapshot` records a process's identity (ids, capabilities,
 no-new-privileges, seccomp), every resource limit, its OOM score adjustment,
 dumpability, niceness, scheduling policy and CPU affinity. PID 1 takes one of
-itself and asks the zygote for one of the zygote at start-up, and again after
-every job; :func:`differences` names what moved. A job could only move them by
+itself and one of the zygote at start-up, and again after every job;
+:func:`differences` names what moved. A job could only move them by
 reaching into a process it must not reach, so any difference is charged to
 that job and the container is recycled.
 """
@@ -12,28 +12,32 @@ that job and the container is recycled.
 from __future__ import annotations
 
 import os
-import resource
 from typing import Any
 
-from .privileges import PR_GET_DUMPABLE, prctl, status_fields
+from .privileges import status_fields
 
 __all__ = ["differences", "open_fds", "snapshot"]
 
-LIMITS = sorted(name for name in dir(resource) if name.startswith("RLIMIT_"))
 
+def snapshot(pid: int = 0) -> dict[str, Any]:
+    """The invariants of process ``pid`` (0: the caller), read from ``/proc`` as plain values.
 
-def snapshot() -> dict[str, Any]:
-    """The calling process's invariants, as plain values."""
-    with open("/proc/self/oom_score_adj") as handle:
+    PID 1 reads the zygote's this way too: it is the same uid, and the zygote
+    need not be asked (so a request queued in its socket never delays a check).
+    """
+    where = str(pid) if pid else "self"
+    with open(f"/proc/{where}/oom_score_adj") as handle:
         oom = handle.read().strip()
+    with open(f"/proc/{where}/limits") as handle:  # "Max cpu time   unlimited   unlimited   seconds"
+        limits = {line[:25].strip(): line[25:].split()[:2] for line in handle.read().splitlines()[1:]}
     return {
-        "identity": status_fields(),
-        "limits": {name: list(resource.getrlimit(getattr(resource, name))) for name in LIMITS},
+        "identity": status_fields(where),
+        "limits": limits,
         "oom_score_adj": oom,
-        "dumpable": prctl(PR_GET_DUMPABLE),
-        "nice": os.getpriority(os.PRIO_PROCESS, 0),
-        "policy": os.sched_getscheduler(0),
-        "affinity": sorted(os.sched_getaffinity(0)),
+        "proc owner": os.stat(f"/proc/{where}").st_uid,  # root while non-dumpable
+        "nice": os.getpriority(os.PRIO_PROCESS, pid),
+        "policy": os.sched_getscheduler(pid),
+        "affinity": sorted(os.sched_getaffinity(pid)),
     }
 
 

@@ -14,6 +14,9 @@ job            J, J, J  (gid K,J,J)  none; bounding set empty; securebits locked
 cleaner        C, J, C               none; bounding set empty; securebits locked
 =============  ====================  ==========================================
 
+Each job has its own pair (J, C = J + 1), taken in turn from the block, so the
+two prepared slots that may exist at once never share an id.
+
 A job's real and effective gids differ on purpose: an ``execve`` then keeps
 the job non-dumpable, so its ``/proc/self`` files (``oom_score_adj`` above
 all) stay owned by root and the job cannot lower its OOM score. The per-job
@@ -28,7 +31,7 @@ import ctypes
 import os
 from dataclasses import dataclass
 
-__all__ = ["CAPS", "Ids", "become", "set_dumpable", "status_fields"]
+__all__ = ["CAPS", "Ids", "become", "cleaner_of", "set_dumpable", "status_fields"]
 
 LIBC = ctypes.CDLL(None, use_errno=True)
 
@@ -40,7 +43,7 @@ PR_SET_NO_NEW_PRIVS = 38
 SECUREBITS_LOCKED = 0x01 | 0x02 | 0x04 | 0x08 | 0x20 | 0x40 | 0x80
 CAPS = {"KILL": 5, "SETGID": 6, "SETUID": 7, "SETPCAP": 8}
 _CAP_VERSION_3 = 0x20080522
-UID_BLOCK = 4096  # uids per container: supervisor, cleaner, then one per job in turn
+UID_BLOCK = 4096  # uids per container: the supervisor's, then a (job, cleaner) pair per job in turn
 
 
 class _Header(ctypes.Structure):
@@ -53,7 +56,7 @@ class _Data(ctypes.Structure):
 
 @dataclass(frozen=True)
 class Ids:
-    """The container's block of ids: ``base`` is the supervisor's, ``base + 1`` the cleaner's, jobs after."""
+    """The container's block of ids: ``base`` is the supervisor's; each job takes a (job, cleaner) pair."""
 
     base: int
 
@@ -61,13 +64,14 @@ class Ids:
     def supervisor(self) -> int:
         return self.base
 
-    @property
-    def cleaner(self) -> int:
-        return self.base + 1
-
     def job(self, number: int) -> int:
-        """The uid of the ``number``-th job (they take turns over the rest of the block)."""
-        return self.base + 2 + number % (UID_BLOCK - 2)
+        """The uid of the ``number``-th job (pairs take turns over the rest of the block)."""
+        return self.base + 2 + 2 * (number % ((UID_BLOCK - 2) // 2))
+
+
+def cleaner_of(job_uid: int) -> int:
+    """The uid of the cleaner that goes with a job's uid (also the job's real gid)."""
+    return job_uid + 1
 
 
 def prctl(option: int, arg: int = 0) -> int:
@@ -125,11 +129,11 @@ def become(uids: tuple[int, int, int], gids: tuple[int, int, int], keep: tuple[s
     prctl(PR_SET_NO_NEW_PRIVS, 1)
 
 
-def status_fields() -> dict[str, str]:
-    """The identity lines of ``/proc/self/status`` (ids, capabilities, no_new_privs, seccomp)."""
+def status_fields(pid: str = "self") -> dict[str, str]:
+    """The identity lines of ``/proc/PID/status`` (ids, capabilities, no_new_privs, seccomp)."""
     keys = ("Uid", "Gid", "Groups", "CapInh", "CapPrm", "CapEff", "CapBnd", "CapAmb", "NoNewPrivs", "Seccomp")
     fields = {}
-    with open("/proc/self/status") as handle:
+    with open(f"/proc/{pid}/status") as handle:
         for line in handle:
             key, _, value = line.partition(":")
             if key in keys:

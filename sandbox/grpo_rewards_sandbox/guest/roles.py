@@ -22,12 +22,11 @@ from __future__ import annotations
 
 import fcntl
 import os
-from collections.abc import Callable
 from typing import NoReturn
 
 from . import framing, jobfilter, privileges, runner, scratch
 
-__all__ = ["EXIT_SETUP", "JOB_FDS", "ROLES", "STARTED"]
+__all__ = ["CLEANER_FDS", "EXIT_SETUP", "JOB_FDS", "STARTED", "cleaner", "job"]
 
 JOB_FDS = ("stdin", "stdout", "stderr", "report", "spec", "started")
 CLEANER_FDS = ("command", "report")
@@ -74,13 +73,13 @@ def _read_spec() -> bytes:
     return b"".join(chunks)
 
 
-def job(ids: privileges.Ids, uid: int, fds: list[int]) -> NoReturn:
+def job(uid: int, fds: list[int]) -> NoReturn:
     """Entry point of a job process; never returns."""
     try:
         os.setsid()
         _install(fds, len(JOB_FDS))
         _lock_oom_score()
-        privileges.become((uid, uid, uid), (ids.cleaner, uid, uid))
+        privileges.become((uid, uid, uid), (privileges.cleaner_of(uid), uid, uid))
         if jobfilter.supported():
             jobfilter.install()
         _check_unprivileged(uid)
@@ -100,7 +99,7 @@ def _started() -> None:
     os.close(SPEC_FD)
 
 
-def cleaner(ids: privileges.Ids, uid: int, fds: list[int]) -> NoReturn:
+def cleaner(uid: int, fds: list[int]) -> NoReturn:
     """Entry point of a cleaner process; never returns."""
     try:
         _install(fds, len(CLEANER_FDS))
@@ -108,7 +107,7 @@ def cleaner(ids: privileges.Ids, uid: int, fds: list[int]) -> NoReturn:
         if null != 2:
             os.dup2(null, 2)
             os.close(null)
-        mine = ids.cleaner
+        mine = privileges.cleaner_of(uid)
         privileges.become((mine, uid, mine), (mine, mine, mine))
         if os.read(0, 1) != CLEAN:
             os._exit(0)  # PID 1 retired this slot unused
@@ -116,6 +115,3 @@ def cleaner(ids: privileges.Ids, uid: int, fds: list[int]) -> NoReturn:
         os.write(1, framing.pack({"problems": [problem[:300] for problem in problems[:20]]}))
     finally:
         os._exit(0)
-
-
-ROLES: dict[str, Callable[[privileges.Ids, int, list[int]], NoReturn]] = {"job": job, "cleaner": cleaner}

@@ -77,9 +77,9 @@ def _remove_ipc() -> list[str]:
     return problems
 
 
-def leftovers(ours: set[int]) -> list[str]:
-    """PID 1's check after a clean-up: processes other than ``ours``, files, IPC objects."""
-    others = [int(name) for name in os.listdir("/proc") if name.isdigit() and int(name) not in ours]
+def leftovers(uids: set[int]) -> list[str]:
+    """PID 1's check after a clean-up: processes of the job's ``uids`` (zombies too), files, IPC objects."""
+    others = [int(name) for name in os.listdir("/proc") if name.isdigit() and _real_uid(name) in uids]
     problems = [f"processes still running: {others[:5]}"] if others else []
     for root in WRITABLE:
         try:
@@ -92,3 +92,14 @@ def leftovers(ours: set[int]) -> list[str]:
         if _ipc_ids(table):
             problems.append(f"System V IPC objects left in {table}")
     return problems
+
+
+def _real_uid(pid: str) -> int | None:
+    try:
+        with open(f"/proc/{pid}/status") as handle:
+            for line in handle:
+                if line.startswith("Uid:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return None

@@ -30,6 +30,7 @@ class Slot:
     uid: int
     job: JobHandles
     cleaner_pid: int
+    cleaner_pidfd: int
     command: int
     report: int
     triggered: bool = False
@@ -49,8 +50,7 @@ class Slot:
         ours = {name: write if name in WRITTEN_BY_US else read for name, (read, write) in pipes.items()}
         (command_read, command), (report, report_write) = os.pipe(), os.pipe()
         try:
-            zygote.request_spawn("job", uid, theirs)
-            zygote.request_spawn("cleaner", uid, [command_read, report_write])
+            zygote.request_slot(uid, theirs + [command_read, report_write])
         except BaseException:
             _close(list(ours.values()) + [command, report])
             raise
@@ -89,7 +89,7 @@ class Slot:
         """Wait for the cleaner's report and reap it; the problems it found (or that it failed)."""
         self.clean()
         problems = _read_report(self.report, time.monotonic() + CLEAN_SECONDS)
-        _reap(self.cleaner_pid)
+        _reap(self.cleaner_pid, self.cleaner_pidfd)
         return problems
 
     def close(self) -> None:
@@ -98,13 +98,17 @@ class Slot:
             return
         self.closed = True
         pipes = [] if self.watched else list(self.job.pipes.values())
-        _close(pipes + [self.command, self.report, self.job.pidfd])
+        _close(pipes + [self.command, self.report])
 
     def discard(self) -> None:
         """Retire a slot that never ran a job."""
         self.close()
-        for pid in (self.job.pid, self.cleaner_pid):
-            _reap(pid)
+        _reap(self.job.pid, self.job.pidfd)
+        _reap(self.cleaner_pid, self.cleaner_pidfd)
+
+    def release(self) -> None:
+        """Close the pidfds (after the job and the cleaner were reaped)."""
+        _close([self.job.pidfd, self.cleaner_pidfd])
 
 
 @dataclass
@@ -117,14 +121,19 @@ class PendingSlot:
     command: int
     report: int
 
+    @property
+    def descriptors(self) -> int:
+        """How many descriptors PID 1 holds for this slot while it waits."""
+        return len(self.pipes) + 2
+
     def collect(self) -> Slot:
         try:
-            job = self.zygote.spawned("job")
-            cleaner = self.zygote.spawned("cleaner")
+            job, cleaner = self.zygote.slot_pids()
         except BaseException:
             _close(list(self.pipes.values()) + [self.command, self.report])
             raise
-        return Slot(self.uid, JobHandles(job, os.pidfd_open(job), self.pipes), cleaner, self.command, self.report)
+        handles = JobHandles(job, os.pidfd_open(job), self.pipes)
+        return Slot(self.uid, handles, cleaner, os.pidfd_open(cleaner), self.command, self.report)
 
 
 def kill_processes_of(uid: int, passes: int = 20) -> None:
@@ -173,21 +182,14 @@ def _read_report(fd: int, deadline: float) -> list[str]:
     return [str(p) for p in problems] if type(problems) is list else ["the cleaner's report is malformed"]
 
 
-def _reap(pid: int, grace: float = 2.0) -> None:
+def _reap(pid: int, pidfd: int, grace: float = 2.0) -> None:
     """Reap ``pid`` (a child of PID 1), killing it if it does not end within ``grace``."""
-    deadline = time.monotonic() + grace
-    while True:
-        try:
-            done, _ = os.waitpid(pid, os.WNOHANG)
-        except ChildProcessError:
-            return
-        if done:
-            return
-        if time.monotonic() > deadline:
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-            return
-        time.sleep(0.001)
+    if not select.select([pidfd], [], [], grace)[0]:
+        signal.pidfd_send_signal(pidfd, signal.SIGKILL)
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass
 
 
 def _close(fds: list[int]) -> None:

@@ -14,7 +14,9 @@ For each job it:
   scratch space and remove IPC objects; reaps everything;
 * checks that nothing is left, that its own invariants and the zygote's are
   unchanged and that the zygote answers, and replies;
-* has the next job's processes made, off the critical path.
+* has the processes of the job after next made, off the critical path (two
+  slots wait at any time; their ids differ from each other and from the
+  running job's, so it cannot touch them).
 
 Who is charged: a job that changed the supervisor's or the zygote's
 invariants is charged (``runtime_error``, and the host recycles the
@@ -29,6 +31,7 @@ It installs no signal handlers, and no job can signal it anyway.
 from __future__ import annotations
 
 import argparse
+import collections
 import os
 import resource
 import select
@@ -45,6 +48,7 @@ from .slot import PendingSlot, Slot
 __all__ = ["Supervisor", "judge", "main"]
 
 REAP_SECONDS = 2.0
+AHEAD = 2  # slots asked for ahead of time: the zygote forks one while a job runs, so no job waits for a fork
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -102,10 +106,10 @@ class Supervisor:
 
     def __init__(self, ids: privileges.Ids, nproc: int, maker: zygote.ZygoteClient) -> None:
         self.ids, self.nproc, self.zygote = ids, nproc, maker
-        self.jobs = 0
-        self.slot: PendingSlot | None = None
+        self.slots: collections.deque[PendingSlot] = collections.deque()
+        self.numbers = 0  # slots asked for so far (each takes the next pair of ids)
         self.baseline = invariants.snapshot()
-        self.zygote_baseline = maker.state()
+        self.zygote_baseline = invariants.snapshot(maker.pid)
         self.fds = invariants.open_fds()
         self.prepare()
 
@@ -113,17 +117,20 @@ class Supervisor:
         return {"op": "ready", "pid": os.getpid(), "python": sys.version.split()[0], "uid": self.ids.supervisor}
 
     def prepare(self) -> None:
-        """Ask for the next job's processes now: the zygote forks them while the host reads our reply."""
-        if self.slot is None:
+        """Ask for slots ahead: the zygote forks them while the host reads our reply and the next job runs."""
+        while len(self.slots) < AHEAD:
             try:
-                self.slot = Slot.request(self.zygote, self.ids.job(self.jobs))
+                self.slots.append(Slot.request(self.zygote, self._next_uid()))
             except OSError:
-                self.slot = None  # run() tries again and reports the failure
+                return  # run() tries again and reports the failure
+
+    def _next_uid(self) -> int:
+        self.numbers += 1
+        return self.ids.job(self.numbers)
 
     def run(self, request: dict[str, Any]) -> dict[str, Any]:
         """Run one job and return the reply frame."""
-        slot, self.slot = self._take_slot(), None
-        self.jobs += 1
+        slot = self._take_slot()
         if isinstance(slot, str):
             return _infra_reply(slot)
         limits = {**request["limits"], "nproc": self.nproc}
@@ -134,29 +141,29 @@ class Supervisor:
         problems = slot.finish()
         outcome.oom_killed = _oom_kills() > oom_before
         slot.close()
-        problems += self._reap()
+        slot.release()
+        problems += self._reap({slot.uid, privileges.cleaner_of(slot.uid)})
         return self._reply(outcome, request.get("mode"), problems)
 
     def _take_slot(self) -> Slot | str:
+        """The oldest prepared slot whose job process is still waiting, else a new one."""
         try:
-            slot = self.slot.collect() if self.slot is not None else None
-        except (OSError, codec.CodecError) as exc:
-            return f"could not start a job process: {exc}"
-        if slot is not None and slot.alive():
-            return slot
-        if slot is not None:
-            slot.discard()  # it died waiting: nothing of a job was in it
-        try:
-            return Slot.spawn(self.zygote, self.ids.job(self.jobs))
+            while self.slots:
+                slot = self.slots.popleft().collect()  # answers come in the order they were asked for
+                if slot.alive():
+                    return slot
+                slot.discard()  # it died waiting (nothing of a job was in it)
+                slot.release()
+            return Slot.spawn(self.zygote, self._next_uid())
         except (OSError, codec.CodecError) as exc:
             return f"could not start a job process: {exc}"
 
-    def _reap(self) -> list[str]:
-        """Reap every orphan the job left; what is still there after the grace period."""
+    def _reap(self, uids: set[int]) -> list[str]:
+        """Reap every orphan the job left; what is still there of its ``uids`` after the grace period."""
         deadline = time.monotonic() + REAP_SECONDS
         while True:
             _reap_children(self.zygote.pid)
-            left = scratch.leftovers({1, self.zygote.pid})
+            left = scratch.leftovers(uids)
             if not left or time.monotonic() > deadline or not any(p.startswith("processes") for p in left):
                 return left
             time.sleep(0.002)
@@ -164,14 +171,15 @@ class Supervisor:
     def _verify(self) -> tuple[list[str], str]:
         """Changed invariants (the job's doing) and a lost zygote (ours), after a job."""
         changed = invariants.differences("the supervisor", self.baseline, invariants.snapshot())
-        if invariants.open_fds() != self.fds:
-            changed.append(f"the supervisor holds {invariants.open_fds()} descriptors, {self.fds} before")
+        expected = self.fds + sum(pending.descriptors for pending in self.slots)
+        if invariants.open_fds() != expected:
+            changed.append(f"the supervisor holds {invariants.open_fds()} descriptors, not {expected}")
         if select.select([self.zygote.pidfd], [], [], 0)[0]:
             return changed, "the zygote died"
         try:
-            changed += invariants.differences("the zygote", self.zygote_baseline, self.zygote.state())
-        except (OSError, codec.CodecError, KeyError) as exc:
-            return changed, f"the zygote does not answer: {exc}"
+            changed += invariants.differences("the zygote", self.zygote_baseline, invariants.snapshot(self.zygote.pid))
+        except OSError as exc:
+            return changed, f"the zygote cannot be checked: {exc}"
         return changed, ""
 
     def _reply(self, outcome: Outcome, mode: Any, problems: list[str]) -> dict[str, Any]:
