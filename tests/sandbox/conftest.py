@@ -15,12 +15,16 @@ HOST_CANARY = Path("/tmp/grpo-rewards-sandbox-host-canary")
 # A program that reports what the previous job may have left behind.
 PROBE = """
 import json, os
+def uids(pid):
+    try:
+        return [[int(x) for x in line.split()[1:3]] for line in open(f"/proc/{pid}/status") if line.startswith("Uid:")]
+    except OSError:
+        return []  # a process that just exited (a launcher)
 print(json.dumps({
     "tmp": sorted(os.listdir("/tmp")),
     "job": sorted(os.listdir(".")),
     "shm": sorted(os.listdir("/dev/shm")),
-    "procs": [[int(x) for x in line.split()[1:3]] for p in os.listdir("/proc") if p.isdigit()
-              for line in open(f"/proc/{p}/status") if line.startswith("Uid:")],
+    "procs": [ids for p in os.listdir("/proc") if p.isdigit() for ids in uids(p)],
     "uid": os.getuid(),
     "gids": os.getresgid(),
     "oom": open("/proc/self/oom_score_adj").read().strip(),

@@ -149,7 +149,10 @@ import ctypes, json, os, resource, signal, time
 libc = ctypes.CDLL(None, use_errno=True)
 mine = os.getuid()
 def uids(pid):
-    return [int(x) for x in [l for l in open(f"/proc/{pid}/status") if l.startswith("Uid:")][0].split()[1:3]]
+    try:
+        return [int(x) for x in [l for l in open(f"/proc/{pid}/status") if l.startswith("Uid:")][0].split()[1:3]]
+    except OSError:
+        return [None, None]  # a launcher that just exited
 supervisor = uids(1)[0]
 for _ in range(400):  # until the prepared slot's processes have become their own principals
     if sum(uids(p)[0] == supervisor for p in os.listdir("/proc") if p.isdigit()) == 2:
@@ -158,7 +161,7 @@ for _ in range(400):  # until the prepared slot's processes have become their ow
 others = {}
 for pid in (int(p) for p in os.listdir("/proc") if p.isdigit()):
     real, effective = uids(pid)
-    if real != mine:
+    if real is not None and real != mine:
         others[pid] = "cleaner" if effective == mine else "supervisor or zygote" if real == supervisor else "next job"
 results = {}
 def attempt(name, call):

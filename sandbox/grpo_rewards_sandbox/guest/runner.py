@@ -107,9 +107,14 @@ def _reset_interpreter(path: str) -> None:
 
 
 def _open_std_streams() -> None:
-    sys.stdin = sys.__stdin__ = open(0, encoding="utf-8", errors="surrogateescape", closefd=False)  # noqa: SIM115
-    sys.stdout = sys.__stdout__ = open(1, "w", encoding="utf-8", errors="surrogateescape", closefd=False)  # noqa: SIM115
-    sys.stderr = sys.__stderr__ = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False, buffering=1)  # noqa: SIM115
+    streams = {
+        "stdin": open(0, encoding="utf-8", errors="surrogateescape", closefd=False),  # noqa: SIM115
+        "stdout": open(1, "w", encoding="utf-8", errors="surrogateescape", closefd=False),  # noqa: SIM115
+        "stderr": open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False, buffering=1),  # noqa: SIM115
+    }
+    for name, stream in streams.items():
+        setattr(sys, name, stream)
+        setattr(sys, f"__{name}__", stream)
 
 
 def _execute(codec: Any, mode: str, path: str, function: str, args_blob: bytes, max_value: int) -> int:
@@ -148,7 +153,8 @@ def _call(module: types.ModuleType, function: str, args_blob: bytes, max_value: 
     args, kwargs = codec.decode(args_blob)
     value = target(*args, **kwargs)
     try:
-        return RETURNED + codec.encode(value, codec.CodecLimits(max_bytes=max_value))
+        encoded: bytes = codec.encode(value, codec.CodecLimits(max_bytes=max_value))
+        return RETURNED + encoded
     except codec.CodecError as exc:
         raise ReturnValueRejected(f"return value rejected: {exc}") from None
 
