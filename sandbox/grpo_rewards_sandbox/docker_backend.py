@@ -51,7 +51,9 @@ IPC_LIMITS = {  # System V and POSIX IPC outlive processes: bound what a job can
     "fs.mqueue.queues_max": "16",
 }
 START_TIMEOUT = 60.0  # seconds for a container to start and say hello, on a busy machine
-ANSWER_GRACE = 10.0  # seconds past the job's own timeout before the supervisor counts as lost
+# Seconds past the job's own timeout before the supervisor counts as lost: its set-up deadline (10 s), the
+# cleaner's (5 s) and reaping (2 s), with room to spare on a loaded machine.
+ANSWER_GRACE = 20.0
 NO_ENGINE = (
     "no Docker engine answers ({detail}). Start one: `bash sandbox/scripts/ensure-docker.sh` in a checkout "
     "(installs docker.io and starts dockerd), or `sudo systemctl start docker`; set DOCKER_HOST for a remote engine."

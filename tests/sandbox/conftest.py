@@ -17,9 +17,12 @@ PROBE = """
 import json, os
 def uids(pid):
     try:
-        return [[int(x) for x in line.split()[1:3]] for line in open(f"/proc/{pid}/status") if line.startswith("Uid:")]
+        lines = open(f"/proc/{pid}/status").read().splitlines()
     except OSError:
         return []  # a process that just exited (a launcher)
+    if any(line.startswith("State:") and line.split()[1] == "Z" for line in lines):
+        return []  # a last cleaner that exited and is not reaped yet
+    return [[int(x) for x in line.split()[1:3]] for line in lines if line.startswith("Uid:")]
 print(json.dumps({
     "tmp": sorted(os.listdir("/tmp")),
     "job": sorted(os.listdir(".")),

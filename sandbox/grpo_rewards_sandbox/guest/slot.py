@@ -86,10 +86,16 @@ class Slot:
         self.clean()
 
     def finish(self) -> list[str]:
-        """Wait for the cleaner's report and reap it; the problems it found (or that it failed)."""
+        """Wait for the cleaner's report; the problems it found (or that it failed).
+
+        A cleaner that reported exits right after; PID 1 reaps it with the
+        job's orphans, without waiting for it here. One that did not report is
+        killed and reaped now.
+        """
         self.clean()
         problems = _read_report(self.report, time.monotonic() + CLEAN_SECONDS)
-        _reap(self.cleaner_pid, self.cleaner_pidfd)
+        if problems and problems[0].startswith("the cleaner did not report"):
+            _reap(self.cleaner_pid, self.cleaner_pidfd, grace=0.0)
         return problems
 
     def close(self) -> None:

@@ -118,6 +118,7 @@ class Supervisor:
 
     def prepare(self) -> None:
         """Ask for slots ahead: the zygote forks them while the host reads our reply and the next job runs."""
+        _reap_children(self.zygote.pid)  # the last cleaner, which exited after its report
         while len(self.slots) < AHEAD:
             try:
                 self.slots.append(Slot.request(self.zygote, self._next_uid()))
@@ -142,7 +143,7 @@ class Supervisor:
         outcome.oom_killed = _oom_kills() > oom_before
         slot.close()
         slot.release()
-        problems += self._reap({slot.uid, privileges.cleaner_of(slot.uid)})
+        problems += self._reap({slot.uid})  # the cleaner reported; it exits on its own and is reaped later
         return self._reply(outcome, request.get("mode"), problems)
 
     def _take_slot(self) -> Slot | str:
