@@ -150,9 +150,12 @@ libc = ctypes.CDLL(None, use_errno=True)
 mine = os.getuid()
 def uids(pid):
     try:
-        return [int(x) for x in [l for l in open(f"/proc/{pid}/status") if l.startswith("Uid:")][0].split()[1:3]]
+        lines = open(f"/proc/{pid}/status").read().splitlines()
     except OSError:
         return [None, None]  # a launcher that just exited
+    if any(line.startswith("State:") and line.split()[1] == "Z" for line in lines):
+        return [None, None]  # the last job's cleaner, exited and not reaped yet
+    return [int(x) for x in [line for line in lines if line.startswith("Uid:")][0].split()[1:3]]
 supervisor = uids(1)[0]
 for _ in range(400):  # until the prepared slot's processes have become their own principals
     if sum(uids(p)[0] == supervisor for p in os.listdir("/proc") if p.isdigit()) == 2:
