@@ -120,9 +120,10 @@ class DockerBackend:
     def sweep(self) -> int:
         """Remove sandbox containers whose owning process (on this machine) is dead."""
         removed = 0
-        for container in self.client.containers.list(all=True, filters={"label": LABEL}):
-            if _owner_dead(container.labels.get(OWNER_LABEL, "")):
-                _remove(self.client.api, container.id)
+        # One list call (the high-level list inspects each container, and one removed meanwhile raises NotFound).
+        for container in self.client.api.containers(all=True, filters={"label": LABEL}):
+            if _owner_dead((container.get("Labels") or {}).get(OWNER_LABEL, "")):
+                _remove(self.client.api, container["Id"])
                 removed += 1
         return removed
 
