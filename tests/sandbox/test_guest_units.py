@@ -71,7 +71,7 @@ from grpo_rewards_sandbox.guest import jobfilter
 jobfilter.install()
 out = {{}}
 for name, call in (("setgid", lambda: os.setgid(os.getgid())), ("setresuid", lambda: os.setresuid(-1, -1, -1)),
-                   ("setgroups", lambda: os.setgroups([]))):
+                   ("setgroups", lambda: os.setgroups([])), ("setsid", os.setsid), ("setpgid", lambda: os.setpgid(0, 0))):
     try:
         call()
         out[name] = "DONE"
@@ -86,12 +86,13 @@ print(json.dumps(out))
 
 
 @pytest.mark.skipif(not jobfilter.supported(), reason="the job filter has numbers for x86_64 and aarch64 only")
-def test_the_job_filter_refuses_id_changes_and_dumpability_and_nothing_else():
+def test_the_job_filter_refuses_id_changes_dumpability_and_leaving_the_group_and_nothing_else():
     guest = str(Path(jobfilter.__file__).resolve().parents[2])
+    # not a group leader: without the filter, setsid and setpgid(0, 0) would succeed here
     done = subprocess.run([sys.executable, "-c", FILTERED.format(guest=guest)], capture_output=True, text=True, check=True)
     out = json.loads(done.stdout)
     assert out == {"setgid": errno.EPERM, "setresuid": errno.EPERM, "setgroups": errno.EPERM, "dumpable": errno.EPERM,
-                   "pid": True, "exec": 3}  # fmt: skip
+                   "setsid": errno.EPERM, "setpgid": errno.EPERM, "pid": True, "exec": 3}  # fmt: skip
 
 
 def test_the_job_filter_jumps_land_inside_the_program():

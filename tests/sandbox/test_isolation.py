@@ -142,7 +142,7 @@ def test_a_job_finds_nothing_of_an_earlier_job(sandbox):
     honest_next(sandbox, thief)
 
 
-# -- prlimit, signals, ptrace on the supervisor, the zygote and the cleaner ----------------------
+# -- prlimit, signals, ptrace on the supervisor, the zygote and the next job ---------------------
 
 REACH_OTHERS = r"""
 import ctypes, json, os, resource, signal, time
@@ -154,7 +154,7 @@ def uids(pid):
     except OSError:
         return [None, None]  # a launcher that just exited
     if any(line.startswith("State:") and line.split()[1] == "Z" for line in lines):
-        return [None, None]  # the last job's cleaner, exited and not reaped yet
+        return [None, None]  # a process that exited and is not reaped yet
     return [int(x) for x in [line for line in lines if line.startswith("Uid:")][0].split()[1:3]]
 supervisor = uids(1)[0]
 for _ in range(400):  # until the prepared slot's processes have become their own principals
@@ -181,12 +181,11 @@ for pid, who in others.items():
     attempt(f"{who} {pid} oom_score_adj", lambda: open(f"/proc/{pid}/oom_score_adj", "w").write("1000"))
     ptrace = libc.ptrace(16, pid, 0, 0)  # PTRACE_ATTACH
     results[f"{who} {pid} ptrace"] = "DONE" if ptrace == 0 else os.strerror(ctypes.get_errno())
-    # Scheduling: the cleaner shares our effective uid, so the kernel lets us slow it down (harmless, see below)
     attempt(f"{who} {pid} nice", lambda: os.setpriority(os.PRIO_PROCESS, pid, 19))
     attempt(f"{who} {pid} sched", lambda: os.sched_setscheduler(pid, os.SCHED_IDLE, os.sched_param(0)))
     attempt(f"{who} {pid} affinity", lambda: os.sched_setaffinity(pid, {0}))
 attempt("kill(-1)", lambda: os.kill(-1, 0))
-for _ in range(40):  # and leave spinners behind to compete with the slowed-down cleaner
+for _ in range(40):  # and leave spinners behind, for PID 1 to kill
     if os.fork() == 0:
         while True:
             pass
@@ -194,16 +193,16 @@ print(json.dumps({"others": sorted(others.values()), "results": results}))
 """
 
 
-def test_a_job_cannot_touch_the_supervisor_the_zygote_or_the_cleaner(sandbox):
-    attack = sandbox.run(REACH_OTHERS)
+def test_a_job_cannot_touch_the_supervisor_the_zygote_or_the_next_job(sandbox):
+    # 40 spinners on one CPU make the program itself slow on a busy machine: a deadline it never needs
+    attack = sandbox.run(REACH_OTHERS, limits=replace(sandbox.limits, timeout=60.0))
     assert attack.status is Status.OK, attack.stderr_text()
     report = json.loads(attack.stdout)
-    # each another uid: PID 1 and the zygote, our cleaner, and the prepared next job and its cleaner
-    assert report["others"][:3] == ["cleaner", "next job", "next job"] and set(report["others"][3:]) == {"supervisor or zygote"}
+    # each another uid: PID 1 and the zygote, and the prepared next job (a cleaner runs only when no job does)
+    assert report["others"] == ["next job", "supervisor or zygote", "supervisor or zygote"]
     done = sorted(name for name, outcome in report["results"].items() if outcome == "DONE")
-    scheduling = [name for name in done if name.startswith("cleaner") and name.split()[-1] in ("nice", "sched", "affinity")]
-    assert done == sorted(scheduling + ["kill(-1)"])  # kill(-1) reaches only the job's own processes
-    assert "broken" not in attack.extra  # PID 1 killed the spinners itself: the slowed cleaner still cleaned up
+    assert done == ["kill(-1)"]  # kill(-1) reaches only the job's own processes; nothing else moved
+    assert "broken" not in attack.extra  # PID 1 killed the spinners (their whole process group) at once
     honest_next(sandbox, attack)
 
 

@@ -98,6 +98,29 @@ print("parent exits")
     unaffected(result)  # the probe sees only PID 1 and itself, and no daemon file
 
 
+def test_a_double_forked_daemon_stays_in_the_jobs_group_and_dies_with_it(sandbox, unaffected):
+    program = """
+import os, time
+try:
+    os.setsid()
+    print("left the group")
+except OSError as exc:
+    print("setsid:", exc.strerror)
+if os.fork() == 0:
+    if os.fork() == 0:
+        while True:  # re-parented to PID 1, still in the job's process group
+            with open("/tmp/daemon-was-here", "a") as f:
+                f.write("x")
+            time.sleep(0.01)
+    os._exit(0)
+time.sleep(0.2)
+print("parent exits")
+"""
+    result = sandbox.run(program)
+    assert (result.status, result.stdout) == (Status.OK, b"setsid: Operation not permitted\nparent exits\n")
+    unaffected(result)  # the probe sees no daemon and no daemon file
+
+
 def test_zombies_are_reaped(sandbox, unaffected):
     program = """
 import os

@@ -9,6 +9,9 @@ privileges. It answers ``EPERM`` to:
   a job whose real and effective gids differ stays non-dumpable across
   ``execve``, so it can never open its own ``oom_score_adj`` for writing;
 * ``prctl(PR_SET_DUMPABLE, ...)``, for the same reason;
+* ``setsid`` and ``setpgid``: every process of the job stays in the process
+  group the job process leads, so PID 1 kills all of them in one atomic
+  ``killpg`` (a fork bomb cannot outrun it), with no helper process;
 
 and ``ENOSYS`` to any system call made through another ABI (32-bit or x32
 entry points), which the filter does not describe. Filters are inherited by
@@ -22,22 +25,23 @@ import errno
 import platform
 import struct
 
-from .privileges import PR_SET_DUMPABLE, PR_SET_NO_NEW_PRIVS, prctl
+from .privileges import LIBC, PR_SET_DUMPABLE, PR_SET_NO_NEW_PRIVS, prctl
 
 __all__ = ["FORBIDDEN", "install", "supported"]
 
-FORBIDDEN = ("setuid", "setgid", "setreuid", "setregid", "setresuid", "setresgid", "setfsuid", "setfsgid", "setgroups")
+IDS = ("setuid", "setgid", "setreuid", "setregid", "setresuid", "setresgid", "setfsuid", "setfsgid", "setgroups")
+FORBIDDEN = (*IDS, "setsid", "setpgid")
 # (audit arch, syscall numbers) per machine; "prctl" is filtered on its first argument.
 _TABLES = {
     "x86_64": (
         0xC000003E,
         {"setuid": 105, "setgid": 106, "setreuid": 113, "setregid": 114, "setresuid": 117, "setresgid": 119}
-        | {"setfsuid": 122, "setfsgid": 123, "setgroups": 116, "prctl": 157},
+        | {"setfsuid": 122, "setfsgid": 123, "setgroups": 116, "setsid": 112, "setpgid": 109, "prctl": 157},
     ),
     "aarch64": (
         0xC00000B7,
         {"setuid": 146, "setgid": 144, "setreuid": 145, "setregid": 143, "setresuid": 147, "setresgid": 149}
-        | {"setfsuid": 151, "setfsgid": 152, "setgroups": 159, "prctl": 167},
+        | {"setfsuid": 151, "setfsgid": 152, "setgroups": 159, "setsid": 157, "setpgid": 154, "prctl": 167},
     ),
 }
 _X32_BIT = 0x40000000
@@ -90,13 +94,15 @@ class _Program(ctypes.Structure):
     _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
 
 
+_CODE = b"".join(program()) if supported() else b""  # built once, before the zygote forks
+
+
 def install() -> None:
     """Load the filter into the calling process (and so into all it starts); raise OSError on failure."""
-    code = b"".join(program())
+    code = _CODE
     buffer = ctypes.create_string_buffer(code, len(code))
     fprog = _Program(len(code) // 8, ctypes.addressof(buffer))
     prctl(PR_SET_NO_NEW_PRIVS, 1)
-    libc = ctypes.CDLL(None, use_errno=True)
-    if libc.prctl(_PR_SET_SECCOMP, _SECCOMP_MODE_FILTER, ctypes.byref(fprog), 0, 0) != 0:
+    if LIBC.prctl(_PR_SET_SECCOMP, _SECCOMP_MODE_FILTER, ctypes.byref(fprog), 0, 0) != 0:
         number = ctypes.get_errno()
         raise OSError(number, f"loading the job's seccomp filter failed: {errno.errorcode.get(number, number)}")

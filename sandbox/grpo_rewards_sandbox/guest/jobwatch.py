@@ -1,12 +1,17 @@
 """Watching one job from outside: its start, its deadline, its output caps, its exit.
 
-:func:`watch` writes the job's spec and stdin, reads stdout, stderr, the report
-pipe and the *started* pipe at the same time, and wakes on the job's exit
-through a pidfd (so a daemon that keeps the pipes open cannot stall it). The
-wall clock starts when the job says it started; until then a set-up deadline
-applies (a job that never starts is our failure, not the program's). On the
-deadline or past a cap it kills the job (``kill``); when the job's main
-process ends it has the rest killed (``ended``) and drains the pipes briefly.
+:func:`watch` writes the job's spec and stdin, reads stdout, stderr and the
+report pipe at the same time, and wakes on the job's exit through a pidfd (so
+a daemon that keeps the pipes open cannot stall it). On the deadline or past a
+cap it kills the job (``kill``); when the job's main process ends it has the
+rest killed (``ended``) and drains the pipes briefly.
+
+The *started* pipe is not watched: every wake-up is a hand-off that costs a
+scheduling delay on a busy machine. The job's message there carries the time
+it started, so PID 1 reads it only when it needs it: when the job ends, and
+when a deadline counted from the hand-off passes (the job cannot have run
+longer than that). A job that has not started within the set-up deadline is
+our failure, not the program's.
 """
 
 from __future__ import annotations
@@ -20,12 +25,13 @@ from typing import Any
 
 from .framing import FrameError
 from .outcome import Capture, Outcome, report_reader
+from .roles import STARTED_SIZE, started_at
 
 __all__ = ["DRAIN_SECONDS", "SETUP_SECONDS", "JobHandles", "watch"]
 
 DRAIN_SECONDS = 0.5  # after the job ends, how long leftover output may take to arrive
 SETUP_SECONDS = 10.0  # from the spec to the started byte, on a loaded machine
-READERS = ("stdout", "stderr", "report", "started")
+READERS = ("stdout", "stderr", "report")
 
 
 @dataclass
@@ -54,7 +60,7 @@ def watch(
         loop = _Watch(selector, job, inputs, limits, outcome, kill, ended)
         loop.run()
     _, status, usage = os.wait4(job.pid, 0)
-    outcome.wall = time.monotonic() - loop.started_at if outcome.started else 0.0
+    outcome.wall = max(0.0, loop.ended_at - loop.started_at) if outcome.started else 0.0
     outcome.peak_kb = usage.ru_maxrss
     if os.WIFSIGNALED(status):
         outcome.signal = os.WTERMSIG(status)
@@ -80,8 +86,11 @@ class _Watch:
         self.streams = {"stdout": outcome.stdout, "stderr": outcome.stderr}
         self.pending = {name: memoryview(data) for name, data in inputs.items()}
         self.exited = False
-        self.started_at = time.monotonic()
-        self.deadline = self.started_at + SETUP_SECONDS
+        self.handed_at = self.started_at = self.ended_at = time.monotonic()
+        self.deadline = self.handed_at + min(limits["timeout"], SETUP_SECONDS)
+        self.started_fd = job.pipes["started"]
+        self.watching_start = False
+        os.set_blocking(self.started_fd, False)
         for name in READERS:
             os.set_blocking(job.pipes[name], False)
             selector.register(job.pipes[name], selectors.EVENT_READ, name)
@@ -97,6 +106,10 @@ class _Watch:
         try:
             self._loop()
         finally:
+            self.ended_at = time.monotonic()
+            self._poll_started()
+            if self.started_fd not in self.selector.get_map():
+                os.close(self.started_fd)
             for key in list(self.selector.get_map().values()):
                 if key.data != "exit":  # the pidfd belongs to the caller
                     os.close(key.fd)
@@ -105,6 +118,8 @@ class _Watch:
     def _loop(self) -> None:
         while self.selector.get_map():
             remaining = self.deadline - time.monotonic()
+            if remaining <= 0 and not self.exited and self._deadline_moved():
+                continue
             if remaining <= 0:
                 if not self.exited:
                     self._kill("timeout" if self.outcome.started else "setup")
@@ -118,10 +133,51 @@ class _Watch:
         name, fd = key.data, key.fd
         if name == "exit":
             self._on_exit()
+        elif name == "started":
+            self._on_started()
         elif name in self.pending:
             self._feed(name, fd)
         else:
             self._read(name, fd)
+
+    def _deadline_moved(self) -> bool:
+        """At a deadline counted from the hand-off: move it to the real one, if that is later.
+
+        The real deadline counts from the job's start; until the job has
+        started, it is the set-up deadline, and PID 1 now watches the
+        *started* pipe to hear of the start at once.
+        """
+        if self._poll_started():
+            later = self.started_at + self.limits["timeout"]
+        else:
+            if not self.watching_start:
+                self.watching_start = True
+                self.selector.register(self.started_fd, selectors.EVENT_READ, "started")
+            later = self.handed_at + SETUP_SECONDS
+        moved = bool(later > self.deadline)
+        self.deadline = max(self.deadline, later)
+        return moved
+
+    def _on_started(self) -> None:
+        """The job started late (or died before it could): take the time, set the real deadline."""
+        self.selector.unregister(self.started_fd)
+        if self._poll_started() and not self.exited:
+            self.deadline = self.started_at + self.limits["timeout"]
+
+    def _poll_started(self) -> bool:
+        """Read the job's *started* message if it is there (never blocks)."""
+        if self.outcome.started:
+            return True
+        try:
+            message = os.read(self.started_fd, STARTED_SIZE)
+        except (BlockingIOError, OSError):
+            return False
+        when = started_at(message)
+        if when is None:
+            return False
+        self.outcome.started = True
+        self.started_at = min(max(when, self.handed_at), time.monotonic())
+        return True
 
     def _on_exit(self) -> None:
         """The job's main process ended: have what it left behind killed so the pipes close, then drain them."""
@@ -154,9 +210,7 @@ class _Watch:
         if not chunk:
             self._close(fd)
             return
-        if name == "started":
-            self._on_started()
-        elif name == "report":
+        if name == "report":
             try:
                 self.outcome.report.feed(chunk)
             except FrameError:
@@ -165,12 +219,6 @@ class _Watch:
             self.streams[name].add(chunk)
             if self.outcome.stdout.total + self.outcome.stderr.total > self.limits["max_output"]:
                 self._kill("output_limit")
-
-    def _on_started(self) -> None:
-        if not self.outcome.started:
-            self.outcome.started = True
-            self.started_at = time.monotonic()
-            self.deadline = self.started_at + self.limits["timeout"]
 
     def _close(self, fd: int) -> None:
         self.selector.unregister(fd)

@@ -97,17 +97,16 @@ def _capset(names: tuple[str, ...]) -> None:
 
 
 def _drop_bounding(keep: tuple[str, ...]) -> None:
-    """Remove every capability but ``keep`` from the bounding set (needs SETPCAP)."""
+    """Remove every capability but ``keep`` from the bounding set (needs SETPCAP).
+
+    Only the capabilities still in the set are dropped (a job's parent holds
+    three, so a job makes three calls, not one per capability the kernel knows).
+    """
     kept = {CAPS[name] for name in keep}
+    present = int(status_fields()["CapBnd"], 16)
     for cap in range(64):
-        if cap in kept:
-            continue
-        try:
+        if present >> cap & 1 and cap not in kept:
             prctl(PR_CAPBSET_DROP, cap)
-        except OSError as exc:
-            if exc.errno == 22:  # EINVAL: past the last capability this kernel knows
-                return
-            raise
 
 
 def become(uids: tuple[int, int, int], gids: tuple[int, int, int], keep: tuple[str, ...] = ()) -> None:

@@ -1,38 +1,46 @@
-"""The two kinds of process the zygote makes: a job and its cleaner.
+"""The two kinds of process the zygote makes: a job and, only when one is needed, its cleaner.
 
 Both start as the zygote's grandchild (uid S, holding SETUID, SETGID and
 SETPCAP) and make themselves unprivileged before they touch anything of a job.
 
-A **job** (``fds``: stdin, stdout, stderr, report, spec, started) locks its OOM
-score at 1000, becomes uid J with gids (C, J, J), empties its bounding set,
-locks its securebits, loads the job seccomp layer and checks that all of it
-took. Only then does it block on its spec pipe: PID 1 writes the program,
-arguments and limits there when the job arrives. It sends one byte on the
-*started* pipe and closes it right before the program's first byte runs, so
-PID 1 can tell our failure to start (infra) from the program's own failure.
+A **job** (``fds``: stdin, stdout, stderr, report, spec, started) leads a
+session and process group of its own, locks its OOM score at 1000, becomes uid
+J with gids (C, J, J), empties its bounding set, locks its securebits, loads
+the job seccomp layer (which also keeps every process of the job in that
+process group) and checks that all of it took. Only then does it block on its
+spec pipe: PID 1 writes the limits and arguments there when the job arrives
+(the program is already in the job directory, written by PID 1). Right before
+the program's first byte runs it sends one message on the *started* pipe (a
+marker and the time, ``CLOCK_MONOTONIC`` in nanoseconds) and closes it, so PID
+1 can tell our failure to start (infra) from the program's own failure, and
+time the job from its real start, without being woken for it.
 
-A **cleaner** (``fds``: command, report) becomes (C, J, C): its effective uid
-is the job's, so ``kill(-1, SIGKILL)`` reaches every process of the job at
-once (atomically, even a fork bomb) and it may delete the job's files, while
-its real and saved uids are its own, so the job can neither signal, trace nor
-``prlimit`` it. It waits for PID 1's word, kills, wipes, reports, exits.
+A **cleaner** (``fds``: report) is forked only after a job that left
+something PID 1 cannot remove itself (a file it made outside its directory, a
+subdirectory, an IPC object). It becomes (C, J, C): its effective uid is the
+job's, so ``kill(-1, SIGKILL)`` reaches every process of the job at once and
+it may delete the job's files and System V objects, while its real and saved
+uids are its own, so the job can neither signal, trace nor ``prlimit`` it. It
+kills, wipes, reports and exits.
 """
 
 from __future__ import annotations
 
 import fcntl
 import os
+import time
 from typing import NoReturn
 
 from . import framing, jobfilter, privileges, runner, scratch
 
-__all__ = ["CLEANER_FDS", "EXIT_SETUP", "JOB_FDS", "STARTED", "cleaner", "job"]
+__all__ = ["CLEANER_FDS", "EXIT_SETUP", "JOB_FDS", "STARTED", "cleaner", "job", "started_at"]
 
 JOB_FDS = ("stdin", "stdout", "stderr", "report", "spec", "started")
-CLEANER_FDS = ("command", "report")
+CLEANER_FDS = ("report",)
 SPEC_FD, STARTED_FD = 4, 5
 EXIT_SETUP = 70  # the job could not be set up: our failure, never the program's
-STARTED, CLEAN = b"G", b"K"
+STARTED = b"G"
+STARTED_SIZE = 9  # the marker, then the monotonic time in nanoseconds (8 bytes, big-endian)
 MAX_SPEC = framing.MAX_REQUEST
 
 
@@ -94,24 +102,27 @@ def job(uid: int, fds: list[int]) -> NoReturn:
 
 
 def _started() -> None:
-    os.write(STARTED_FD, STARTED)
+    os.write(STARTED_FD, STARTED + time.monotonic_ns().to_bytes(8, "big"))  # one write: atomic on a pipe
     os.close(STARTED_FD)
     os.close(SPEC_FD)
 
 
+def started_at(message: bytes) -> float | None:
+    """The job's start (``time.monotonic()`` seconds) from its *started* message; None if it is not one."""
+    if len(message) != STARTED_SIZE or message[:1] != STARTED:
+        return None
+    return int.from_bytes(message[1:], "big") / 1e9
+
+
 def cleaner(uid: int, fds: list[int]) -> NoReturn:
-    """Entry point of a cleaner process; never returns."""
+    """Entry point of a cleaner process (its report pipe is fd 0); never returns."""
     try:
         _install(fds, len(CLEANER_FDS))
-        null = os.open("/dev/null", os.O_WRONLY)  # the lowest free descriptor: 2
-        if null != 2:
-            os.dup2(null, 2)
-            os.close(null)
+        for _ in (1, 2):
+            os.open("/dev/null", os.O_WRONLY)  # the lowest free descriptors: 1 and 2
         mine = privileges.cleaner_of(uid)
         privileges.become((mine, uid, mine), (mine, mine, mine))
-        if os.read(0, 1) != CLEAN:
-            os._exit(0)  # PID 1 retired this slot unused
         problems = scratch.clean()
-        os.write(1, framing.pack({"problems": [problem[:300] for problem in problems[:20]]}))
+        os.write(0, framing.pack({"problems": [problem[:300] for problem in problems[:20]]}))
     finally:
         os._exit(0)

@@ -1,8 +1,8 @@
 """The job side: sets up the job in the current process, then runs its program and exits.
 
 :func:`start` runs in a job process that :mod:`.roles` has already made
-unprivileged: it decodes the spec PID 1 sent, writes the program into the job
-directory, applies the job's rlimits, reports that it started, and then runs
+unprivileged: it decodes the spec PID 1 sent (PID 1 has written the program
+into the job directory already), applies the job's rlimits, reports that it started, and then runs
 the program in this very process (forked launcher) or execs a fresh
 ``python3 -I`` running this file (spawn launcher). Either way the process has
 its pipes on fds 0-2 and the report pipe on fd 3.
@@ -33,7 +33,7 @@ from typing import Any
 
 REPORT_FD = 3
 RETURNED, RAISED = b"R", b"E"
-JOB_DIR = "/tmp/job"
+JOB_DIR = "/tmp/job"  # scratch.JOB_DIR (not imported: this file also runs as a script)
 RUNNER = os.path.abspath(__file__)
 
 
@@ -44,7 +44,7 @@ def start(spec_bytes: bytes, started: Callable[[], None]) -> None:
     spec = codec.decode(spec_bytes, framing.PROTOCOL_LIMITS)
     del spec_bytes
     mode, limits = spec["mode"], spec["limits"]
-    path = _write_program(spec)
+    path = os.path.join(JOB_DIR, spec["file"])  # PID 1 wrote it there (see scratch.make_job_dir)
     _set_limits(limits)
     os.chdir(JOB_DIR)
     os.umask(0o022)
@@ -57,17 +57,6 @@ def start(spec_bytes: bytes, started: Callable[[], None]) -> None:
     del spec
     started()
     run_forked(mode, path, function, args, limits["max_value"])
-
-
-def _write_program(spec: dict[str, Any]) -> str:
-    os.mkdir(JOB_DIR, 0o700)
-    path = os.path.join(JOB_DIR, "main.py" if spec["mode"] == "run" else "solution.py")
-    with open(path, "w", encoding="utf-8", errors="surrogatepass") as handle:
-        handle.write(spec["program"])
-    if spec["mode"] == "call" and spec.get("launcher") == "spawn":  # a forked job gets them in memory
-        with open(path + ".args", "wb") as handle:
-            handle.write(spec["args"])
-    return path
 
 
 def _set_limits(limits: dict[str, Any]) -> None:

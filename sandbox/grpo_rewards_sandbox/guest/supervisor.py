@@ -3,27 +3,35 @@
 Start-up, before a single byte from the host is read: fork the zygote (the
 pristine fork server, :mod:`.zygote`), then become the supervisor principal
 (its own uid, only ``CAP_KILL``, non-dumpable; see :mod:`.privileges`), record
-its own invariants and the zygote's, and have the first job's processes made.
+its own invariants and the zygote's, and have the first jobs' processes made.
 
 For each job it:
 
-* hands the spec (program, arguments, limits) and stdin to the job process
-  that is already waiting, on fresh pipes, and watches it from outside
-  (:mod:`.jobwatch`): start, wall-clock deadline, output caps, exit;
-* has the job's cleaner kill every process of the job at once, wipe the
-  scratch space and remove IPC objects; reaps everything;
-* checks that nothing is left, that its own invariants and the zygote's are
-  unchanged and that the zygote answers, and replies;
+* writes the program into the job directory (its own, open to the job), hands
+  the spec (limits, arguments) and stdin to the job process that is already
+  waiting, on fresh pipes, and watches it from outside (:mod:`.jobwatch`):
+  deadline, output caps, exit; when the main process ends it kills the job's
+  whole process group at once;
+* checks that its own invariants and the zygote's are unchanged and that the
+  zygote answers, and replies;
+* only then, before it reads the next request, makes sure nothing of the job
+  is left (:mod:`.cleanup`): reaps, removes the job's files (with a cleaner
+  process only when the job left any PID 1 may not remove), checks;
 * has the processes of the job after next made, off the critical path (two
   slots wait at any time; their ids differ from each other and from the
   running job's, so it cannot touch them).
+
+The order is for speed on a busy machine: every hand-off between processes
+costs a scheduling delay, so the reply waits for none it does not need.
 
 Who is charged: a job that changed the supervisor's or the zygote's
 invariants is charged (``runtime_error``, and the host recycles the
 container); a job that could not start, or a zygote that stopped answering, is
 our failure (the reply carries ``infra``: the host retries on a fresh
-container and never reports it as the program's). Leftovers that could not be
-cleaned, and timeouts, get the container recycled.
+container and never reports it as the program's). Timeouts get the container
+recycled; so do leftovers that could not be cleaned, found after the reply:
+PID 1 then answers the next request with ``infra`` (retried elsewhere, never
+charged to that next job), which also gets the container recycled.
 
 It installs no signal handlers, and no job can signal it anyway.
 """
@@ -37,17 +45,15 @@ import resource
 import select
 import signal
 import sys
-import time
 from typing import Any
 
-from . import codec, framing, invariants, privileges, scratch, zygote
+from . import cleanup, codec, framing, invariants, privileges, scratch, zygote
 from .jobwatch import watch
 from .outcome import Outcome
 from .slot import PendingSlot, Slot
 
 __all__ = ["Supervisor", "judge", "main"]
 
-REAP_SECONDS = 2.0
 AHEAD = 2  # slots asked for ahead of time: the zygote forks one while a job runs, so no job waits for a fork
 
 
@@ -64,6 +70,7 @@ def main(argv: list[str] | None = None) -> None:
             framing.write_frame(channel_out, supervisor.hello())
         elif op == "job":
             framing.write_frame(channel_out, supervisor.run(request))
+            supervisor.clean_up()
             supervisor.prepare()
         elif op == "exit":
             break
@@ -102,12 +109,14 @@ def _harden_self(ids: privileges.Ids) -> None:
 
 
 class Supervisor:
-    """PID 1's state between jobs: the zygote, the next slot, and the baselines it checks against."""
+    """PID 1's state between jobs: the zygote, the next slots, and the baselines it checks against."""
 
     def __init__(self, ids: privileges.Ids, nproc: int, maker: zygote.ZygoteClient) -> None:
         self.ids, self.nproc, self.zygote = ids, nproc, maker
-        self.slots: collections.deque[PendingSlot] = collections.deque()
+        self.slots: collections.deque[PendingSlot | Slot] = collections.deque()
         self.numbers = 0  # slots asked for so far (each takes the next pair of ids)
+        self.finished: Slot | None = None  # the last job, until it is cleaned up
+        self.unusable = ""  # why the container must not run another job
         self.baseline = invariants.snapshot()
         self.zygote_baseline = invariants.snapshot(maker.pid)
         self.fds = invariants.open_fds()
@@ -118,7 +127,6 @@ class Supervisor:
 
     def prepare(self) -> None:
         """Ask for slots ahead: the zygote forks them while the host reads our reply and the next job runs."""
-        _reap_children(self.zygote.pid)  # the last cleaner, which exited after its report
         while len(self.slots) < AHEAD:
             try:
                 self.slots.append(Slot.request(self.zygote, self._next_uid()))
@@ -130,49 +138,59 @@ class Supervisor:
         return self.ids.job(self.numbers)
 
     def run(self, request: dict[str, Any]) -> dict[str, Any]:
-        """Run one job and return the reply frame."""
+        """Run one job and return the reply frame (what is left of it is cleaned up after the reply)."""
+        if self.unusable:
+            return _infra_reply(self.unusable)
         slot = self._take_slot()
         if isinstance(slot, str):
             return _infra_reply(slot)
+        self.finished = slot
         limits = {**request["limits"], "nproc": self.nproc}
-        spec = codec.encode(_spec(request, limits), framing.PROTOCOL_LIMITS)
+        try:
+            spec = codec.encode(_spec(request, limits, _write_program(request)), framing.PROTOCOL_LIMITS)
+        except (OSError, codec.CodecError) as exc:
+            return _infra_reply(f"could not hand the job over: {type(exc).__name__}: {exc}")
         oom_before = _oom_kills()
         slot.watched = True
-        outcome = watch(slot.job, {"spec": spec, "stdin": request.get("stdin", b"")}, limits, slot.kill, slot.clean)
-        problems = slot.finish()
-        outcome.oom_killed = _oom_kills() > oom_before
-        slot.close()
+        outcome = watch(slot.job, {"spec": spec, "stdin": request.get("stdin", b"")}, limits, slot.kill, slot.kill)
+        slot.reaped = True
         slot.release()
-        problems += self._reap({slot.uid})  # the cleaner reported; it exits on its own and is reaped later
-        return self._reply(outcome, request.get("mode"), problems)
+        outcome.oom_killed = _oom_kills() > oom_before
+        return self._reply(outcome, request.get("mode"), [])
+
+    def clean_up(self) -> None:
+        """After the reply: nothing of the last job may be left when the next one starts (see :mod:`.cleanup`)."""
+        slot, self.finished = self.finished, None
+        if slot is None:
+            return
+        if not slot.reaped:  # it never ran: retire its process
+            slot.discard()
+        problems = cleanup.clean_up(slot.uid, self.zygote.pid, self._spawn_cleaner)
+        if problems and not self.unusable:
+            self.unusable = "the last job left what could not be cleaned: " + "; ".join(problems)[:500]
+
+    def _spawn_cleaner(self, uid: int, report: int) -> int:
+        """Fork a cleaner for ``uid`` on the ``report`` pipe (the slots asked for earlier are collected first)."""
+        self.slots = collections.deque(_collected(slot) for slot in self.slots)
+        self.zygote.request("cleaner", uid, [report])
+        return self.zygote.answer()
 
     def _take_slot(self) -> Slot | str:
         """The oldest prepared slot whose job process is still waiting, else a new one."""
         try:
             while self.slots:
-                slot = self.slots.popleft().collect()  # answers come in the order they were asked for
+                slot = _collected(self.slots.popleft())  # answers come in the order they were asked for
                 if slot.alive():
                     return slot
                 slot.discard()  # it died waiting (nothing of a job was in it)
-                slot.release()
             return Slot.spawn(self.zygote, self._next_uid())
         except (OSError, codec.CodecError) as exc:
             return f"could not start a job process: {exc}"
 
-    def _reap(self, uids: set[int]) -> list[str]:
-        """Reap every orphan the job left; what is still there of its ``uids`` after the grace period."""
-        deadline = time.monotonic() + REAP_SECONDS
-        while True:
-            _reap_children(self.zygote.pid)
-            left = scratch.leftovers(uids)
-            if not left or time.monotonic() > deadline or not any(p.startswith("processes") for p in left):
-                return left
-            time.sleep(0.002)
-
     def _verify(self) -> tuple[list[str], str]:
         """Changed invariants (the job's doing) and a lost zygote (ours), after a job."""
         changed = invariants.differences("the supervisor", self.baseline, invariants.snapshot())
-        expected = self.fds + sum(pending.descriptors for pending in self.slots)
+        expected = self.fds + sum(_descriptors(slot) for slot in self.slots)
         if invariants.open_fds() != expected:
             changed.append(f"the supervisor holds {invariants.open_fds()} descriptors, not {expected}")
         if select.select([self.zygote.pidfd], [], [], 0)[0]:
@@ -208,24 +226,31 @@ def judge(outcome: Outcome, mode: Any, *, changed: list[str], lost: str, problem
     return _result(outcome, status, reason, recycle=bool(broken) or status == "timeout", broken="; ".join(broken))
 
 
-def _spec(request: dict[str, Any], limits: dict[str, Any]) -> dict[str, Any]:
-    spec = {"mode": request["mode"], "program": request["program"], "limits": limits}
+def _spec(request: dict[str, Any], limits: dict[str, Any], file: str) -> dict[str, Any]:
+    spec = {"mode": request["mode"], "file": file, "limits": limits}
     spec["launcher"] = request.get("launcher", "fork")
     if request["mode"] == "call":
         spec.update(function=request.get("function") or "", args=request.get("args", b""))
     return spec
 
 
-def _reap_children(keep: int) -> None:
-    """Reap every exited child but ``keep`` (the zygote, whose death _verify reports)."""
-    while True:
-        try:
-            info = os.waitid(os.P_ALL, 0, os.WEXITED | os.WNOHANG | os.WNOWAIT)
-        except ChildProcessError:
-            return
-        if info is None or info.si_pid == keep:
-            return
-        os.waitpid(info.si_pid, 0)
+def _write_program(request: dict[str, Any]) -> str:
+    """Make the job directory with the program in it (and, for a spawned call, its arguments); the file's name."""
+    file = "main.py" if request["mode"] == "run" else "solution.py"
+    files = {file: request["program"].encode("utf-8", "surrogatepass")}
+    if request["mode"] == "call" and request.get("launcher") == "spawn":  # a forked job gets them in memory
+        files[file + ".args"] = request.get("args", b"")
+    scratch.make_job_dir(files)
+    return file
+
+
+def _collected(slot: PendingSlot | Slot) -> Slot:
+    return slot.collect() if isinstance(slot, PendingSlot) else slot
+
+
+def _descriptors(slot: PendingSlot | Slot) -> int:
+    """How many descriptors PID 1 holds for a slot that waits."""
+    return len(slot.pipes) if isinstance(slot, PendingSlot) else len(slot.job.pipes) + 1  # and its pidfd
 
 
 def _oom_kills() -> int:

@@ -7,9 +7,10 @@ passes on unread. A job forked from it therefore inherits no earlier program,
 input, output or reply.
 
 Each spawn is a double fork: the launcher forks the new process and exits at
-once, so the new processes are re-parented to PID 1 (the namespace's init). PID 1
-then reaps them and reads the job's exit status and resource usage; the zygote
-only ever reaps launchers. PID 1 checks the zygote's invariants through
+once, so the new process is re-parented to PID 1 (the namespace's init). PID 1
+then reaps it and reads the job's exit status and resource usage; the zygote
+only ever reaps launchers. Jobs are asked for ahead of time; a cleaner only
+after a job that left something PID 1 cannot remove itself. PID 1 checks the zygote's invariants through
 ``/proc`` (it is the same uid), without asking it. The zygote keeps ``SETUID``, ``SETGID`` and ``SETPCAP``
 (to make jobs and cleaners unprivileged principals) and nothing else; it runs
 as the supervisor's uid and is non-dumpable, so no job can signal, trace,
@@ -61,26 +62,27 @@ class ZygoteClient:
         if codec.decode(self.sock.recv(MAX_MESSAGE)) != {"ready": True}:
             raise OSError("the zygote did not start")
 
-    def request_slot(self, uid: int, fds: list[int]) -> None:
-        """Ask for a job (``uid``, the first six ``fds``) and its cleaner (the last two); :meth:`slot_pids` answers.
+    def request(self, role: str, uid: int, fds: list[int]) -> None:
+        """Ask for a ``role`` process (``"job"`` or ``"cleaner"``) of ``uid`` on ``fds``; :meth:`answer` answers.
 
-        PID 1 asks, answers the host, and collects the pids only when a job
-        arrives: the forks happen meanwhile.
+        PID 1 asks for jobs ahead, answers the host, and collects the pids only
+        when a job arrives: the forks happen meanwhile. Answers come in the
+        order of the requests.
         """
         self.sock.settimeout(10.0)
-        socket.send_fds(self.sock, [codec.encode({"op": "slot", "uid": uid})], fds)
+        socket.send_fds(self.sock, [codec.encode({"op": role, "uid": uid})], fds)
 
-    def slot_pids(self) -> tuple[int, int]:
-        """The (job, cleaner) pids for the oldest outstanding request; both are PID 1's children."""
+    def answer(self) -> int:
+        """The pid for the oldest outstanding request: a child of PID 1."""
         self.sock.settimeout(10.0)
         data = self.sock.recv(MAX_MESSAGE)
         if not data:
             raise OSError("the zygote closed its socket")
         reply = codec.decode(data)
-        pids = reply.get("pids") if type(reply) is dict else None
-        if type(pids) is not tuple or len(pids) != 2 or not all(type(p) is int and p > 0 for p in pids):
-            raise OSError(f"the zygote could not start a job: {reply.get('error') if type(reply) is dict else reply!r}")
-        return pids
+        pid = reply.get("pid") if type(reply) is dict else None
+        if type(pid) is not int or pid <= 0:
+            raise OSError(f"the zygote could not start a process: {reply.get('error') if type(reply) is dict else reply!r}")
+        return pid
 
 
 def _serve(sock: socket.socket, ids: privileges.Ids) -> None:
@@ -118,31 +120,34 @@ def _settle_fds(keep: int) -> None:
     os.closerange(keep + 1, 1 << 16)
 
 
+ROLES = {"job": (roles.job, len(roles.JOB_FDS)), "cleaner": (roles.cleaner, len(roles.CLEANER_FDS))}
+
+
 def _handle(request: Any, fds: list[int]) -> dict[str, Any]:
+    op = request.get("op") if type(request) is dict else None
     uid = request.get("uid") if type(request) is dict else None
-    if request.get("op") != "slot" or type(uid) is not int or len(fds) != len(roles.JOB_FDS) + len(roles.CLEANER_FDS):
+    if op not in ROLES or type(uid) is not int or len(fds) != ROLES[op][1]:
         return {"error": f"malformed request {request!r:.100}"}
-    return {"pids": _spawn(uid, fds[: len(roles.JOB_FDS)], fds[len(roles.JOB_FDS) :])}
+    return {"pid": _spawn(ROLES[op][0], uid, fds)}
 
 
-def _spawn(uid: int, job_fds: list[int], cleaner_fds: list[int]) -> tuple[int, int]:
-    """Double fork: the launcher forks the job and the cleaner and exits, so both become PID 1's children."""
+def _spawn(role: Any, uid: int, fds: list[int]) -> int:
+    """Double fork: the launcher forks the process and exits, so it becomes PID 1's child."""
     reader, writer = os.pipe()
     launcher = os.fork()
     if launcher == 0:
         try:
             os.close(reader)
-            pids = [_fork_into(roles.job, uid, job_fds, writer), _fork_into(roles.cleaner, uid, cleaner_fds, writer)]
-            os.write(writer, b"".join(pid.to_bytes(4, "big") for pid in pids))
+            os.write(writer, _fork_into(role, uid, fds, writer).to_bytes(4, "big"))
         finally:
             os._exit(0)
     os.close(writer)
-    data = os.read(reader, 8)
+    data = os.read(reader, 4)
     os.close(reader)
     os.waitpid(launcher, 0)
-    if len(data) != 8:
+    if len(data) != 4:
         raise OSError("the launcher could not fork")
-    return int.from_bytes(data[:4], "big"), int.from_bytes(data[4:], "big")
+    return int.from_bytes(data, "big")
 
 
 def _fork_into(role: Any, uid: int, fds: list[int], writer: int) -> int:
