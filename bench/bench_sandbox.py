@@ -1,35 +1,49 @@
-"""Sandbox throughput and latency against two baselines measured in the same run.
+"""Sandbox throughput and latency against baselines measured in the same run, interleaved.
 
-    .venv/bin/python bench/bench_sandbox.py [--quick]
+    .venv/bin/python bench/bench_sandbox.py [--quick] [--against IMAGE]
 
 For a trivial stdin-to-stdout program and a 50 ms CPU-bound one, at
 concurrency 1 and one per core, it times:
 
 * ``host``: a bare ``python3`` subprocess per execution on the host (no isolation);
+* ``in docker``: the same bare subprocess per execution, started by a driver in a
+  warm container of the image: the pool's CPU share without any of its work
+  (see ``_in_container.py``);
 * ``docker run``: ``docker run --rm -i`` per execution (a fresh container each time);
-* ``pool``: :class:`grpo_rewards_sandbox.SandboxPool` with the full hardening profile.
+* ``pool``: :class:`grpo_rewards_sandbox.SandboxPool` with the full hardening profile;
+* ``pool@IMAGE`` (with ``--against``): the same pool on another build of the image
+  (say the main branch's), for an A/B of two sandbox designs.
 
-It prints p50 and p99 latency, executions per second, the pool's throughput as
-a multiple of each baseline, and the pool's per-execution overhead (p50
-latency at concurrency 1 minus the program's own CPU time measured in-process).
-Run it when the machine is otherwise idle: other load shows up as latency.
-Goals: pool >= 1x host, >= 40x docker run, overhead <= 10 ms p50.
+Every runner's executions are split into rounds that take turns, so a change in
+the machine's load hits all of them alike. It prints p50 and p99 latency,
+executions per second, the pool's throughput as a multiple of each baseline, and
+CPU per execution: the children's for ``host`` (RUSAGE_CHILDREN), the containers'
+own (their cgroups) for the pools. On a loaded machine wall-clock time mostly
+measures the load (the engine's containers compete for the CPU as one group
+against every host process); CPU per execution does not.
+Goals: pool >= 1x host, >= 40x docker run.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from grpo_rewards_sandbox import Limits, RunJob, SandboxPool, Status
-from grpo_rewards_sandbox.image_build import default_image
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from _container_cpu import ContainerCpu  # noqa: E402
+from _in_container import InContainer  # noqa: E402
+from grpo_rewards_sandbox import Limits, RunJob, SandboxPool, Status  # noqa: E402
+from grpo_rewards_sandbox.docker_backend import DockerBackend  # noqa: E402
+from grpo_rewards_sandbox.image_build import default_image  # noqa: E402
 
 PROGRAMS = {
     "trivial": ("import sys; sys.stdout.write(sys.stdin.read())", b"hello sandbox\n"),
@@ -39,12 +53,14 @@ PROGRAMS = {
         b"done\n",
     ),
 }
+ROUNDS = 5
 
 
 @dataclass
 class Timing:
-    latencies: list[float]
-    wall: float
+    latencies: list[float] = field(default_factory=list)
+    wall: float = 0.0
+    cpu: float | None = 0.0
 
     @property
     def p50(self) -> float:
@@ -59,17 +75,46 @@ class Timing:
     def rate(self) -> float:
         return len(self.latencies) / self.wall
 
+    @property
+    def cpu_ms(self) -> str:
+        return f"{self.cpu / len(self.latencies) * 1000:.1f}" if self.cpu is not None else "-"
 
-def measure(execute: Callable[[], None], count: int, concurrency: int) -> Timing:
+
+@dataclass
+class Runner:
+    """One way to run the program: ``execute`` runs it once; ``cpu`` reads a CPU-seconds counter."""
+
+    name: str
+    execute: Callable[[], None]
+    cpu: Callable[[], float | None]
+    count: int
+
+
+def measure_round(runner: Runner, count: int, concurrency: int, timing: Timing) -> None:
     def timed(_: int) -> float:
         started = time.perf_counter()
-        execute()
+        runner.execute()
         return time.perf_counter() - started
 
+    cpu_before = runner.cpu()
     started = time.perf_counter()
     with ThreadPoolExecutor(concurrency) as executor:
-        latencies = list(executor.map(timed, range(count)))
-    return Timing(latencies, time.perf_counter() - started)
+        timing.latencies += list(executor.map(timed, range(count)))
+    timing.wall += time.perf_counter() - started
+    cpu_after = runner.cpu()
+    if timing.cpu is not None and cpu_before is not None and cpu_after is not None:
+        timing.cpu += cpu_after - cpu_before
+    else:
+        timing.cpu = None
+
+
+def interleaved(runners: list[Runner], concurrency: int) -> dict[str, Timing]:
+    """Each runner's executions in ``ROUNDS`` rounds, the runners taking turns within each round."""
+    timings = {runner.name: Timing() for runner in runners}
+    for _ in range(ROUNDS):
+        for runner in runners:
+            measure_round(runner, max(1, runner.count // ROUNDS), concurrency, timings[runner.name])
+    return timings
 
 
 def host_python() -> str:
@@ -79,94 +124,104 @@ def host_python() -> str:
     return getattr(sys, "_base_executable", None) or "python3"
 
 
-def host_runner(program: str, stdin: bytes) -> Callable[[], None]:
-    python = host_python()
-
-    def run() -> None:
-        done = subprocess.run([python, "-c", program], input=stdin, capture_output=True, check=True)
-        assert done.stdout == stdin
-
-    return run
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
-def docker_runner(program: str, stdin: bytes) -> Callable[[], None]:
-    command = ["docker", "run", "--rm", "-i", "--network", "none", "--log-driver", "none", "--user", "65534:65534"]
-    command += ["--entrypoint", "python3"]
-    command += [default_image(), "-c", program]
-
+def subprocess_runner(name: str, command: list[str], stdin: bytes, count: int) -> Runner:
     def run() -> None:
         done = subprocess.run(command, input=stdin, capture_output=True, check=True)
-        assert done.stdout == stdin
+        assert done.stdout == stdin, done
 
-    return run
+    return Runner(name, run, children_cpu, count)
 
 
-def pool_runner(pool: SandboxPool, program: str, stdin: bytes) -> Callable[[], None]:
+def docker_command(image: str, argv: list[str]) -> list[str]:
+    command = ["docker", "run", "--rm", "-i", "--network", "none", "--log-driver", "none", "--user", "65534:65534"]
+    return command + ["--entrypoint", argv[0], image, *argv[1:]]
+
+
+def pool_runner(name: str, pool: SandboxPool, cpu: ContainerCpu, job: RunJob, expected: bytes, count: int) -> Runner:
     def run() -> None:
-        result = pool.run(program, stdin)
-        assert result.status is Status.OK and result.stdout == stdin, result
+        result = pool.submit(job).result()
+        assert result.status is Status.OK and result.stdout == expected, result
 
-    return run
+    return Runner(name, run, cpu.total, count)
 
 
-def own_time(program: str, stdin: bytes) -> float:
-    """The program's own CPU time, measured in-process on the host (no process start at all)."""
-    import io
+def start_pool(size: int, image: str) -> tuple[SandboxPool, ContainerCpu]:
+    limits = Limits(timeout=10.0)
+    backend = DockerBackend(image=image, limits=limits)
+    pool = SandboxPool(size, limits=limits, backend=backend)
+    pool.start()
+    return pool, ContainerCpu(backend.client, backend.owner, image)
 
-    code = compile(program, "<bench>", "exec")
-    samples = []
-    for _ in range(5):
-        sys.stdin, sys.stdout = io.TextIOWrapper(io.BytesIO(stdin)), io.StringIO()
-        started = time.process_time()
-        try:
-            exec(code, {"__name__": "__main__"})  # noqa: S102 - our own benchmark program
-        finally:
-            sys.stdin, sys.stdout = sys.__stdin__, sys.__stdout__
-        samples.append(time.process_time() - started)
-    return statistics.median(samples)
+
+def python_rows(pools: dict[str, tuple[SandboxPool, ContainerCpu]], counts: dict[str, int], cores: int) -> list:
+    rows = []
+    for name, (program, stdin) in PROGRAMS.items():
+        job = RunJob(program, stdin)
+        scale = 1 if name == "trivial" else 4
+        for concurrency in sorted({1, cores}):
+            drivers = InContainer(default_image(), ["python3", "-c", program], concurrency)
+            runners = [
+                subprocess_runner("host", [host_python(), "-c", program], stdin, counts["host"] // scale),
+                Runner("in docker", drivers.runner(stdin, stdin), drivers.cpu, counts["host"] // scale),
+                subprocess_runner(
+                    "docker run",
+                    docker_command(default_image(), ["python3", "-c", program]),
+                    stdin,
+                    max(ROUNDS, counts["docker run"] // scale),
+                ),  # fmt: skip
+            ]
+            for label, (pool, cpu) in pools.items():
+                pool.map([job] * 4)  # warm
+                runners.append(pool_runner(label, pool, cpu, job, stdin, counts["pool"] // scale))
+            try:
+                rows.append((name, concurrency, interleaved(runners, concurrency)))
+            finally:
+                drivers.close()
+    return rows
+
+
+def print_python_table(rows: list) -> None:
+    header = f"{'program':<10} {'conc':>4} {'runner':<22} {'p50 ms':>8} {'p99 ms':>8} {'exec/s':>8} {'cpu ms':>7}  ratios"
+    print(header)
+    print("-" * (len(header) + 40))
+    for name, concurrency, timings in rows:
+        for kind, timing in timings.items():
+            note = ""
+            if kind.startswith("pool"):
+                host, docker, inside = timings["host"].rate, timings["docker run"].rate, timings["in docker"].rate
+                note = f"{timing.rate / host:.2f}x host, {timing.rate / inside:.2f}x in docker, "
+                note += f"{timing.rate / docker:.1f}x docker run"
+                if kind != "pool" and "pool" in timings:
+                    note += f"; pool is {timings['pool'].rate / timing.rate:.2f}x this"
+            print(
+                f"{name:<10} {concurrency:>4} {kind:<22} {timing.p50 * 1000:>8.1f} {timing.p99 * 1000:>8.1f} "
+                f"{timing.rate:>8.1f} {timing.cpu_ms:>7}  {note}"
+            )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer executions (a smoke run, not for reporting)")
+    parser.add_argument("--against", metavar="IMAGE", help="also run the pool on this image, interleaved (an A/B)")
     args = parser.parse_args()
     cores = os.cpu_count() or 1
-    counts = {"host": 60, "docker run": 12, "pool": 300} if not args.quick else {"host": 10, "docker run": 3, "pool": 30}
+    counts = {"host": 60, "docker run": 12, "pool": 300} if not args.quick else {"host": 10, "docker run": 5, "pool": 30}
     print(f"machine: {cores} cores, load average {os.getloadavg()[0]:.2f}; image {default_image()}; host {host_python()}")
-    rows = []
-    with SandboxPool(cores, limits=Limits(timeout=10.0)) as pool:
-        for name, (program, stdin) in PROGRAMS.items():
-            pool.map([RunJob(program, stdin)] * 4)  # warm
-            for concurrency in sorted({1, cores}):
-                runners = {
-                    "host": host_runner(program, stdin),
-                    "docker run": docker_runner(program, stdin),
-                    "pool": pool_runner(pool, program, stdin),
-                }
-                scale = 1 if name == "trivial" else 4
-                timings = {kind: measure(run, max(2, counts[kind] // scale), concurrency) for kind, run in runners.items()}
-                rows.append((name, concurrency, timings, own_time(program, stdin)))
-    print_table(rows)
+    pools = {"pool": start_pool(cores, default_image())}
+    if args.against:
+        pools[f"pool@{args.against.rsplit(':', 1)[-1]}"] = start_pool(cores, args.against)
+    try:
+        rows = python_rows(pools, counts, cores)
+    finally:
+        for pool, _ in pools.values():
+            pool.close()
+    print_python_table(rows)
     print(f"load average after: {os.getloadavg()[0]:.2f}")
-
-
-def print_table(rows: list) -> None:
-    header = f"{'program':<10} {'conc':>4} {'runner':<11} {'p50 ms':>8} {'p99 ms':>8} {'exec/s':>8}  ratios"
-    print(header)
-    print("-" * (len(header) + 40))
-    for name, concurrency, timings, own in rows:
-        pool = timings["pool"]
-        for kind, timing in timings.items():
-            note = ""
-            if kind == "pool":
-                note = (
-                    f"{pool.rate / timings['host'].rate:.2f}x host, {pool.rate / timings['docker run'].rate:.1f}x docker run"
-                    + (f", overhead p50 {(pool.p50 - own) * 1000:.1f} ms" if concurrency == 1 else "")
-                )
-            print(
-                f"{name:<10} {concurrency:>4} {kind:<11} {timing.p50 * 1000:>8.1f} {timing.p99 * 1000:>8.1f} "
-                f"{timing.rate:>8.1f}  {note}"
-            )
 
 
 if __name__ == "__main__":

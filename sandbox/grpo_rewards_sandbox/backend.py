@@ -12,8 +12,12 @@ import itertools
 from collections.abc import Callable
 from typing import Protocol
 
+from .compiling import CompileJob, ExecJob
 from .errors import WorkerLost
 from .results import Job, Limits, Result
+
+#: What a worker runs: a public job, or (for languages other than Python) a run by command line or a compile step.
+Work = Job | ExecJob | CompileJob
 
 __all__ = ["Backend", "MockBackend", "Worker", "WorkerLost"]
 
@@ -23,7 +27,7 @@ class Worker(Protocol):
 
     name: str
 
-    def execute(self, job: Job, limits: Limits) -> Result:
+    def execute(self, job: Work, limits: Limits) -> Result:
         """Run ``job``; return what happened, or raise :class:`WorkerLost` if the worker broke."""
         ...
 
@@ -64,13 +68,17 @@ class Backend(Protocol):
         ...
 
 
-Handler = Callable[[Job, Limits], Result]
+Handler = Callable[[Work, Limits], Result]
 
 
 class MockBackend:
     """A backend whose workers call ``handler(job, limits)``: for tests only, no isolation at all.
 
-    The handler may raise :class:`WorkerLost` to simulate an infra failure.
+    The handler may raise :class:`WorkerLost` to simulate an infra failure. For
+    a compiled language it also receives the pool's
+    :class:`~grpo_rewards_sandbox.compiling.CompileJob` (answer with
+    ``extra={"artifact": {name: bytes}}``) and
+    :class:`~grpo_rewards_sandbox.compiling.ExecJob` runs.
     ``started`` counts the workers started so far.
     """
 
@@ -104,7 +112,7 @@ class _MockWorker:
         self.handler = handler
         self.closed = False
 
-    def execute(self, job: Job, limits: Limits) -> Result:
+    def execute(self, job: Work, limits: Limits) -> Result:
         return self.handler(job, limits)
 
     @property

@@ -28,9 +28,12 @@ from importlib import resources
 from typing import Any
 
 from .backend import Worker
+from .compiling import Artifact, CompileJob, ExecJob, StoreMirror
 from .errors import SandboxTimeout, SandboxUnavailable, WorkerLost
+from .guest.store import MAX_ARTIFACT
 from .image_build import default_image, image_status
-from .protocol import JobNotStarted, ProtocolError, request_for, result_from
+from .languages import LANGUAGES
+from .protocol import JobNotStarted, ProtocolError, compile_request, exec_request, request_for, result_from
 from .results import Job, Limits, Result
 from .transport import AttachedChannel, ChannelClosed
 
@@ -50,6 +53,9 @@ IPC_LIMITS = {  # System V and POSIX IPC outlive processes: bound what a job can
     "kernel.msgmni": "16",
     "fs.mqueue.queues_max": "16",
 }
+STORE_MB = 192  # the store of compiled programs: what the host keeps there, and room for one more
+STORE_BUDGET = (STORE_MB << 20) - MAX_ARTIFACT
+COMPILE_KEEP = max(language.compile_limits.keep_output for language in LANGUAGES.values())
 START_TIMEOUT = 60.0  # seconds for a container to start and say hello, on a busy machine
 # Seconds past the job's own timeout before the supervisor counts as lost: its set-up deadline (10 s), the
 # cleaner's (5 s) and reaping (2 s), with room to spare on a loaded machine.
@@ -174,8 +180,9 @@ class DockerBackend:
         """
         from docker.types import LogConfig, Ulimit
 
-        # job + scratch + /dev/shm + System V shm + the supervisor, the zygote and the next job's processes
-        memory = f"{self.limits.memory_mb + self.scratch_mb + 16 + 16 + 80}m"
+        # the largest job (a run or a compile step, with its runtime's own share) + scratch + the store of compiled
+        # programs + /dev/shm + System V shm + the supervisor, the zygote and the next job's processes
+        memory = f"{job_memory_mb(self.limits) + self.scratch_mb + STORE_MB + 16 + 16 + 80}m"
         fsize = self.scratch_mb * 1024 * 1024
         base = FIRST_UID + secrets.randbelow((LAST_UID - FIRST_UID) // UID_BLOCK) * UID_BLOCK
         create = {
@@ -194,7 +201,11 @@ class DockerBackend:
             "auto_remove": True,
             "network_mode": "none",
             "read_only": True,
-            "tmpfs": {"/tmp": f"rw,nosuid,nodev,noexec,size={self.scratch_mb}m,nr_inodes={self.scratch_inodes},mode=1777"},
+            "tmpfs": {
+                "/tmp": f"rw,nosuid,nodev,noexec,size={self.scratch_mb}m,nr_inodes={self.scratch_inodes},mode=1777",
+                # compiled programs: PID 1's own (uid S), the only place a job may execute a file from; see guest/store.py
+                "/sandbox": f"rw,nosuid,nodev,exec,size={STORE_MB}m,nr_inodes=4096,mode=0711,uid={base},gid={base}",
+            },
             "shm_size": "16m",
             "ipc_mode": "private",
             "cap_drop": ["ALL"],
@@ -231,13 +242,15 @@ class DockerWorker:
         self.name = container.name
         self._recycle = False
         self._closed = False
+        self.store = StoreMirror(STORE_BUDGET)
 
     @property
     def needs_recycle(self) -> bool:
         return self._recycle
 
-    def execute(self, job: Job, limits: Limits) -> Result:
-        request = request_for(job, limits, self.backend.launcher)
+    def execute(self, job: Job | ExecJob | CompileJob, limits: Limits) -> Result:
+        """Run one job: Python's (``RunJob``/``CallJob``), a run by command line, or a compile step."""
+        request, sent = self._request(job, limits)
         try:
             self.channel.send(request)
             reply = self.channel.receive(limits.timeout + ANSWER_GRACE)
@@ -247,8 +260,21 @@ class DockerWorker:
             self.backend.ping()  # raises SandboxUnavailable if the engine itself went away
             raise WorkerLost(f"{self.name}: {exc}") from None
         self._recycle = recycle
+        if sent is not None:  # the container keeps what it was sent, and what it compiled
+            self.store.add(sent.key, sent.size)
+        if isinstance(job, CompileJob) and result.extra.get("artifact"):
+            self.store.add(job.key, sum(len(data) for data in result.extra["artifact"].values()))
         extra = {"worker": self.name, "broken": broken} if broken else {"worker": self.name}
         return _with_extra(result, **extra)
+
+    def _request(self, job: Job | ExecJob | CompileJob, limits: Limits) -> tuple[dict[str, Any], Artifact | None]:
+        if isinstance(job, CompileJob):
+            return compile_request(job, self.store.make_room(0)), None
+        if isinstance(job, ExecJob):
+            send, evict = self.store.plan(job.artifact) if job.artifact is not None else (False, [])
+            request = exec_request(job, limits, send_artifact=send, evict=evict)
+            return request, job.artifact if send else None
+        return request_for(job, limits, self.backend.launcher), None
 
     def close(self) -> None:
         if self._closed:
@@ -266,6 +292,13 @@ class _Container:
 
     def remove(self) -> None:
         _remove(self.api, self.id)
+
+
+def job_memory_mb(limits: Limits) -> int:
+    """The most memory one job may take: a run under ``limits`` or a compile step, with its runtime's own share."""
+    runs = [limits.memory_mb + language.data_extra_mb for language in LANGUAGES.values()]
+    compiles = [lang.compile_limits.memory_mb + lang.data_extra_mb for lang in LANGUAGES.values() if lang.compiled]
+    return max(runs + compiles)
 
 
 def seccomp_profile() -> str:
@@ -291,7 +324,7 @@ def _connect() -> Any:
 
 
 def _max_reply(limits: Limits) -> int:
-    return 2 * limits.keep_output + limits.max_value_bytes + 64 * 1024
+    return 2 * max(limits.keep_output, COMPILE_KEEP) + limits.max_value_bytes + MAX_ARTIFACT + 64 * 1024
 
 
 def _remove(api: Any, container_id: str) -> None:

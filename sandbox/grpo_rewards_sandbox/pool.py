@@ -26,8 +26,10 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .backend import Backend, Worker, WorkerLost
+from .backend import Backend, Work, Worker, WorkerLost
+from .compiling import Artifact, Compiler, ExecJob, run_result
 from .errors import SandboxError
+from .languages import Language, language
 from .results import CallJob, Job, Limits, Result, RunJob, Status
 
 __all__ = ["PoolStats", "Sandbox", "SandboxPool", "default_size"]
@@ -43,12 +45,15 @@ def default_size() -> int:
 
 @dataclass(frozen=True)
 class PoolStats:
-    """Counters since the pool started."""
+    """Counters since the pool started. ``compiles``: compile steps run (once per distinct program);
+    ``compile_hits``: jobs of a compiled language that found their program compiled or compiling."""
 
     jobs: int
     infra_retries: int
     workers_started: int
     workers_retired: int
+    compiles: int = 0
+    compile_hits: int = 0
 
 
 class SandboxPool:
@@ -84,7 +89,8 @@ class SandboxPool:
         self.limits = limits or Limits()
         self.recycle_after = recycle_after
         self._backend = backend if backend is not None else _docker_backend(image, self.limits)
-        self._queue: queue.SimpleQueue[tuple[Job, Future[Result]] | None] = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[tuple[Work, Future[Result]] | None] = queue.SimpleQueue()
+        self._compiler = Compiler(self._enqueue, self._backend.image)
         self._spares = _Spares(self._backend, spares)
         self._threads: list[threading.Thread] = []
         self._lock = threading.Lock()
@@ -139,17 +145,52 @@ class SandboxPool:
     # -- submitting ------------------------------------------------------------------------------
 
     def submit(self, job: Job) -> Future[Result]:
-        """Queue ``job``; the future resolves to its :class:`Result` (or raises ``SandboxUnavailable``)."""
+        """Queue ``job``; the future resolves to its :class:`Result` (or raises ``SandboxUnavailable``).
+
+        A job in a compiled language waits for its program's one compile step
+        (queued by the first job of that program); a compile error is every
+        such job's result, status ``compile_error``.
+        """
         if not self._started or self._closed:
             raise SandboxError("the sandbox pool is not running: use it inside `with SandboxPool() as pool:`")
         self._check_limits(job.limits)
+        if isinstance(job, RunJob) and job.language != "python":
+            return self._submit_exec(job, language(job.language))
+        return self._enqueue(job)
+
+    def _enqueue(self, job: Work) -> Future[Result]:
         future: Future[Result] = Future()
         self._queue.put((job, future))
         return future
 
-    def run(self, program: str, stdin: bytes | str = b"", *, limits: Limits | None = None) -> Result:
-        """Run ``program`` (Python source) with ``stdin``; block until it ends."""
-        return self.submit(RunJob(program, stdin, limits)).result()
+    def _submit_exec(self, job: RunJob, lang: Language) -> Future[Result]:
+        out: Future[Result] = Future()
+
+        def ran(done: Future[Result]) -> None:
+            if done.exception() is not None:
+                out.set_exception(done.exception())
+            else:
+                out.set_result(run_result(done.result(), lang))
+
+        def compiled(done: Future[Artifact | Result]) -> None:
+            if done.exception() is not None:
+                out.set_exception(done.exception())
+                return
+            artifact = done.result()
+            if isinstance(artifact, Result):  # a compile error (or our failure): the program never runs
+                out.set_result(artifact)
+            else:
+                self._enqueue(ExecJob(job, lang, artifact)).add_done_callback(ran)
+
+        if lang.compiled:
+            self._compiler.artifact(lang, job.program).add_done_callback(compiled)
+        else:
+            self._enqueue(ExecJob(job, lang)).add_done_callback(ran)
+        return out
+
+    def run(self, program: str, stdin: bytes | str = b"", *, limits: Limits | None = None, language: str = "python") -> Result:
+        """Run ``program`` (source in ``language``, Python by default) with ``stdin``; block until it ends."""
+        return self.submit(RunJob(program, stdin, limits, language)).result()
 
     def call(
         self,
@@ -168,9 +209,11 @@ class SandboxPool:
         futures = [self.submit(job) for job in jobs]
         return [future.result() for future in futures]
 
-    async def arun(self, program: str, stdin: bytes | str = b"", *, limits: Limits | None = None) -> Result:
+    async def arun(
+        self, program: str, stdin: bytes | str = b"", *, limits: Limits | None = None, language: str = "python"
+    ) -> Result:
         """Coroutine form of :meth:`run`."""
-        return await asyncio.wrap_future(self.submit(RunJob(program, stdin, limits)))
+        return await asyncio.wrap_future(self.submit(RunJob(program, stdin, limits, language)))
 
     async def acall(
         self,
@@ -193,7 +236,8 @@ class SandboxPool:
         """Counters since the pool started."""
         with self._lock:
             counts = dict(self._counts)
-        return PoolStats(workers_started=self._spares.started, **counts)
+        compiler = self._compiler
+        return PoolStats(workers_started=self._spares.started, compiles=compiler.compiles, compile_hits=compiler.hits, **counts)
 
     # -- internals -------------------------------------------------------------------------------
 
@@ -236,7 +280,7 @@ class SandboxPool:
         if worker is not None:
             worker.close()
 
-    def _execute(self, worker: Worker | None, jobs_on_worker: int, job: Job) -> tuple[Worker | None, Result, int]:
+    def _execute(self, worker: Worker | None, jobs_on_worker: int, job: Work) -> tuple[Worker | None, Result, int]:
         limits = job.limits or self.limits
         for attempt in (1, 2):
             if worker is None:

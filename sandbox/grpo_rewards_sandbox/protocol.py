@@ -7,12 +7,15 @@ strictly, under the job's own size limit.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
+from .compiling import BASE_ENV, CompileJob, ExecJob
 from .guest import codec
+from .languages import STACK_MB
 from .results import CallJob, Job, Limits, Result, Status
 
-__all__ = ["JobNotStarted", "ProtocolError", "request_for", "result_from"]
+__all__ = ["JobNotStarted", "ProtocolError", "compile_request", "exec_request", "request_for", "result_from"]
 
 REPLY_FIELDS: dict[str, tuple[type, ...]] = {
     "status": (str,),
@@ -31,7 +34,12 @@ REPLY_FIELDS: dict[str, tuple[type, ...]] = {
     "recycle": (bool,),
     "broken": (str,),
     "infra": (str,),
+    "artifact": (dict, type(None)),
+    "artifact_error": (str,),
 }
+
+
+OURS = (Status.INFRA_ERROR.value, Status.COMPILE_ERROR.value)  # statuses the host decides, never the supervisor
 
 
 class ProtocolError(Exception):
@@ -54,11 +62,50 @@ def request_for(job: Job, limits: Limits, launcher: str) -> dict[str, Any]:
     return request
 
 
-def _limits(limits: Limits) -> dict[str, Any]:
+def exec_request(job: ExecJob, limits: Limits, *, send_artifact: bool, evict: list[str]) -> dict[str, Any]:
+    """The request frame for a run by command line; the artifact's files only when the container lacks them."""
+    language, program = job.language, job.job.program
+    stdin = job.job.stdin
+    request: dict[str, Any] = {
+        "op": "job",
+        "mode": "exec",
+        "argv": language.run_argv(program, limits),
+        "env": {**BASE_ENV, **language.environment(limits.memory_mb)},
+        "limits": {**_limits(limits, language.data_extra_mb), "stack_mb": STACK_MB},
+        "stdin": stdin.encode("utf-8", "surrogateescape") if isinstance(stdin, str) else bytes(stdin),
+        "files": {} if language.compiled else {language.source_name(program): _text(program)},
+        "evict": evict,
+    }
+    if job.artifact is not None:
+        request["artifact"] = {"key": job.artifact.key, "files": dict(job.artifact.files) if send_artifact else None}
+    return request
+
+
+def compile_request(job: CompileJob, evict: list[str]) -> dict[str, Any]:
+    """The request frame for a compile step: the source in, the outputs back (and kept) under the job's key."""
+    language, limits = job.language, job.limits
+    return {
+        "op": "job",
+        "mode": "exec",
+        "argv": language.compile_argv(job.program),
+        "env": {**BASE_ENV, **language.environment(limits.memory_mb)},
+        "limits": {**_limits(limits, language.data_extra_mb), "stack_mb": STACK_MB},
+        "stdin": b"",
+        "files": {language.source_name(job.program): _text(job.program)},
+        "collect": {"key": job.key, "outputs": list(language.outputs)},
+        "evict": evict,
+    }
+
+
+def _text(program: str) -> bytes:
+    return program.encode("utf-8", "surrogatepass")
+
+
+def _limits(limits: Limits, data_extra_mb: int = 0) -> dict[str, Any]:
     return {
         "timeout": float(limits.timeout),
         "cpu": float(limits.cpu_seconds),
-        "memory_mb": int(limits.memory_mb),
+        "memory_mb": int(limits.memory_mb) + data_extra_mb,
         "keep": int(limits.keep_output),
         "max_output": int(limits.max_output),
         "fsize_mb": int(limits.file_size_mb),
@@ -67,7 +114,7 @@ def _limits(limits: Limits) -> dict[str, Any]:
     }
 
 
-def result_from(reply: dict[str, Any], job: Job, limits: Limits) -> tuple[Result, bool, str]:
+def result_from(reply: dict[str, Any], job: object, limits: Limits) -> tuple[Result, bool, str]:
     """The :class:`Result`, whether the supervisor asked to be recycled, and any broken invariant.
 
     Raises :class:`JobNotStarted` when the reply says the sandbox failed (the program never ran).
@@ -98,7 +145,16 @@ def result_from(reply: dict[str, Any], job: Job, limits: Limits) -> tuple[Result
         value=value,
         exception=reply["exception"],
     )
+    if reply["artifact"] is not None or reply["artifact_error"]:
+        result = _with_artifact(result, reply)
     return result, reply["recycle"], reply["broken"]
+
+
+def _with_artifact(result: Result, reply: dict[str, Any]) -> Result:
+    files = reply["artifact"]
+    if files is not None and not all(type(k) is str and type(v) is bytes for k, v in files.items()):
+        raise ProtocolError("the artifact must map file names to bytes")
+    return replace(result, extra={**result.extra, "artifact": files, "artifact_error": reply["artifact_error"]})
 
 
 def _check(reply: dict[str, Any]) -> None:
@@ -107,7 +163,7 @@ def _check(reply: dict[str, Any]) -> None:
     for name, kinds in REPLY_FIELDS.items():
         if type(reply.get(name)) not in kinds:
             raise ProtocolError(f"result field {name!r} is {type(reply.get(name)).__name__}")
-    if reply["status"] not in {status.value for status in Status} or reply["status"] == Status.INFRA_ERROR.value:
+    if reply["status"] not in {status.value for status in Status} or reply["status"] in OURS:
         raise ProtocolError(f"unknown status {reply['status']!r}")
 
 

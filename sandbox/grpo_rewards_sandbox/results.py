@@ -23,7 +23,9 @@ class Status(str, enum.Enum):
     ``runtime_error``: non-zero exit, a signal, an exception, or a call that
     returned nothing usable. ``timeout``: it passed its wall-clock or CPU limit.
     ``memory``: it ran out of memory. ``output_limit``: it printed more than
-    ``Limits.max_output`` bytes. ``infra_error``: the sandbox failed, not the
+    ``Limits.max_output`` bytes. ``compile_error``: the program of a compiled
+    language did not compile (``reason`` holds the compiler's first lines; the
+    program never ran). ``infra_error``: the sandbox failed, not the
     program (retried once on a fresh container before it is reported); treat it
     as "could not verify", never as a wrong answer.
     """
@@ -33,6 +35,7 @@ class Status(str, enum.Enum):
     TIMEOUT = "timeout"
     MEMORY = "memory"
     OUTPUT_LIMIT = "output_limit"
+    COMPILE_ERROR = "compile_error"
     INFRA_ERROR = "infra_error"
 
 
@@ -77,11 +80,20 @@ class Limits:
 
 @dataclass(frozen=True)
 class RunJob:
-    """Run ``program`` (Python source) as ``__main__`` with ``stdin`` on its standard input."""
+    """Run ``program`` with ``stdin`` on its standard input.
+
+    ``language`` names a row of :data:`grpo_rewards_sandbox.languages.LANGUAGES`
+    (``python``, ``c``, ``cpp``, ``java``, ``javascript``, ``go``, ``rust``).
+    Python runs as ``__main__`` in a warm interpreter. A compiled language is
+    compiled once per program for the life of the pool (in the sandbox, under
+    the language's compile limits); each job then runs the compiled program.
+    ``limits`` apply to the run, not to the compile step.
+    """
 
     program: str
     stdin: bytes | str = b""
     limits: Limits | None = None
+    language: str = "python"
 
 
 @dataclass(frozen=True)

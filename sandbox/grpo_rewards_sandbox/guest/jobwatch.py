@@ -25,7 +25,7 @@ from typing import Any
 
 from .framing import FrameError
 from .outcome import Capture, Outcome, report_reader
-from .roles import STARTED_SIZE, started_at
+from .roles import exec_failure, started_at
 
 __all__ = ["DRAIN_SECONDS", "SETUP_SECONDS", "JobHandles", "watch"]
 
@@ -90,6 +90,7 @@ class _Watch:
         self.deadline = self.handed_at + min(limits["timeout"], SETUP_SECONDS)
         self.started_fd = job.pipes["started"]
         self.watching_start = False
+        self.started_message = b""
         os.set_blocking(self.started_fd, False)
         for name in READERS:
             os.set_blocking(job.pipes[name], False)
@@ -165,19 +166,21 @@ class _Watch:
             self.deadline = self.started_at + self.limits["timeout"]
 
     def _poll_started(self) -> bool:
-        """Read the job's *started* message if it is there (never blocks)."""
-        if self.outcome.started:
-            return True
-        try:
-            message = os.read(self.started_fd, STARTED_SIZE)
-        except (BlockingIOError, OSError):
-            return False
-        when = started_at(message)
-        if when is None:
-            return False
-        self.outcome.started = True
-        self.started_at = min(max(when, self.handed_at), time.monotonic())
-        return True
+        """Read what the job wrote on its *started* pipe so far (never blocks); whether it has started."""
+        while len(self.started_message) < 512:
+            try:
+                chunk = os.read(self.started_fd, 512)
+            except OSError:  # nothing yet (BlockingIOError), or the pipe is gone
+                break
+            if not chunk:
+                break
+            self.started_message += chunk
+        when = started_at(self.started_message)
+        if when is not None and not self.outcome.started:
+            self.outcome.started = True
+            self.started_at = min(max(when, self.handed_at), time.monotonic())
+        self.outcome.exec_failed = exec_failure(self.started_message)
+        return self.outcome.started
 
     def _on_exit(self) -> None:
         """The job's main process ended: have what it left behind killed so the pipes close, then drain them."""

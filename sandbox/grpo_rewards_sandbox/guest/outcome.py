@@ -76,6 +76,7 @@ class Outcome:
     peak_kb: int = 0
     cpu_limit: float = 0.0
     oom_killed: bool = False
+    exec_failed: str = ""  # the exec of a compiler or program failed (our failure)
 
     @property
     def returned(self) -> bytes | None:

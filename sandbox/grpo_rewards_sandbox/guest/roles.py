@@ -11,7 +11,8 @@ process group) and checks that all of it took. Only then does it block on its
 spec pipe: PID 1 writes the limits and arguments there when the job arrives
 (the program is already in the job directory, written by PID 1). Right before
 the program's first byte runs it sends one message on the *started* pipe (a
-marker and the time, ``CLOCK_MONOTONIC`` in nanoseconds) and closes it, so PID
+marker and the time, ``CLOCK_MONOTONIC`` in nanoseconds) and closes it (before
+an ``execve`` the exec closes it, and a failed exec adds why), so PID
 1 can tell our failure to start (infra) from the program's own failure, and
 time the job from its real start, without being woken for it.
 
@@ -33,13 +34,13 @@ from typing import NoReturn
 
 from . import framing, jobfilter, privileges, runner, scratch
 
-__all__ = ["CLEANER_FDS", "EXIT_SETUP", "JOB_FDS", "STARTED", "cleaner", "job", "started_at"]
+__all__ = ["CLEANER_FDS", "EXIT_SETUP", "JOB_FDS", "STARTED", "cleaner", "exec_failure", "job", "started_at"]
 
 JOB_FDS = ("stdin", "stdout", "stderr", "report", "spec", "started")
 CLEANER_FDS = ("report",)
 SPEC_FD, STARTED_FD = 4, 5
 EXIT_SETUP = 70  # the job could not be set up: our failure, never the program's
-STARTED = b"G"
+STARTED, FAILED = b"G", b"F"
 STARTED_SIZE = 9  # the marker, then the monotonic time in nanoseconds (8 bytes, big-endian)
 MAX_SPEC = framing.MAX_REQUEST
 
@@ -94,24 +95,39 @@ def job(uid: int, fds: list[int]) -> NoReturn:
         spec = _read_spec()
         if not spec:
             os._exit(0)  # PID 1 retired this slot unused
-        runner.start(spec, started=lambda: _started())
+        runner.start(spec, started=_started, failed=_exec_failed)
     except BaseException as exc:  # noqa: BLE001 - the job could not even start: say why on its stderr
         os.write(2, f"sandbox: could not start the job: {type(exc).__name__}: {exc}\n".encode())
     finally:
         os._exit(EXIT_SETUP)
 
 
-def _started() -> None:
+def _started(before_exec: bool = False) -> None:
+    """Tell PID 1 the program starts now. Before an ``execve`` the pipe stays open until the exec closes it."""
     os.write(STARTED_FD, STARTED + time.monotonic_ns().to_bytes(8, "big"))  # one write: atomic on a pipe
-    os.close(STARTED_FD)
     os.close(SPEC_FD)
+    if before_exec:
+        os.set_inheritable(STARTED_FD, False)  # closed by a successful exec: the program never sees it
+    else:
+        os.close(STARTED_FD)
+
+
+def _exec_failed(why: str) -> None:
+    """The exec of a compiler or program failed (our image, not the program): PID 1 reads it as infra."""
+    os.write(STARTED_FD, FAILED + why.encode("utf-8", "replace")[:400])
 
 
 def started_at(message: bytes) -> float | None:
     """The job's start (``time.monotonic()`` seconds) from its *started* message; None if it is not one."""
-    if len(message) != STARTED_SIZE or message[:1] != STARTED:
+    if len(message) < STARTED_SIZE or message[:1] != STARTED:
         return None
-    return int.from_bytes(message[1:], "big") / 1e9
+    return int.from_bytes(message[1:STARTED_SIZE], "big") / 1e9
+
+
+def exec_failure(message: bytes) -> str:
+    """What follows the start in the *started* message: why the exec failed, or ``""``."""
+    rest = message[STARTED_SIZE:]
+    return rest[1:].decode("utf-8", "replace") if rest[:1] == FAILED else ""
 
 
 def cleaner(uid: int, fds: list[int]) -> NoReturn:

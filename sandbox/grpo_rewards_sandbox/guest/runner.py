@@ -13,8 +13,9 @@ this process reports on fd 3 (a return value, or an exception's type name) is
 untrusted: the program can write there too. The supervisor decides the status
 from what it observes, and the host decodes the value strictly.
 
-A ``language`` with compile and run steps (issue 14) would add a step here:
-the spec names the language, and this module execs its compiler or binary.
+Exec mode (every language but Python, and every compile step) replaces the
+process with the command line the spec carries, the environment it carries,
+and only fds 0-2.
 """
 
 from __future__ import annotations
@@ -37,26 +38,47 @@ JOB_DIR = "/tmp/job"  # scratch.JOB_DIR (not imported: this file also runs as a 
 RUNNER = os.path.abspath(__file__)
 
 
-def start(spec_bytes: bytes, started: Callable[[], None]) -> None:
-    """Set up and run the job described by ``spec_bytes``. Never returns."""
+def start(spec_bytes: bytes, started: Callable[[bool], None], failed: Callable[[str], None]) -> None:
+    """Set up and run the job described by ``spec_bytes``. Never returns.
+
+    ``started(before_exec)`` tells PID 1 the program starts; ``failed(why)``
+    that an exec failed after that (a missing compiler: our failure).
+    """
     from . import codec, framing
 
     spec = codec.decode(spec_bytes, framing.PROTOCOL_LIMITS)
     del spec_bytes
     mode, limits = spec["mode"], spec["limits"]
-    path = os.path.join(JOB_DIR, spec["file"])  # PID 1 wrote it there (see scratch.make_job_dir)
     _set_limits(limits)
     os.chdir(JOB_DIR)
     os.umask(0o022)
+    if mode == "exec":
+        _exec(spec["argv"], spec["env"], started, failed)
+    path = os.path.join(JOB_DIR, spec["file"])  # PID 1 wrote it there (see scratch.make_job_dir)
     function = spec.get("function") or ""
     if spec.get("launcher") == "spawn":
         argv = [sys.executable, "-I", RUNNER, mode, path, function, str(limits["max_value"])]
-        started()
+        started(False)
         os.execv(sys.executable, argv)
     args = spec.get("args", b"") if mode == "call" else b""
     del spec
-    started()
+    started(False)
     run_forked(mode, path, function, args, limits["max_value"])
+
+
+def _exec(argv: list[str], env: dict[str, str], started: Callable[[bool], None], failed: Callable[[str], None]) -> None:
+    """Replace this process with ``argv`` (a compiler, a compiled program, an interpreter); never returns.
+
+    The report pipe is Python's runner's only: it is closed first, so the
+    program holds exactly its stdin, stdout and stderr.
+    """
+    os.close(REPORT_FD)
+    started(True)
+    try:
+        os.execvpe(argv[0], argv, env)
+    except OSError as exc:
+        failed(f"could not execute {argv[0]}: {exc.strerror}")
+    os._exit(70)
 
 
 def _set_limits(limits: dict[str, Any]) -> None:
@@ -71,6 +93,7 @@ def _set_limits(limits: dict[str, Any]) -> None:
         ("RLIMIT_NOFILE", (limits["nofile"], limits["nofile"])),
         ("RLIMIT_NPROC", (limits["nproc"], limits["nproc"])),
         ("RLIMIT_CORE", (0, 0)),
+        *([("RLIMIT_STACK", (limits["stack_mb"] << 20,) * 2)] if limits.get("stack_mb") else []),
     ):
         resource.setrlimit(getattr(resource, name), value)
 

@@ -7,13 +7,14 @@ its own invariants and the zygote's, and have the first jobs' processes made.
 
 For each job it:
 
-* writes the program into the job directory (its own, open to the job), hands
+* writes the program into the job directory (its own, open to the job; a
+  compiled program is linked from its store, see :mod:`.handover`), hands
   the spec (limits, arguments) and stdin to the job process that is already
   waiting, on fresh pipes, and watches it from outside (:mod:`.jobwatch`):
   deadline, output caps, exit; when the main process ends it kills the job's
   whole process group at once;
 * checks that its own invariants and the zygote's are unchanged and that the
-  zygote answers, and replies;
+  zygote answers, keeps a compile job's outputs, and replies;
 * only then, before it reads the next request, makes sure nothing of the job
   is left (:mod:`.cleanup`): reaps, removes the job's files (with a cleaner
   process only when the job left any PID 1 may not remove), checks;
@@ -47,7 +48,7 @@ import signal
 import sys
 from typing import Any
 
-from . import cleanup, codec, framing, invariants, privileges, scratch, zygote
+from . import cleanup, codec, framing, handover, invariants, privileges, store, zygote
 from .jobwatch import watch
 from .outcome import Outcome
 from .slot import PendingSlot, Slot
@@ -147,8 +148,8 @@ class Supervisor:
         self.finished = slot
         limits = {**request["limits"], "nproc": self.nproc}
         try:
-            spec = codec.encode(_spec(request, limits, _write_program(request)), framing.PROTOCOL_LIMITS)
-        except (OSError, codec.CodecError) as exc:
+            spec = codec.encode(handover.spec(request, limits), framing.PROTOCOL_LIMITS)
+        except (OSError, codec.CodecError, handover.HandoverError) as exc:
             return _infra_reply(f"could not hand the job over: {type(exc).__name__}: {exc}")
         oom_before = _oom_kills()
         slot.watched = True
@@ -156,7 +157,13 @@ class Supervisor:
         slot.reaped = True
         slot.release()
         outcome.oom_killed = _oom_kills() > oom_before
-        return self._reply(outcome, request.get("mode"), [])
+        reply = self._reply(outcome, request.get("mode"), [])
+        if not reply["infra"]:
+            try:
+                reply["artifact"], reply["artifact_error"] = handover.collect(request, reply["status"] == "ok")
+            except handover.HandoverError as exc:
+                return _infra_reply(f"could not keep the compiled program: {exc}")
+        return reply
 
     def clean_up(self) -> None:
         """After the reply: nothing of the last job may be left when the next one starts (see :mod:`.cleanup`)."""
@@ -166,6 +173,10 @@ class Supervisor:
         if not slot.reaped:  # it never ran: retire its process
             slot.discard()
         problems = cleanup.clean_up(slot.uid, self.zygote.pid, self._spawn_cleaner)
+        try:
+            store.unlink()
+        except OSError as exc:
+            problems.append(f"could not take the compiled program back: {exc}")
         if problems and not self.unusable:
             self.unusable = "the last job left what could not be cleaned: " + "; ".join(problems)[:500]
 
@@ -219,29 +230,13 @@ def judge(outcome: Outcome, mode: Any, *, changed: list[str], lost: str, problem
     if not outcome.started:
         tail = outcome.stderr.data.decode("utf-8", "replace").strip().splitlines()[-1:]
         return _infra_reply("the job could not start" + (f": {tail[0][:300]}" if tail else ""))
+    if outcome.exec_failed:
+        return _infra_reply(f"the job could not start: {outcome.exec_failed[:300]}")
     status, reason = outcome.classify(mode)
     if changed:
         status, reason = "runtime_error", "the program tampered with the sandbox: " + "; ".join(changed)[:500]
     broken = changed + problems
     return _result(outcome, status, reason, recycle=bool(broken) or status == "timeout", broken="; ".join(broken))
-
-
-def _spec(request: dict[str, Any], limits: dict[str, Any], file: str) -> dict[str, Any]:
-    spec = {"mode": request["mode"], "file": file, "limits": limits}
-    spec["launcher"] = request.get("launcher", "fork")
-    if request["mode"] == "call":
-        spec.update(function=request.get("function") or "", args=request.get("args", b""))
-    return spec
-
-
-def _write_program(request: dict[str, Any]) -> str:
-    """Make the job directory with the program in it (and, for a spawned call, its arguments); the file's name."""
-    file = "main.py" if request["mode"] == "run" else "solution.py"
-    files = {file: request["program"].encode("utf-8", "surrogatepass")}
-    if request["mode"] == "call" and request.get("launcher") == "spawn":  # a forked job gets them in memory
-        files[file + ".args"] = request.get("args", b"")
-    scratch.make_job_dir(files)
-    return file
 
 
 def _collected(slot: PendingSlot | Slot) -> Slot:
@@ -285,6 +280,8 @@ def _result(outcome: Outcome, status: str, reason: str, *, recycle: bool, broken
         "recycle": recycle,
         "broken": broken,
         "infra": "",
+        "artifact": None,
+        "artifact_error": "",
     }
 
 
