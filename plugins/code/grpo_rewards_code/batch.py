@@ -11,10 +11,11 @@ from grpo_rewards import Sample, SandboxUnavailable, Verdict
 from .cache import OutcomeCache, cache_key
 from .dispatch import Dispatcher
 from .engines import ENGINES, Engines
-from .extract import extract_code
+from .extract import extract_code, extract_program
 from .formats import StdioTests, TestsError
 from .gateway import Infra, Limits
 from .helpers import after_helpers
+from .languages import AUTO, LANGUAGES, by_tag, resolve
 from .options import WALL_FACTOR, CodeOptions
 from .outcome import SampleOutcome, to_verdict
 from .rowtests import read_sample_tests
@@ -28,12 +29,13 @@ CACHE = OutcomeCache()
 
 @dataclass(frozen=True)
 class Plan:
-    """A sample ready to run: its code, its tests (stdio cases or a test program) and their labels."""
+    """A sample ready to run: its code and language, its tests (stdio cases or a test program) and their labels."""
 
     code: str
     spec: StdioTests | TestProgram
     fingerprint: str
     labels: tuple[str, ...]
+    language: str = "python"
 
 
 @dataclass
@@ -64,15 +66,42 @@ def plan_sample(sample: Sample, options: CodeOptions) -> Plan | Verdict:
         spec, fingerprint, labels = read_sample_tests(sample.row, options, sample.prompt)
     except TestsError as exc:
         return Verdict.unverifiable(exc.reason, str(exc))
-    code = extract_code(sample.completion, mode=options.extract, language=options.language)
+    chosen = chosen_language(sample, options)
+    if isinstance(chosen, Verdict):
+        return chosen
+    found = extract_program(sample.completion, mode=options.extract, language=chosen or AUTO)
+    code, language = found if found is not None else (None, chosen or "python")
     prefix = _prefix(sample, options)
-    if code is None and spec.format == "humaneval" and options.prefix_column is None:
-        code, prefix = continuation(sample), ""
+    if code is None and spec.format == "humaneval" and options.prefix_column is None and chosen in (None, "python"):
+        code, prefix, language = continuation(sample), "", "python"
     if code is None:
-        where = "in the completion" if options.extract == "whole" else f"in a fenced {options.language} block"
+        where = "in the completion" if options.extract == "whole" else f"in a fenced {chosen or 'code'} block"
         return Verdict.incorrect("no_code", message=f"no code found {where}")
+    if not LANGUAGES[language].runs(spec.format):
+        return _unsupported(language, spec.format, chosen is None)
     helpers = "" if isinstance(spec, StdioTests) else spec.helpers
-    return Plan(after_helpers(prefix + code, helpers), spec, fingerprint, labels)
+    return Plan(after_helpers(prefix + code, helpers) if language == "python" else code, spec, fingerprint, labels, language)
+
+
+def chosen_language(sample: Sample, options: CodeOptions) -> str | None | Verdict:
+    """The language the row or the options fix (None: the fence's tag decides), or the row's bad value's verdict."""
+    column = options.language_column
+    value = sample.row.get(column) if column else None
+    if value is not None and value != "":
+        row = by_tag(value) if isinstance(value, str) else None
+        if row is None:
+            message = f"column {column!r} says {value!r}: the code reward runs {', '.join(LANGUAGES)}"
+            return Verdict.unverifiable("unknown_language", message + " (set -o code.language_column=... if it means else)")
+        return row.name
+    return None if options.language.lower() == AUTO else resolve(options.language).name
+
+
+def _unsupported(language: str, format: str, from_fence: bool) -> Verdict:
+    runs = ", ".join(name for name, row in LANGUAGES.items() if row.runs(format))
+    message = f"{format} tests run in {runs} only; the program is {language}"
+    if from_fence:  # the model chose a language the tests cannot judge
+        return Verdict.incorrect("wrong_language", message=message)
+    return Verdict.unverifiable("unsupported_language", message)
 
 
 def continuation(sample: Sample) -> str | None:
@@ -132,7 +161,10 @@ def _after_infra(outcomes: dict[str, SampleOutcome], engines: Engines) -> dict[s
 
 def _keyed(plans: Sequence[Plan | Verdict], options: CodeOptions, budget: float, image: str) -> list[str | None]:
     settings = {**options.settings(), "budget": budget}
-    return [cache_key(p.code, p.fingerprint, settings, image) if isinstance(p, Plan) else None for p in plans]
+    return [
+        cache_key(p.code, p.fingerprint, {**settings, "language": p.language}, image) if isinstance(p, Plan) else None
+        for p in plans
+    ]
 
 
 def score_samples(
@@ -154,7 +186,7 @@ def score_samples(
             found[key] = hit
         else:
             assert isinstance(plan, Plan)
-            works[key] = Work(key, plan.code, plan.spec, plan.spec.format)
+            works[key] = Work(key, plan.code, plan.spec, plan.spec.format, plan.language)
     fresh = _run(list(works.values()), options, budget, engines) if works else {}
     for key, outcome in fresh.items():
         cache.put(key, outcome)

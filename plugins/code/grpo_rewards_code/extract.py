@@ -11,6 +11,9 @@ Which block is the program:
 * ``last_block`` (default): the last block tagged with the wanted language;
   when no block is tagged with it, the last untagged block. Blocks tagged with
   another language (```` ```text ````, ```` ```bash ````) are never taken.
+  With ``language="auto"`` the wanted language is any the reward runs (see
+  :mod:`.languages`): the last block tagged with one of them, else the last
+  untagged block (Python); :func:`extract_program` says which language.
 * ``first_block``: the same rule, taking the first block instead.
 * ``whole``: the whole completion is the program.
 
@@ -34,17 +37,17 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["LANGUAGE_ALIASES", "MAX_PARSED_CHARS", "Block", "ExtractMode", "extract_code", "fenced_blocks"]
+from .languages import AUTO, LANGUAGES, by_tag
+
+__all__ = ["LANGUAGE_ALIASES", "MAX_PARSED_CHARS", "Block", "ExtractMode", "extract_code", "extract_program", "fenced_blocks"]
 
 #: Longest text the bare-code check hands to Python's parser (longer bare text is not taken as a program).
 MAX_PARSED_CHARS = 200_000
 
 ExtractMode = Literal["last_block", "first_block", "whole"]
 
-#: Info-string tags accepted for a language (compared case-insensitively).
-LANGUAGE_ALIASES: dict[str, frozenset[str]] = {
-    "python": frozenset({"python", "python3", "py", "py3", "python3.11", "python3.12"}),
-}
+#: Info-string tags accepted for a language (compared case-insensitively): the language table's aliases.
+LANGUAGE_ALIASES: dict[str, frozenset[str]] = {name: row.aliases for name, row in LANGUAGES.items()}
 
 _OPEN = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)$")
 
@@ -93,8 +96,8 @@ def fenced_blocks(text: str) -> list[Block]:
 
 
 def _aliases(language: str) -> frozenset[str]:
-    language = language.lower()
-    return LANGUAGE_ALIASES.get(language, frozenset({language}))
+    row = by_tag(language)
+    return row.aliases if row is not None else frozenset({language.lower()})
 
 
 _STATEMENTS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom, ast.Assign, ast.AugAssign,
@@ -116,15 +119,29 @@ def _bare_python(completion: str) -> str | None:
 
 def extract_code(completion: str, *, mode: ExtractMode = "last_block", language: str = "python") -> str | None:
     """The program in ``completion``, or ``None`` when there is none (see the module docstring)."""
+    found = extract_program(completion, mode=mode, language=language)
+    return found[0] if found is not None else None
+
+
+def extract_program(completion: str, *, mode: ExtractMode = "last_block", language: str = "python") -> tuple[str, str] | None:
+    """The program in ``completion`` and its language's name, or ``None`` when there is none.
+
+    ``language`` is the wanted one (a name or alias), or ``auto``: the language
+    of the block taken (untagged, or bare code: Python).
+    """
+    auto = language.lower() == AUTO
+    wanted = "python" if auto else getattr(by_tag(language), "name", language.lower())
     if mode == "whole":
-        return completion if completion.strip() else None
+        return (completion, wanted) if completion.strip() else None
     all_blocks = fenced_blocks(completion)
-    if not all_blocks and language.lower() in LANGUAGE_ALIASES["python"]:
-        return _bare_python(completion)
+    if not all_blocks and wanted == "python":
+        bare = _bare_python(completion)
+        return (bare, "python") if bare is not None else None
     blocks = [b for b in all_blocks if b.text.strip()]
-    tagged = [b for b in blocks if b.language in _aliases(language)]
+    tagged = [b for b in blocks if (by_tag(b.language) is not None if auto else b.language in _aliases(language))]
     candidates = tagged or [b for b in blocks if not b.language]
     if not candidates:
         return None
     chosen = candidates[-1] if mode == "last_block" else candidates[0]
-    return chosen.text
+    row = by_tag(chosen.language) if chosen.language else None
+    return chosen.text, (row.name if auto and row is not None else wanted)

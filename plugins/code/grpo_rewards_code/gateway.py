@@ -54,8 +54,8 @@ __all__ = [
 ]
 
 #: How an execution ended (``infra_error`` never appears here: that is an :class:`Infra`).
-Status = Literal["ok", "runtime_error", "timeout", "memory", "output_limit"]
-STATUSES: tuple[Status, ...] = ("ok", "runtime_error", "timeout", "memory", "output_limit")
+Status = Literal["ok", "runtime_error", "timeout", "memory", "output_limit", "compile_error"]
+STATUSES: tuple[Status, ...] = ("ok", "runtime_error", "timeout", "memory", "output_limit", "compile_error")
 #: Output kept from each stream of an execution, and the most it may print.
 OUTPUT_BYTES = 1024 * 1024
 
@@ -84,11 +84,16 @@ class Infra:
 
 @dataclass(frozen=True)
 class Run:
-    """Run ``program`` as ``__main__`` with ``stdin``."""
+    """Run ``program`` (source in ``language``, a name of :mod:`.languages`) with ``stdin``.
+
+    Python runs as ``__main__``; a compiled language is compiled once per
+    program by the backend (a compile error is status ``compile_error``).
+    """
 
     program: str
     stdin: str
     limits: Limits
+    language: str = "python"
 
 
 @dataclass(frozen=True)
@@ -344,7 +349,7 @@ class DockerGateway(Gateway):
 
     def _job(self, job: Job) -> sandbox.Job:
         if isinstance(job, Run):
-            return sandbox.RunJob(job.program, job.stdin, self._limits(job.limits))
+            return sandbox.RunJob(job.program, job.stdin, self._limits(job.limits), job.language)
         return sandbox.CallJob(job.program, job.function, job.args, None, self._limits(job.limits))
 
     @staticmethod

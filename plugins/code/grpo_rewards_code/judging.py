@@ -23,6 +23,8 @@ def _last_line(text: str) -> str:
 
 def failure_message(result: Result, limits: Limits) -> str:
     """A short message for a job that did not end cleanly."""
+    if result.status == "compile_error":
+        return result.reason  # the compiler's first lines
     if result.status == "timeout":
         if "CPU" in result.reason:
             return f"used more than {limits.cpu_seconds:.3g} s of CPU time"

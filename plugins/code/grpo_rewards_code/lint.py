@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .formats import TestsError
+from .languages import by_tag
 from .options import CodeOptions
 from .testcode import TestProgram
 
@@ -28,6 +29,9 @@ def lint_rows(rows: Sequence[Mapping[str, Any]], options: CodeOptions) -> list[s
         except TestsError as exc:
             messages.append(f"{_where(row)}: {exc.reason}: {exc}")
             continue
+        named = row.get(options.language_column) if options.language_column else None
+        if named not in (None, "") and (not isinstance(named, str) or by_tag(named) is None):
+            messages.append(f"{_where(row)}: unknown_language: column {options.language_column!r} says {named!r}")
         if isinstance(spec, TestProgram) and spec.proxy_blocker is not None:
             action = "run inside the sandbox (trust: reduced)" if options.fallback else "are unverifiable (fallback is off)"
             messages.append(f"{_where(row)}: these tests {action}: {spec.proxy_blocker}")

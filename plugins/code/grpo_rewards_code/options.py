@@ -8,6 +8,7 @@ from typing import Any, Literal
 from .compare import CompareMode
 from .extract import ExtractMode
 from .formats import FormatName
+from .languages import AUTO, resolve
 
 __all__ = ["CREDIT_DEFAULTS", "CodeOptions", "Credit", "WALL_FACTOR"]
 
@@ -32,7 +33,13 @@ class CodeOptions:
     test_column: str = field(default="test", metadata=_help("HumanEval: column of the source defining check(candidate)"))
     entry_point_column: str = field(default="entry_point", metadata=_help("HumanEval: column naming the function under test"))
     extract: ExtractMode = field(default="last_block", metadata=_help("which code: last_block, first_block or whole completion"))
-    language: str = field(default="python", metadata=_help("language tag of the fenced block to take"))
+    language: str = field(
+        default="python",
+        metadata=_help("language of the programs: python, c, cpp, java, javascript, go, rust, or auto (the fence's tag)"),
+    )
+    language_column: str | None = field(
+        default="language", metadata=_help("column naming each row's language, when a row has it (overrides language)")
+    )
     prefix_column: str | None = field(
         default=None, metadata=_help("column prepended to the code (e.g. prompt, for HumanEval continuations)")
     )
@@ -58,8 +65,8 @@ class CodeOptions:
     cache_size: int = field(default=8192, metadata=_help("outcomes kept in the result cache (0: no cache)"))
 
     def __post_init__(self) -> None:
-        if self.language.lower() != "python":
-            raise ValueError(f"language {self.language!r} is not supported: the sandbox runs Python only")
+        if self.language.lower() != AUTO:
+            resolve(self.language)  # ValueError naming the languages there are
         for name in ("test_timeout", "memory_mb"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"{name} must be positive, got {getattr(self, name)}")

@@ -13,8 +13,9 @@ from .gateway import Infra
 __all__ = ["FAILURES_SHOWN", "STATUSES", "SampleOutcome", "TestResult", "printable", "to_verdict"]
 
 #: Per-test statuses. ``skipped``: not run (or not counted) because the sample's
-#: time budget was spent or it had timed out ``max_timeouts`` times.
-STATUSES = ("ok", "wrong_answer", "runtime_error", "timeout", "memory", "output_limit", "skipped")
+#: time budget was spent or it had timed out ``max_timeouts`` times. ``compile_error``: the
+#: program (of a compiled language) did not compile, so no test ran it.
+STATUSES = ("ok", "wrong_answer", "runtime_error", "timeout", "memory", "output_limit", "compile_error", "skipped")
 FAILURES_SHOWN = 3
 _STDERR_CHARS = 1000
 # Control characters and bidirectional overrides in text the model controls (its stderr, its
@@ -138,6 +139,12 @@ def _reason(outcome: SampleOutcome) -> str:
     return printable(text)
 
 
+def _compile_reason(message: str) -> str:
+    """``compile_error: `` and the compiler's first lines, on one line (the message keeps them all)."""
+    lines = [line.strip() for line in message.splitlines() if line.strip()]
+    return printable("compile_error: " + " | ".join(lines[:4]))[:400]
+
+
 def to_verdict(
     outcome: SampleOutcome, *, code: str, labels: Sequence[str] = (), all_or_nothing: bool = False, cached: bool = False
 ) -> Verdict:
@@ -151,6 +158,9 @@ def to_verdict(
         message = f"none of the row's {len(outcome.results)} test(s) depends on what the function returns"
         return Verdict.unverifiable("no_tests", message, answer=code, **details)
     details["credit"] = "all" if all_or_nothing else "fraction"
+    compiler = next((r.message for r in outcome.counted if r.status == "compile_error"), None)
+    if compiler is not None:  # it never ran: one verdict for the program, with the compiler's first lines
+        return Verdict.incorrect(_compile_reason(compiler), answer=code, message=printable(compiler), **details)
     if passed == total:
         return Verdict.correct(_reason(outcome), answer=code, **details)
     if passed == 0 or all_or_nothing:

@@ -50,6 +50,7 @@ class Work:
     code: str
     spec: StdioTests | TestProgram
     format: str
+    language: str = "python"
 
 
 @dataclass(frozen=True)
@@ -208,7 +209,7 @@ class Runner:
                 sample.record(result)
                 sample.raw[index] = (result, limits)
 
-            self.dispatcher.submit(Run(work.code, case.input, limits), STDIO, done, sample.running)
+            self.dispatcher.submit(Run(work.code, case.input, limits, work.language), STDIO, done, sample.running)
 
     def _stdio_outcome(self, sample: _Sample) -> SampleOutcome:
         started = time.perf_counter()
