@@ -1,4 +1,7 @@
-"""grpo-rewards-sandbox: run untrusted Python programs in hardened, warm Docker containers.
+"""grpo-rewards-sandbox: run untrusted programs in hardened, warm Docker containers.
+
+Python, C, C++, Java, JavaScript, Go and Rust (:data:`LANGUAGES`); a compiled
+language is compiled once per program, in the sandbox, for the pool's life.
 
 The library knows nothing of rewards. It runs a program (or calls one function
 of it) under :class:`Limits` and returns a :class:`Result` that says what
@@ -9,6 +12,7 @@ happened; judging the output is the caller's business, outside the sandbox.
     with SandboxPool() as pool:
         result = pool.run("print(sum(map(int, input().split())))", stdin="1 2")
         result.status, result.stdout            # (Status.OK, b"3\\n")
+        pool.run("int main(){}", language="c")  # compiled once, then run
 
 Errors (drawn in :mod:`grpo_rewards_sandbox.errors`): :class:`SandboxUnavailable`
 when no engine or image is there (the message says what to do), never a wrong
@@ -19,6 +23,7 @@ result. The library is standalone: importing it imports nothing of
 from .backend import Backend, MockBackend, Worker
 from .errors import SandboxError, SandboxTimeout, SandboxUnavailable, WorkerLost
 from .guest.codec import CodecError, CodecLimits, decode, encode
+from .languages import LANGUAGES, Language
 from .pool import PoolStats, Sandbox, SandboxPool, default_size
 from .results import CallJob, Job, Limits, Result, RunJob, Status
 
@@ -28,6 +33,8 @@ __all__ = [
     "CodecError",
     "CodecLimits",
     "Job",
+    "LANGUAGES",
+    "Language",
     "Limits",
     "MockBackend",
     "PoolStats",

@@ -73,13 +73,18 @@ class ExecJob:
 
 
 def compile_result(result: Result, language: Language, key: str) -> Artifact | Result:
-    """A compile job's artifact, or the :class:`Result` every run of the program gets (a compile error)."""
+    """A compile job's artifact, or the :class:`Result` every run of the program gets (a compile error).
+
+    The compiler's output (stdout and stderr together) is the result's stderr; the program never ran, so its
+    stdout is empty; ``reason`` starts with what went wrong, then the compiler's first lines.
+    """
     if result.status is Status.INFRA_ERROR:
         return result
     artifact, missing = result.extra.get("artifact"), result.extra.get("artifact_error", "")
     if result.status is Status.OK and artifact:
         return Artifact(key, artifact)
-    text = (result.stderr or result.stdout).decode("utf-8", "replace").strip()
+    output = result.stdout + result.stderr  # what the compiler said, wherever it said it (Go's go tool: stdout)
+    text = output.decode("utf-8", "replace").strip()
     head = "\n".join(text.splitlines()[:COMPILER_LINES])[:2000]
     why = {
         Status.TIMEOUT: f"the compiler ran past {language.compile_limits.cpu_seconds:g} s",
@@ -90,7 +95,7 @@ def compile_result(result: Result, language: Language, key: str) -> Artifact | R
         why = f"{language.name} compilation made no program: {missing}"
     reason = f"{why}:\n{head}" if head else why
     return Result(Status.COMPILE_ERROR, exit_code=result.exit_code, signal=result.signal, wall_time=result.wall_time,
-                  cpu_time=result.cpu_time, stdout=result.stdout, stderr=result.stderr, reason=reason,
+                  cpu_time=result.cpu_time, stderr=output, reason=reason,
                   extra={k: v for k, v in result.extra.items() if k != "artifact"})  # fmt: skip
 
 
@@ -142,8 +147,9 @@ class Compiler:
                 self._entries.pop(key, None)  # our failure: the next job of the program compiles again
             else:
                 self.compiles += 1
-                self._trim()
         entry.set_result(outcome)
+        with self._lock:
+            self._trim()
 
     def _trim(self) -> None:
         """Drop the least recently used finished entries past the byte budget (never one being compiled)."""

@@ -41,8 +41,8 @@ __all__ = [
 IMAGE_REPOSITORY = "grpo-rewards-sandbox"
 BASE_REPOSITORY = "grpo-rewards-sandbox-base"
 SOURCES_LABEL = "grpo-rewards-sandbox.sources"
-IMAGE_FILES = ("Dockerfile", "requirements.txt", "packages.txt", "build-rootfs.sh")
-BASE_FILES = ("packages.txt", "build-rootfs.sh")
+IMAGE_FILES = ("Dockerfile", "requirements.txt", "packages.txt", "build-rootfs.sh", "trim-toolchains.sh")
+BASE_FILES = ("packages.txt", "build-rootfs.sh", "trim-toolchains.sh")
 
 Progress = Callable[[str], None]
 

@@ -51,6 +51,7 @@ _JAVA_COMMENTS = re.compile(r"/\*.*?\*/|//[^\n]*", re.S)
 _JAVA_NAME = r"([A-Za-z_$][\w$]*)"
 _JAVA_PUBLIC_CLASS = re.compile(r"\bpublic\s+(?:(?:final|abstract|strictfp)\s+)*(?:class|record|enum|interface)\s+" + _JAVA_NAME)
 _JAVA_CLASS = re.compile(r"\b(?:class|record|enum)\s+" + _JAVA_NAME)
+_JAVA_MAIN = re.compile(r"\bstatic\s+(?:final\s+)?void\s+main\s*\(")
 
 
 @dataclass(frozen=True)
@@ -72,12 +73,17 @@ class Language:
         return self.compile is not None
 
     def main_class(self, program: str) -> str:
-        """Java: the public class (else the first class), which names the file and is run; else ``main``."""
+        """Java: the public class, which names the file and is run; with none, the class declared last before
+        ``static void main`` (else ``Main``). Other languages: ``main``."""
         if not self.source.startswith("{main}"):
             return "main"
         text = _JAVA_COMMENTS.sub(" ", program)
-        found = _JAVA_PUBLIC_CLASS.search(text) or _JAVA_CLASS.search(text)
-        return found.group(1) if found else "Main"
+        public = _JAVA_PUBLIC_CLASS.search(text)
+        if public:
+            return public.group(1)
+        entry = _JAVA_MAIN.search(text)
+        before = [m.group(1) for m in _JAVA_CLASS.finditer(text[: entry.start()] if entry else text)]
+        return (before[-1] if entry else before[0]) if before else "Main"
 
     def source_name(self, program: str) -> str:
         return self.source.format(main=self.main_class(program))

@@ -12,3 +12,6 @@ debootstrap --variant=minbase --include="$packages" "$suite" "$dir" >&2
 # Drop what a sandboxed program never needs: package caches, logs, docs and locales.
 rm -rf "$dir"/var/cache/apt/* "$dir"/var/lib/apt/lists/* "$dir"/var/log/* \
        "$dir"/usr/share/doc/* "$dir"/usr/share/man/* "$dir"/usr/share/info/* "$dir"/usr/share/locale/*
+# ... and what the compile steps never use (grpo_rewards_sandbox/languages.py): Go's sources, tests and tools
+# other than compile and link (its standard library comes precompiled), and the JDK's jmods (jlink's input).
+bash "$here/trim-toolchains.sh" "$dir"

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import json
 import signal
-import socket
-import subprocess
-import threading
 from dataclasses import replace
 
+import gateway
 import pytest
 from grpo_rewards_sandbox import Status
 
@@ -411,30 +409,10 @@ print(open("/proc/self/status").read())
     unaffected(result)
 
 
-@pytest.fixture
-def gateway_listener():
-    """A TCP listener on the Docker bridge gateway (this machine's own address), counting connections."""
-    out = subprocess.run(
-        ["docker", "network", "inspect", "bridge", "--format", "{{(index .IPAM.Config 0).Gateway}}"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    server = socket.create_server((out.stdout.strip(), 0))
-    server.settimeout(0.2)
-    accepted = []
-
-    def serve():
-        while server.fileno() != -1:
-            try:
-                accepted.append(server.accept())
-            except OSError:
-                continue
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    yield server.getsockname(), accepted
-    server.close()
+@pytest.fixture(name="gateway_listener")
+def _gateway_listener():
+    with gateway.gateway_listener() as listener:
+        yield listener
 
 
 def test_network_and_dns_are_off(sandbox, unaffected, gateway_listener):
