@@ -280,12 +280,3 @@ def test_a_compile_that_runs_past_its_limit_is_a_compile_error(box, monkeypatch)
     assert "ran past" in result.reason or "constexpr" in result.reason or "error" in result.reason.lower()
     monkeypatch.undo()
     honest(box, "cpp")
-
-
-def test_java_files_are_named_after_the_public_class():
-    java = LANGUAGES["java"]
-    assert java.source_name("// public class Nope\npublic final class Solver { }") == "Solver.java"
-    assert java.source_name("class A {}\nclass B { public static void main(String[] a) {} }") == "B.java"
-    assert java.main_class("class A { static void main(String[] a) {} }\nclass B {}") == "A"
-    assert java.main_class("interface I {}") == "Main"
-    assert "-proc:none" in java.compile_argv("public class Main {}")  # no annotation processors at compile time

@@ -185,6 +185,10 @@ class Gateway(abc.ABC):
         """Why the engine does not answer now, or ``None`` when it does (or cannot be asked)."""
         return None
 
+    def compile_stats(self) -> tuple[int, int]:
+        """(compile steps run, runs that found their program compiled) so far; (0, 0) for a backend that cannot say."""
+        return 0, 0
+
     @abc.abstractmethod
     def close(self) -> None:
         """Release every resource. Safe to call twice."""
@@ -331,6 +335,12 @@ class DockerGateway(Gateway):
         except Exception as exc:  # noqa: BLE001 - any failure to answer means "down"
             return str(exc)
         return None
+
+    def compile_stats(self) -> tuple[int, int]:
+        if self._pool is None:
+            return 0, 0
+        stats = self._pool.stats()
+        return stats.compiles, stats.compile_hits
 
     def close(self) -> None:
         pool, self._pool = self._pool, None
