@@ -7,11 +7,13 @@ subprocess per execution as the ``host`` one, but from a driver inside a
 long-lived container of the sandbox image (no isolation beyond Docker's
 defaults, no per-execution hardening): the same scheduling handicap as the
 pool, none of its work. The difference between it and the pool is what the
-pool's isolation costs.
+pool's isolation costs. The driver writes ``files`` and runs ``setup`` (a
+compiler) once, in its working directory, before the first execution.
 """
 
 from __future__ import annotations
 
+import json
 import queue
 import subprocess
 import time
@@ -23,12 +25,17 @@ from _container_cpu import usage
 __all__ = ["InContainer"]
 
 DRIVER = r"""
-import subprocess, sys
-argv = sys.argv[1:]
+import json, os, subprocess, sys
+config = json.loads(sys.argv[1])
+for name, text in config["files"].items():
+    with open(name, "w") as handle:
+        handle.write(text)
+for command in config["setup"]:
+    subprocess.run(command, check=True)
 source, sink = sys.stdin.buffer, sys.stdout.buffer
 while len(header := source.read(4)) == 4:
     data = source.read(int.from_bytes(header, "big"))
-    done = subprocess.run(argv, input=data, capture_output=True)
+    done = subprocess.run(config["argv"], input=data, capture_output=True)
     sink.write(len(done.stdout).to_bytes(4, "big") + done.stdout)
     sink.flush()
 """
@@ -37,14 +44,16 @@ while len(header := source.read(4)) == 4:
 class InContainer:
     """``count`` warm driver containers of ``image`` that run ``argv`` once per request (one request each at a time)."""
 
-    def __init__(self, image: str, argv: list[str], count: int, setup: list[str] | None = None) -> None:
+    def __init__(
+        self, image: str, argv: list[str], count: int, *, files: dict[str, str] | None = None, setup: list[list[str]] = ()
+    ) -> None:
         self.names = [f"grpo-rewards-bench-driver-{uuid.uuid4().hex[:12]}" for _ in range(count)]
-        script = " && ".join([*(setup or []), 'exec python3 -c "$0" "$@"'])
+        config = json.dumps({"files": files or {}, "setup": list(setup), "argv": argv})
         self.drivers: queue.Queue[subprocess.Popen[bytes]] = queue.Queue()
         for name in self.names:
             command = ["docker", "run", "--rm", "-i", "--name", name, "--network", "none", "--log-driver", "none"]
             command += ["--user", "65534:65534", "--tmpfs", "/tmp:exec,size=256m", "--workdir", "/tmp", "--env", "HOME=/tmp"]
-            command += ["--entrypoint", "sh", image, "-c", script, DRIVER, *argv]
+            command += ["--env", "TMPDIR=/tmp", "--entrypoint", "python3", image, "-c", DRIVER, config]
             self.drivers.put(subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE))
         self.ids = [self._id(name) for name in self.names]
 

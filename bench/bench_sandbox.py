@@ -14,6 +14,11 @@ concurrency 1 and one per core, it times:
 * ``pool@IMAGE`` (with ``--against``): the same pool on another build of the image
   (say the main branch's), for an A/B of two sandbox designs.
 
+Then, per language (``--languages``), a trivial stdin-to-stdout program at
+concurrency one per core: ``host`` (compiled once on the host, same flags, a
+bare subprocess per execution), ``in docker`` and ``pool`` (compiled once by
+the pool; the table prints the compile steps per program).
+
 Every runner's executions are split into rounds that take turns, so a change in
 the machine's load hits all of them alike. It prints p50 and p99 latency,
 executions per second, the pool's throughput as a multiple of each baseline, and
@@ -41,6 +46,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from _container_cpu import ContainerCpu  # noqa: E402
 from _in_container import InContainer  # noqa: E402
+from _languages import ECHO, HostBuild, echo_job, in_container  # noqa: E402
 from grpo_rewards_sandbox import Limits, RunJob, SandboxPool, Status  # noqa: E402
 from grpo_rewards_sandbox.docker_backend import DockerBackend  # noqa: E402
 from grpo_rewards_sandbox.image_build import default_image  # noqa: E402
@@ -204,10 +210,53 @@ def print_python_table(rows: list) -> None:
             )
 
 
+def language_rows(pool: SandboxPool, cpu: ContainerCpu, languages: list[str], count: int, cores: int) -> list:
+    rows = []
+    stdin = b"hello sandbox\n"
+    for language in languages:
+        host, drivers = HostBuild(language), in_container(default_image(), language, cores)
+        before = pool.stats().compiles
+        try:
+            pool.map([echo_job(language, stdin)] * cores)  # warm: the one compile step happens here
+            runners = [Runner("in docker", drivers.runner(stdin, stdin), drivers.cpu, count // 2)]
+            runners[0].execute()  # the driver compiles before its first execution
+            if host.argv is not None:
+                runners.insert(0, subprocess_runner("host", host.argv, stdin, count // 2))
+            runners.append(pool_runner("pool", pool, cpu, echo_job(language, stdin), stdin, count))
+            timings = interleaved(runners, cores)
+        finally:
+            host.close()
+            drivers.close()
+        rows.append((language, timings, pool.stats().compiles - before))
+    return rows
+
+
+def print_language_table(rows: list, cores: int) -> None:
+    header = f"{'language':<11} {'runner':<10} {'p50 ms':>8} {'p99 ms':>8} {'exec/s':>8} {'cpu ms':>7}  {'compiles':>8}  ratios"
+    print(f"\ntrivial stdin-to-stdout program per language, concurrency {cores}")
+    print(header)
+    print("-" * (len(header) + 30))
+    for language, timings, compiles in rows:
+        for kind, timing in timings.items():
+            note, count = "", ""
+            if kind == "pool":
+                count = f"{compiles}/program"
+                note = ", ".join(
+                    f"{timing.rate / timings[base].rate:.2f}x {base}" for base in ("host", "in docker") if base in timings
+                )
+                note += "" if "host" in timings else " (no host toolchain: no host baseline)"
+            print(
+                f"{language:<11} {kind:<10} {timing.p50 * 1000:>8.1f} {timing.p99 * 1000:>8.1f} {timing.rate:>8.1f} "
+                f"{timing.cpu_ms:>7}  {count:>8}  {note}"
+            )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer executions (a smoke run, not for reporting)")
     parser.add_argument("--against", metavar="IMAGE", help="also run the pool on this image, interleaved (an A/B)")
+    parser.add_argument("--languages", default=",".join(ECHO), help="languages of the per-language rows ('' for none)")
+    parser.add_argument("--no-python-rows", action="store_true", help="only the per-language rows")
     args = parser.parse_args()
     cores = os.cpu_count() or 1
     counts = {"host": 60, "docker run": 12, "pool": 300} if not args.quick else {"host": 10, "docker run": 5, "pool": 30}
@@ -215,12 +264,17 @@ def main() -> None:
     pools = {"pool": start_pool(cores, default_image())}
     if args.against:
         pools[f"pool@{args.against.rsplit(':', 1)[-1]}"] = start_pool(cores, args.against)
+    languages = [name for name in args.languages.split(",") if name]
     try:
-        rows = python_rows(pools, counts, cores)
+        rows = [] if args.no_python_rows else python_rows(pools, counts, cores)
+        per_language = language_rows(*pools["pool"], languages, counts["pool"] // 3, cores) if languages else []
     finally:
         for pool, _ in pools.values():
             pool.close()
-    print_python_table(rows)
+    if rows:
+        print_python_table(rows)
+    if per_language:
+        print_language_table(per_language, cores)
     print(f"load average after: {os.getloadavg()[0]:.2f}")
 
 
