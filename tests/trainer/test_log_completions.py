@@ -1,0 +1,42 @@
+"""Verdict reasons reach TRL's completions table: real GRPO steps on the CPU with log_completions=True."""
+
+from __future__ import annotations
+
+import pytest
+from grpo_rewards_trainer import TrainConfig, train
+
+pytestmark = pytest.mark.slow
+pytest.importorskip("trl")
+
+
+def test_each_reward_adds_its_verdict_and_reason_to_the_logged_completions(toy_model, dataset, tmp_path, plugin_manager):
+    import pandas as pd
+
+    config = TrainConfig(
+        model=str(toy_model),
+        backend="trl",
+        dataset=str(dataset),
+        prompt_column="question",
+        chat_template="off",
+        rewards=["math", "format:0.2"],
+        num_generations=4,
+        per_device_train_batch_size=4,
+        max_completion_length=12,
+        max_steps=1,
+        lora_r=4,
+        lora_alpha=8,
+        target_modules=["q_proj", "v_proj"],
+        seed=0,
+        output_dir=str(tmp_path / "out"),
+        grpo={"log_completions": True},
+    )
+    result = train(config)
+    (table,) = sorted((result.output_dir / "completions").glob("completions_*.parquet"))
+    frame = pd.read_parquet(table)
+    assert {"math", "format", "math/verdict", "math/reason", "format/verdict", "format/reason", "advantage"} <= set(frame.columns)
+    assert len(frame) == 4
+    assert set(frame["math/verdict"]) <= {"correct", "incorrect", "partial", "unverifiable"}
+    assert set(frame["format/verdict"]) <= {"correct", "incorrect"}
+    assert all(isinstance(r, str) and r for r in frame["format/reason"])  # every format verdict says why
+    for score, verdict in zip(frame["format"], frame["format/verdict"], strict=True):
+        assert (score == 1.0) == (verdict == "correct")
