@@ -23,8 +23,9 @@ from ..data import InputRow, read_rows
 from ..errors import ConfigError, GrpoRewardsError, InputError
 from ..insight import Insight, insight
 from ..plugins import load_plugins
+from ..registry import split_qualified
 from ..report import write_report
-from ..selection import parse_option_flags
+from ..selection import parse_option_flags, parse_reward_spec
 from ..subset import pick_rows
 from .check_view import print_report
 
@@ -142,9 +143,10 @@ def check(
 def _reward_settings(
     config_file: Path | None, specs: tuple[str, ...], flags: tuple[str, ...]
 ) -> tuple[list[str], dict[str, dict[str, Any]]]:
-    """--reward replaces the config's rewards; --option flags go over the config's reward options."""
+    """--reward replaces the config's rewards (and drops its options for the others); --option flags go over the config's."""
     settings = reward_settings(read_config_file(config_file), str(config_file)) if config_file else RewardSettings()
-    options = {name: dict(values) for name, values in settings.reward_options.items()}
+    chosen = {split_qualified(parse_reward_spec(spec)[0])[1] for spec in specs} if specs else None
+    options = {name: dict(v) for name, v in settings.reward_options.items() if chosen is None or name in chosen}
     for name, values in parse_option_flags(flags).items():
         options[name] = {**options.get(name, {}), **values}
     return list(specs) or settings.rewards, options

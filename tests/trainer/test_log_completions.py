@@ -40,3 +40,18 @@ def test_each_reward_adds_its_verdict_and_reason_to_the_logged_completions(toy_m
     assert all(isinstance(r, str) and r for r in frame["format/reason"])  # every format verdict says why
     for score, verdict in zip(frame["format"], frame["format/verdict"], strict=True):
         assert (score == 1.0) == (verdict == "correct")
+
+    # the train_config.json this run saved replays as --config, in check and in train
+    import json
+
+    from click.testing import CliRunner
+
+    from grpo_rewards.cli import build_cli
+
+    saved = result.output_dir / "train_config.json"
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text(json.dumps({"prompt": "1+1=", "completion": "<think>one and one</think> \\boxed{2}", "answer": "2"}) + "\n")
+    checked = CliRunner().invoke(build_cli(), ["check", str(rows), "--config", str(saved), "--format", "json"])
+    assert json.loads(checked.stdout)["diagnostics"]["weights"] == {"math": 1.0, "format": 0.2}
+    replay = CliRunner().invoke(build_cli(), ["train", "--dry-run", "--config", str(saved)])
+    assert "log_completions: true" in replay.stdout and f"output_dir: {config.output_dir}" in replay.stdout

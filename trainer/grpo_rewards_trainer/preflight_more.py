@@ -38,7 +38,7 @@ TRACKERS = {
     "swanlab": "swanlab",
     "codecarbon": "codecarbon",
 }
-_LINE = re.compile(r"\bline (\d+)\b")
+_LINES = re.compile(r"\blines? (\d+(?:, \d+)*)(?: and (\d+) more)?")
 
 
 def _class_fields(path: Path, name: str) -> set[str]:
@@ -99,8 +99,15 @@ def check_report_to(config: TrainConfig, report: PreflightReport) -> None:
             )
 
 
-def _lines_flagged(messages: Iterable[str]) -> set[int]:
-    return {int(m) for message in messages for m in _LINE.findall(message)}
+def _lines_flagged(messages: Iterable[str], lines: set[int]) -> int:
+    """How many of ``lines`` the messages name, by the convention ``line 3: ...`` / ``lines 1, 2 and 5 more: ...``."""
+    named: set[int] = set()
+    more = 0
+    for message in messages:
+        for listed, extra in _LINES.findall(message):
+            named |= {int(n) for n in listed.split(", ")} & lines
+            more += int(extra or 0)
+    return min(len(lines), len(named) + more)
 
 
 def check_lint(report: PreflightReport) -> None:
@@ -121,10 +128,10 @@ def check_lint(report: PreflightReport) -> None:
         except Exception as exc:  # noqa: BLE001 - a broken lint is reported, not fatal
             report.add("dataset", "warning", f"lint of reward {name!r} failed: {type(exc).__name__}: {exc}")
             continue
-        flagged = _lines_flagged(messages) & {row["__line__"] for row in subset}
         if not messages:
             continue
-        if len(flagged) == len(subset):
+        flagged = _lines_flagged(messages, {row["__line__"] for row in subset})
+        if flagged == len(subset):
             report.add(
                 "dataset",
                 "error",
@@ -132,7 +139,7 @@ def check_lint(report: PreflightReport) -> None:
                 f" (first: {messages[0]}). Fix the column, or point the reward at another with --reward-option",
             )
         else:
-            count = f"{len(flagged)} of {len(subset)} rows" if flagged else f"{len(messages)} message(s)"
+            count = f"{flagged} of {len(subset)} rows" if flagged else f"{len(messages)} message(s)"
             report.add("dataset", "warning", f"reward {name!r} lint: {count} (first: {messages[0]})")
 
 
