@@ -12,7 +12,7 @@ MYPY_PACKAGES := grpo_rewards grpo_rewards_trainer grpo_rewards_sandbox
 # `make test-fast`: no Docker, nothing slow (markers are declared in pyproject.toml).
 FAST_MARKERS := not docker and not slow
 
-.PHONY: install sandbox-ready test test-fast demo lint bench clean
+.PHONY: install sandbox-ready browser-ready test test-fast demo lint bench clean
 
 install: $(STAMP)
 
@@ -27,7 +27,14 @@ $(STAMP): pyproject.toml requirements-dev.txt $(wildcard */pyproject.toml plugin
 sandbox-ready: install
 	@if [ -f sandbox/scripts/ensure-docker.sh ]; then bash sandbox/scripts/ensure-docker.sh && $(BIN)/grpo-rewards-sandbox build; fi
 
-test: install sandbox-ready
+# Headless Chromium and its driver for the report's browser tests (Debian packages; needs root or sudo).
+browser-ready:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q chromium chromium-driver; \
+	fi
+
+test: install sandbox-ready browser-ready
 	$(BIN)/python -m pytest
 
 # The quick loop: no Docker engine or sandbox image needed, no slow tests.
@@ -35,8 +42,12 @@ test-fast: install
 	$(BIN)/python -m pytest -m "$(FAST_MARKERS)"
 
 # Score every bundled sample file with every installed reward that applies; fail if any check fails.
+# Each check also writes an HTML report (plots, GRPO groups, per-row drill-down) to out/demo/.
 demo: install sandbox-ready
-	@status=0; for f in examples/*.jsonl; do echo "== grpo-rewards check $$f"; $(BIN)/grpo-rewards check $$f || status=1; done; exit $$status
+	@status=0; for f in examples/*.jsonl; do \
+		name=$$(basename $$f .jsonl); echo "== grpo-rewards check $$f --report out/demo/$$name.html"; \
+		$(BIN)/grpo-rewards check $$f --report out/demo/$$name.html || status=1; done; \
+	echo "== reports (open in a browser):"; for r in out/demo/*.html; do echo "   file://$$(pwd)/$$r"; done; exit $$status
 
 lint: install
 	$(BIN)/ruff check .

@@ -126,6 +126,8 @@ def reasons_table(item: AppliedReward, verdicts: Iterable[Verdict], top: int = 1
 def groups_table(rows: Sequence[InputRow], report: CheckReport, diag: Diagnostics, limit: int = 50) -> str:
     """The zero-variance groups: where they start, the prompt, and the one total every completion got."""
     zero = diag.zero_std_groups
+    if not zero:
+        return '<p class="zero-groups">None: every group with two or more scored completions has some spread.</p>'
     body = []
     for group in zero[:limit]:
         lines = ", ".join(str(rows[p].line) for p in group.positions)
