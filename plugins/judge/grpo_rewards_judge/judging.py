@@ -1,0 +1,154 @@
+"""A batch of groups through the judge: plan requests, use the cache, ask, parse, give verdicts.
+
+One request judges one completion (``correctness``, ``rubric``) or a whole
+group (``ranking``). Every sample gets exactly one verdict; none is ever a 0
+standing in for a failure.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from grpo_rewards import Group, Verdict
+
+from .cache import CACHE, cache_key
+from .client import Malformed, Reply, Unreachable, complete, first_model
+from .replies import Judged, Unparseable, parse_reply
+from .runtime import Runtime, get_runtime
+from .settings import JudgeSettings, NoEndpoint
+from .templates import Rendered, render
+from .verdicts import verdicts_for
+
+__all__ = ["Request", "ask", "judge_groups", "parse", "plan"]
+
+_REPLY_SHOWN = 2000
+
+
+@dataclass(frozen=True)
+class Request:
+    """One call to the judge: the group it belongs to, the samples it judges and its messages."""
+
+    group: int
+    members: tuple[int, ...]
+    rendered: Rendered
+    key: str
+
+
+Outcome = Judged | Reply | Malformed | Unreachable | Unparseable
+
+
+def plan(groups: Sequence[Group], settings: JudgeSettings) -> list[Request]:
+    """The requests for ``groups``: one per sample, or one per group for ``ranking``."""
+    requests = []
+    for gi, group in enumerate(groups):
+        units = [tuple(range(len(group.samples)))] if settings.ranking else [(i,) for i in range(len(group.samples))]
+        for members in units:
+            sample = group.samples[members[0]]
+            fields = settings.fields(sample, sample.row)
+            texts = [group.samples[i].completion for i in members]
+            rendered = render(
+                settings.template,
+                prompt=fields.prompt,
+                completions=texts,
+                reference=fields.reference,
+                rubric=fields.rubric,
+                max_chars=settings.options.max_completion_chars,
+            )
+            key = cache_key(settings.identity(), fields.prompt, fields.reference, fields.rubric, texts)
+            requests.append(Request(gi, members, rendered, key))
+    return requests
+
+
+async def _model(runtime: Runtime, settings: JudgeSettings) -> str | Unreachable:
+    if settings.options.model:
+        return settings.options.model
+    base_url = settings.endpoint("").base_url
+    if base_url not in runtime.models:
+        http = runtime.client(base_url, settings.options.max_concurrency)
+        found = await first_model(http, base_url, settings.endpoint("").headers, settings.timeout)
+        if isinstance(found, Unreachable):
+            return found
+        runtime.models[base_url] = found
+    return runtime.models[base_url]
+
+
+async def _ask_all(runtime: Runtime, settings: JudgeSettings, requests: list[Request]) -> list[Reply | Malformed | Unreachable]:
+    model = await _model(runtime, settings)
+    if isinstance(model, Unreachable):
+        return [model] * len(requests)
+    endpoint = settings.endpoint(model)
+    o = settings.options
+    http = runtime.client(endpoint.base_url, o.max_concurrency)
+    limiter = runtime.limiter(endpoint.base_url, o.max_concurrency, o.requests_per_second)
+    breaker = runtime.breaker(endpoint.base_url)
+    results = await runtime.gather(
+        [complete(http, endpoint, limiter, breaker, r.rendered.messages) for r in requests], _batch_limit(settings, len(requests))
+    )
+    lost = Unreachable(f"no reply from {endpoint.url} before the batch's limit")
+    return [result if result is not None else lost for result in results]
+
+
+def _batch_limit(settings: JudgeSettings, count: int) -> float:
+    """A safety bound for a whole batch: every wave of requests within its deadline, plus rate-limit waits."""
+    o = settings.options
+    waves = math.ceil(count / o.max_concurrency) + 1
+    pacing = count * (o.retries + 1) / o.requests_per_second if o.requests_per_second else 0.0
+    return waves * settings.timeout + pacing + 5.0
+
+
+def parse(settings: JudgeSettings, request: Request, reply: Reply | Malformed | Unreachable) -> Outcome:
+    """What ``reply`` says: a :class:`Judged`, or why it says nothing (Unparseable, Malformed, Unreachable)."""
+    if not isinstance(reply, Reply):
+        return reply
+    try:
+        return Judged(parse_reply(settings.template.kind, reply.text, request.rendered.labels), reply.text)
+    except Unparseable as exc:
+        if reply.finish_reason == "length":
+            return Unparseable(f"{exc}; the reply was cut at max_tokens={settings.options.max_tokens}")
+        return exc
+
+
+def ask(settings: JudgeSettings, requests: list[Request]) -> list[Reply | Malformed | Unreachable]:
+    """Send ``requests`` (bypassing the cache) and wait for every answer or failure."""
+    if not requests:
+        return []
+    try:
+        settings.endpoint("")
+    except NoEndpoint as exc:
+        return [Unreachable(str(exc))] * len(requests)
+    runtime = get_runtime()
+    return runtime.run(_ask_all(runtime, settings, requests))
+
+
+def _too_small(group: Group) -> list[Verdict]:
+    message = "ranking compares the completions of one prompt, and this prompt has only one"
+    return [Verdict.unverifiable("judge_group_too_small", message)] * len(group.samples)
+
+
+def _lookup(requests: list[Request]) -> dict[int, Judged]:
+    hits = {index: CACHE.get(request.key) for index, request in enumerate(requests)}
+    return {index: hit for index, hit in hits.items() if hit is not None}
+
+
+def judge_groups(groups: Sequence[Group], settings: JudgeSettings) -> list[list[Verdict]]:
+    """One verdict per sample of every group, in order."""
+    judged = [g for g in groups if not (settings.ranking and len(g.samples) < 2)]
+    requests = plan(judged, settings)
+    cached = _lookup(requests)
+    misses = [i for i in range(len(requests)) if i not in cached]
+    replies = dict(zip(misses, ask(settings, [requests[i] for i in misses]), strict=True))
+    verdicts: list[list[Verdict | None]] = [[None] * len(group.samples) for group in judged]
+    for index, request in enumerate(requests):
+        outcome: Outcome = cached[index] if index in cached else parse(settings, request, replies[index])
+        if index not in cached and isinstance(outcome, Judged):
+            CACHE.put(request.key, outcome, settings.options.cache_size)
+        for member, verdict in zip(
+            request.members, verdicts_for(settings, request, outcome, replies.get(index), index in cached), strict=True
+        ):
+            verdicts[request.group][member] = verdict
+    scored = iter(verdicts)
+    return [
+        _too_small(g) if settings.ranking and len(g.samples) < 2 else [v for v in next(scored) if v is not None] for g in groups
+    ]

@@ -1,0 +1,101 @@
+"""The verdicts of one judge request, with the judge's reply and its cost in the details.
+
+=====================================  ================================================
+outcome                                verdict
+=====================================  ================================================
+``VERDICT: CORRECT`` / ``INCORRECT``   ``correct`` (1.0) / ``incorrect`` (0.0)
+``SCORE: N``                           ``correct`` for 10, ``incorrect`` for 0, else ``partial(N/10)``
+``RANKING: ...`` (n candidates)        ``partial((n - 1 - place) / (n - 1))``: best 1.0, worst 0.0
+no valid score in the reply            ``unverifiable(judge_unparseable)``, the reply in ``details.reply``
+no reply (down, timeout, 429/5xx)      ``unverifiable(judge_unavailable)``
+=====================================  ================================================
+
+``details.metrics`` carries each sample's share of the request's cost
+(``tokens_in``, ``tokens_out``, ``requests``) and counters (``cache_hits``,
+``truncated``); the TRL bridge logs their sums per step as
+``rewards/judge/<key>``, and ``check`` prints them under its summary.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from grpo_rewards import Verdict
+
+from .client import Malformed, Reply, Unreachable
+from .replies import Judged, Unparseable
+from .settings import JudgeSettings
+
+__all__ = ["verdicts_for"]
+
+_SHOWN = 2000
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= _SHOWN else text[:_SHOWN] + f"... [{len(text) - _SHOWN} more characters]"
+
+
+def _metrics(reply: Any, count: int, cached: bool, truncated: int) -> dict[str, float]:
+    tokens = (reply.tokens_in, reply.tokens_out) if isinstance(reply, Reply) else (0, 0)
+    attempts = reply.attempts if isinstance(reply, (Reply, Malformed, Unreachable)) else 0
+    return {
+        "tokens_in": tokens[0] / count,
+        "tokens_out": tokens[1] / count,
+        "requests": attempts / count,
+        "cache_hits": float(cached),
+        "truncated": float(truncated > 0),
+    }
+
+
+def _judgment(settings: JudgeSettings, value: Any, labels: tuple[str, ...], member: int, line: str) -> Verdict:
+    kind = settings.template.kind
+    if kind == "verdict":
+        return (
+            Verdict.correct("the judge says correct", answer=line)
+            if value
+            else Verdict.incorrect("the judge says incorrect", answer=line)
+        )
+    if kind == "score":
+        if value >= 10.0:
+            return Verdict.correct("the judge gives 10/10", answer=line)
+        if value <= 0.0:
+            return Verdict.incorrect("the judge gives 0/10", answer=line)
+        return Verdict.partial(value / 10.0, f"the judge gives {value:g}/10", answer=line)
+    place, count = value.index(labels[member]), len(labels)
+    return Verdict.partial((count - 1 - place) / (count - 1), f"ranked {place + 1} of {count} by the judge", answer=line)
+
+
+def _failure(outcome: Any, reply: Any) -> Verdict:
+    if isinstance(outcome, Unreachable):
+        return Verdict.unverifiable("judge_unavailable", outcome.message)
+    if isinstance(outcome, Malformed):
+        return Verdict.unverifiable("judge_unparseable", f"{outcome.message}: {outcome.body[:120]!r}", reply=_clip(outcome.body))
+    text = reply.text if isinstance(reply, Reply) else ""
+    return Verdict.unverifiable("judge_unparseable", f"{outcome}; the reply: {text[-160:]!r}", reply=_clip(text))
+
+
+def verdicts_for(settings: JudgeSettings, request: Any, outcome: Any, reply: Any, cached: bool) -> list[Verdict]:
+    """One verdict per member of ``request``, from its ``outcome`` (Judged, Unparseable, Malformed or Unreachable)."""
+    count = len(request.members)
+    labels = request.rendered.labels
+    seconds = reply.seconds / count if isinstance(reply, (Reply, Malformed, Unreachable)) else 0.0
+    out = []
+    for position in range(count):
+        truncated = request.rendered.truncated_chars[position]
+        if isinstance(outcome, Judged):
+            verdict = _judgment(settings, outcome.parsed.value, labels, position, outcome.parsed.line)
+            verdict = verdict.with_details(reply=_clip(outcome.reply))
+        elif isinstance(outcome, (Unreachable, Malformed, Unparseable)):
+            verdict = _failure(outcome, reply)
+        else:
+            raise TypeError(f"unexpected judge outcome {outcome!r}")
+        extra: dict[str, Any] = {"judge": settings.options.model or "(endpoint default)", "template": settings.template.name}
+        if cached:
+            extra["cached"] = True
+        if truncated:
+            extra["truncated_chars"] = truncated
+        if labels:
+            extra["label"] = labels[position]
+        extra["metrics"] = _metrics(reply, count, cached, truncated)
+        out.append(verdict.with_details(**extra).with_seconds(seconds))
+    return out
