@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import os
 import time
+import traceback
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +24,7 @@ from .limits import Breaker, RequestLimiter
 if TYPE_CHECKING:
     import httpx
 
-__all__ = ["Endpoint", "Malformed", "Reply", "Unreachable", "complete", "first_model"]
+__all__ = ["Answer", "Crashed", "Endpoint", "Malformed", "Reply", "Unreachable", "complete", "describe", "first_model"]
 
 RETRY_STATUS = frozenset({408, 409, 425, 429, 500, 502, 503, 504})
 _BODY_SHOWN = 2000
@@ -76,6 +77,18 @@ class Unreachable:
     message: str
     attempts: int = 0
     seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class Crashed:
+    """Our own code failed on this request (a bug): reported as ``unverifiable(crash)`` with the traceback."""
+
+    message: str
+    traceback: str
+
+
+#: Everything :func:`complete` can return.
+Answer = Reply | Malformed | Unreachable | Crashed
 
 
 @dataclass(frozen=True)
@@ -182,10 +195,13 @@ async def _attempts(
 
 async def complete(
     http: httpx.AsyncClient, endpoint: Endpoint, limiter: RequestLimiter, breaker: Breaker, messages: list[dict[str, str]]
-) -> Reply | Malformed | Unreachable:
-    """Ask the judge once (with retries); never raises for what the endpoint does."""
-    async with limiter.slot():
-        return await _attempts(http, endpoint, breaker, limiter, _payload(endpoint, messages))
+) -> Answer:
+    """Ask the judge once (with retries); never raises: a bug of ours comes back as :class:`Crashed`."""
+    try:
+        async with limiter.slot():
+            return await _attempts(http, endpoint, breaker, limiter, _payload(endpoint, messages))
+    except Exception as exc:  # noqa: BLE001 - one request's failure is that request's verdict, not the batch's
+        return Crashed(f"{type(exc).__name__}: {exc}", traceback.format_exc())
 
 
 async def first_model(http: httpx.AsyncClient, base_url: str, headers: dict[str, str], timeout: float) -> str | Unreachable:

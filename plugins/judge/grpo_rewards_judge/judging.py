@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from grpo_rewards import Group, Verdict
 
 from .cache import CACHE, cache_key
-from .client import Malformed, Reply, Unreachable, complete, first_model
+from .client import Answer, Reply, Unreachable, complete, first_model
 from .replies import Judged, Unparseable, parse_reply
 from .runtime import Runtime, get_runtime
 from .settings import JudgeSettings, NoEndpoint
@@ -22,8 +22,6 @@ from .templates import Rendered, render
 from .verdicts import verdicts_for
 
 __all__ = ["Request", "ask", "judge_groups", "parse", "plan"]
-
-_REPLY_SHOWN = 2000
 
 
 @dataclass(frozen=True)
@@ -36,7 +34,8 @@ class Request:
     key: str
 
 
-Outcome = Judged | Reply | Malformed | Unreachable | Unparseable
+#: What a request came to: a parsed judgment, a reply without a score, or no usable answer.
+Outcome = Judged | Unparseable | Answer
 
 
 def plan(groups: Sequence[Group], settings: JudgeSettings) -> list[Request]:
@@ -74,7 +73,7 @@ async def _model(runtime: Runtime, settings: JudgeSettings) -> str | Unreachable
     return runtime.models[base_url]
 
 
-async def _ask_all(runtime: Runtime, settings: JudgeSettings, requests: list[Request]) -> list[Reply | Malformed | Unreachable]:
+async def _ask_all(runtime: Runtime, settings: JudgeSettings, requests: list[Request]) -> list[Answer]:
     model = await _model(runtime, settings)
     if isinstance(model, Unreachable):
         return [model] * len(requests)
@@ -86,7 +85,7 @@ async def _ask_all(runtime: Runtime, settings: JudgeSettings, requests: list[Req
     results = await runtime.gather(
         [complete(http, endpoint, limiter, breaker, r.rendered.messages) for r in requests], _batch_limit(settings, len(requests))
     )
-    lost = Unreachable(f"no reply from {endpoint.url} before the batch's limit")
+    lost = Unreachable(f"no reply from {endpoint.base_url} within the batch's limit")
     return [result if result is not None else lost for result in results]
 
 
@@ -98,8 +97,8 @@ def _batch_limit(settings: JudgeSettings, count: int) -> float:
     return waves * settings.timeout + pacing + 5.0
 
 
-def parse(settings: JudgeSettings, request: Request, reply: Reply | Malformed | Unreachable) -> Outcome:
-    """What ``reply`` says: a :class:`Judged`, or why it says nothing (Unparseable, Malformed, Unreachable)."""
+def parse(settings: JudgeSettings, request: Request, reply: Answer) -> Outcome:
+    """What ``reply`` says: a :class:`Judged`, or why it says nothing."""
     if not isinstance(reply, Reply):
         return reply
     try:
@@ -110,7 +109,7 @@ def parse(settings: JudgeSettings, request: Request, reply: Reply | Malformed | 
         return exc
 
 
-def ask(settings: JudgeSettings, requests: list[Request]) -> list[Reply | Malformed | Unreachable]:
+def ask(settings: JudgeSettings, requests: list[Request]) -> list[Answer]:
     """Send ``requests`` (bypassing the cache) and wait for every answer or failure."""
     if not requests:
         return []
@@ -127,28 +126,30 @@ def _too_small(group: Group) -> list[Verdict]:
     return [Verdict.unverifiable("judge_group_too_small", message)] * len(group.samples)
 
 
-def _lookup(requests: list[Request]) -> dict[int, Judged]:
-    hits = {index: CACHE.get(request.key) for index, request in enumerate(requests)}
-    return {index: hit for index, hit in hits.items() if hit is not None}
+def _outcomes(settings: JudgeSettings, requests: list[Request]) -> tuple[list[Outcome], dict[int, Answer]]:
+    """Each request's outcome (from the cache, else asked now and parsed), and the answers of those asked."""
+    use_cache = settings.options.cache_size > 0
+    hits = [CACHE.get(request.key) if use_cache else None for request in requests]
+    misses = [i for i, hit in enumerate(hits) if hit is None]
+    answers = dict(zip(misses, ask(settings, [requests[i] for i in misses]), strict=True))
+    outcomes: list[Outcome] = []
+    for index, request in enumerate(requests):
+        hit = hits[index]
+        outcome = hit if hit is not None else parse(settings, request, answers[index])
+        if hit is None and isinstance(outcome, Judged):
+            CACHE.put(request.key, outcome, settings.options.cache_size)
+        outcomes.append(outcome)
+    return outcomes, answers
 
 
 def judge_groups(groups: Sequence[Group], settings: JudgeSettings) -> list[list[Verdict]]:
     """One verdict per sample of every group, in order."""
-    judged = [g for g in groups if not (settings.ranking and len(g.samples) < 2)]
-    requests = plan(judged, settings)
-    cached = _lookup(requests)
-    misses = [i for i in range(len(requests)) if i not in cached]
-    replies = dict(zip(misses, ask(settings, [requests[i] for i in misses]), strict=True))
-    verdicts: list[list[Verdict | None]] = [[None] * len(group.samples) for group in judged]
-    for index, request in enumerate(requests):
-        outcome: Outcome = cached[index] if index in cached else parse(settings, request, replies[index])
-        if index not in cached and isinstance(outcome, Judged):
-            CACHE.put(request.key, outcome, settings.options.cache_size)
-        for member, verdict in zip(
-            request.members, verdicts_for(settings, request, outcome, replies.get(index), index in cached), strict=True
-        ):
-            verdicts[request.group][member] = verdict
-    scored = iter(verdicts)
-    return [
-        _too_small(g) if settings.ranking and len(g.samples) < 2 else [v for v in next(scored) if v is not None] for g in groups
-    ]
+    small = {gi for gi, group in enumerate(groups) if settings.ranking and len(group.samples) < 2}
+    requests = [r for r in plan(groups, settings) if r.group not in small]
+    outcomes, answers = _outcomes(settings, requests)
+    slots: list[list[Verdict | None]] = [[None] * len(group.samples) for group in groups]
+    for index, (request, outcome) in enumerate(zip(requests, outcomes, strict=True)):
+        verdicts = verdicts_for(settings, request, outcome, answers.get(index), index not in answers)
+        for member, verdict in zip(request.members, verdicts, strict=True):
+            slots[request.group][member] = verdict
+    return [_too_small(g) if gi in small else [v for v in slots[gi] if v is not None] for gi, g in enumerate(groups)]

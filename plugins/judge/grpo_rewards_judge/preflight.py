@@ -11,7 +11,7 @@ import time
 
 from grpo_rewards import Group, RewardError, Sample
 
-from .client import Malformed, Unreachable
+from .client import Crashed, Malformed, Unreachable
 from .judging import ask, parse, plan
 from .replies import Judged
 from .settings import JudgeSettings
@@ -38,6 +38,8 @@ def preflight(settings: JudgeSettings, reward: str = "judge") -> str:
         raise RewardError(
             f"{where} did not answer the probe: {outcome.message}. Start the server or fix judge.base_url", reward=reward
         )
+    if isinstance(outcome, Crashed):
+        raise RewardError(f"{where}: the probe failed on our side: {outcome.message}\n{outcome.traceback}", reward=reward)
     if isinstance(outcome, Malformed):
         raise RewardError(
             f"{where} answered the probe with something that is not a chat completion: {outcome.body[:200]!r}", reward=reward

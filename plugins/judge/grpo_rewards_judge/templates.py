@@ -39,7 +39,7 @@ from grpo_rewards import ConfigError
 
 from .options import TemplateName
 
-__all__ = ["BUILTIN", "ReplyKind", "Rendered", "Template", "cut", "load_template", "render"]
+__all__ = ["BUILTIN", "ReplyKind", "Rendered", "Template", "clean", "cut", "load_template", "render"]
 
 ReplyKind = Literal["verdict", "score", "ranking"]
 
@@ -183,6 +183,15 @@ def _labels(nonce: str, count: int) -> tuple[tuple[str, ...], list[int]]:
     return tuple(labels), order
 
 
+def clean(text: str) -> str:
+    """``text`` with lone surrogates (legal in JSON input, not in UTF-8) replaced by U+FFFD."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+
+
 def render(
     template: Template,
     *,
@@ -193,6 +202,8 @@ def render(
     max_chars: int,
 ) -> Rendered:
     """The chat messages of one request (one completion, or a whole group for ``ranking``)."""
+    prompt, reference, rubric = clean(prompt), clean(reference), clean(rubric)
+    completions = [clean(text) for text in completions]
     kept = [cut(text, max_chars) for text in completions]
     material = json.dumps([template.fingerprint, prompt, reference, rubric, completions])
     nonce = _nonce(material, [prompt, reference, rubric, *completions])

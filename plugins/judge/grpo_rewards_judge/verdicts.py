@@ -22,7 +22,7 @@ from typing import Any
 
 from grpo_rewards import Verdict
 
-from .client import Malformed, Reply, Unreachable
+from .client import Crashed, Malformed, Reply, Unreachable
 from .replies import Judged, Unparseable
 from .settings import JudgeSettings
 
@@ -65,13 +65,21 @@ def _judgment(settings: JudgeSettings, value: Any, labels: tuple[str, ...], memb
     return Verdict.partial((count - 1 - place) / (count - 1), f"ranked {place + 1} of {count} by the judge", answer=line)
 
 
+def _tail(text: str) -> str:
+    """The end of a reply, where a score line would be: what ``check`` shows as the judge's answer."""
+    text = text.strip()
+    return text if len(text) <= 200 else "…" + text[-200:]
+
+
 def _failure(outcome: Any, reply: Any) -> Verdict:
+    if isinstance(outcome, Crashed):
+        return Verdict.unverifiable("crash", outcome.message, traceback=outcome.traceback)
     if isinstance(outcome, Unreachable):
         return Verdict.unverifiable("judge_unavailable", outcome.message)
     if isinstance(outcome, Malformed):
-        return Verdict.unverifiable("judge_unparseable", f"{outcome.message}: {outcome.body[:120]!r}", reply=_clip(outcome.body))
+        return Verdict.unverifiable("judge_unparseable", outcome.message, answer=_tail(outcome.body), reply=_clip(outcome.body))
     text = reply.text if isinstance(reply, Reply) else ""
-    return Verdict.unverifiable("judge_unparseable", f"{outcome}; the reply: {text[-160:]!r}", reply=_clip(text))
+    return Verdict.unverifiable("judge_unparseable", str(outcome), answer=_tail(text) or "(empty reply)", reply=_clip(text))
 
 
 def verdicts_for(settings: JudgeSettings, request: Any, outcome: Any, reply: Any, cached: bool) -> list[Verdict]:
@@ -85,7 +93,7 @@ def verdicts_for(settings: JudgeSettings, request: Any, outcome: Any, reply: Any
         if isinstance(outcome, Judged):
             verdict = _judgment(settings, outcome.parsed.value, labels, position, outcome.parsed.line)
             verdict = verdict.with_details(reply=_clip(outcome.reply))
-        elif isinstance(outcome, (Unreachable, Malformed, Unparseable)):
+        elif isinstance(outcome, (Unreachable, Malformed, Unparseable, Crashed)):
             verdict = _failure(outcome, reply)
         else:
             raise TypeError(f"unexpected judge outcome {outcome!r}")
