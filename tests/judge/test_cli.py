@@ -81,3 +81,15 @@ def test_rewards_lists_the_judge_and_its_options(run_cli):
     assert judge["default_timeout"] == 30.0 and judge["distribution"] == "grpo-rewards-judge"
     table = run_cli("rewards")
     assert "judge" in table.output and "per sample" in table.output
+
+
+def test_the_bundled_sample_scores_as_its_rows_say(run_cli, serve, tmp_path):
+    """``make demo`` scores examples/judge.jsonl against the scripted judge; each row says what it should get."""
+    from pathlib import Path
+
+    sample = Path(__file__).resolve().parents[2] / "examples" / "judge.jsonl"
+    out = tmp_path / "out.jsonl"
+    result = run_cli("check", str(sample), "-r", "judge", "-o", f"judge.base_url={serve().url}", "--output", str(out))
+    assert result.exit_code == 0, result.output
+    expected = [json.loads(line)["expect_judge"] for line in sample.read_text().splitlines()]
+    assert [r["rewards"]["judge"]["verdict"] for r in _records(out)] == expected

@@ -60,7 +60,7 @@ def test_ranking_scores_a_whole_group_in_one_request(serve, make_judge, score):
     verdicts = score(make_judge(server.url, template="ranking", rubric="sunlight water carbon dioxide sugar oxygen"), rows)
     assert len(server.requests) == 1
     assert [v.score for v in verdicts] == [0.0, 0.5, 1.0]
-    assert verdicts[2].reason == "ranked 1 of 3 by the judge" and len({v.details["label"] for v in verdicts}) == 3
+    assert verdicts[2].reason.startswith("ranked 1 of 3: Ranked by how much") and len({v.details["label"] for v in verdicts}) == 3
     assert sum(v.details["metrics"]["requests"] for v in verdicts) == pytest.approx(1.0)
 
 
@@ -173,11 +173,12 @@ def test_an_endpoint_that_keeps_failing_stops_being_asked(serve, make_judge, sco
 
 
 def test_the_server_killed_mid_batch(make_judge, score, capitals):
-    port = closed_port()
-    command = [sys.executable, "-m", "grpo_rewards_judge.testing", "--port", str(port), "--delay", "0.2", "--announce"]
+    command = [sys.executable, "-m", "grpo_rewards_judge.testing", "--delay", "0.2", "--announce"]
     server = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, start_new_session=True)
     try:
-        assert "listening" in server.stdout.readline()
+        first = server.stdout.readline()
+        assert "listening on http://127.0.0.1:" in first, first
+        url = first.split()[-1]
 
         def kill_after_four() -> None:
             for line in server.stdout:
@@ -187,14 +188,14 @@ def test_the_server_killed_mid_batch(make_judge, score, capitals):
 
         killer = threading.Thread(target=kill_after_four, daemon=True)
         killer.start()
-        verdicts = score(make_judge(f"http://127.0.0.1:{port}/v1", model="m", max_concurrency=2), capitals(16))
+        verdicts = score(make_judge(url, model="m", max_concurrency=2), capitals(16))
         killer.join(timeout=5)
     finally:
         if server.poll() is None:
             os.killpg(server.pid, signal.SIGKILL)
         server.wait()
     judged = [v for v in verdicts if v.is_judgment]
-    assert len(verdicts) == 16 and 4 <= len(judged) < 16
+    assert len(verdicts) == 16 and 1 <= len(judged) < 16  # a reply written just before the kill may still be lost
     assert all(v.reason == "judge_unavailable" for v in verdicts if not v.is_judgment)
     assert all(v.kind == ("correct" if i % 2 == 0 else "incorrect") for i, v in enumerate(verdicts) if v.is_judgment)
 

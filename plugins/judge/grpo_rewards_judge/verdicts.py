@@ -18,7 +18,7 @@ no reply (down, timeout, 429/5xx)      ``unverifiable(judge_unavailable)``
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from grpo_rewards import Verdict
 
@@ -47,22 +47,30 @@ def _metrics(reply: Any, count: int, cached: bool, truncated: int) -> dict[str, 
     }
 
 
-def _judgment(settings: JudgeSettings, value: Any, labels: tuple[str, ...], member: int, line: str) -> Verdict:
+def _reasoning(reply: str) -> str:
+    """The judge's words before its score line, on one line: the verdict's reason."""
+    body = reply.rsplit("</think>", 1)[-1].strip().splitlines()[:-1]
+    text = " ".join(" ".join(body).split())
+    return text if len(text) <= 300 else text[:299] + "…"
+
+
+def _judgment(settings: JudgeSettings, judged: Judged, labels: tuple[str, ...], member: int) -> Verdict:
+    value, line, why = judged.parsed.value, judged.parsed.line, _reasoning(judged.reply)
     kind = settings.template.kind
     if kind == "verdict":
-        return (
-            Verdict.correct("the judge says correct", answer=line)
-            if value
-            else Verdict.incorrect("the judge says incorrect", answer=line)
-        )
+        if value:
+            return Verdict.correct(why or "the judge says correct", answer=line)
+        return Verdict.incorrect(why or "the judge says incorrect", answer=line)
     if kind == "score":
-        if value >= 10.0:
-            return Verdict.correct("the judge gives 10/10", answer=line)
-        if value <= 0.0:
-            return Verdict.incorrect("the judge gives 0/10", answer=line)
-        return Verdict.partial(value / 10.0, f"the judge gives {value:g}/10", answer=line)
-    place, count = value.index(labels[member]), len(labels)
-    return Verdict.partial((count - 1 - place) / (count - 1), f"ranked {place + 1} of {count} by the judge", answer=line)
+        score = cast(float, value)
+        if score >= 10.0:
+            return Verdict.correct(why or "the judge gives 10/10", answer=line)
+        if score <= 0.0:
+            return Verdict.incorrect(why or "the judge gives 0/10", answer=line)
+        return Verdict.partial(score / 10.0, why or f"the judge gives {score:g}/10", answer=line)
+    place, count = cast(tuple[str, ...], value).index(labels[member]), len(labels)
+    reason = f"ranked {place + 1} of {count}" + (f": {why}" if why else "")
+    return Verdict.partial((count - 1 - place) / (count - 1), reason, answer=line)
 
 
 def _tail(text: str) -> str:
@@ -91,8 +99,7 @@ def verdicts_for(settings: JudgeSettings, request: Any, outcome: Any, reply: Any
     for position in range(count):
         truncated = request.rendered.truncated_chars[position]
         if isinstance(outcome, Judged):
-            verdict = _judgment(settings, outcome.parsed.value, labels, position, outcome.parsed.line)
-            verdict = verdict.with_details(reply=_clip(outcome.reply))
+            verdict = _judgment(settings, outcome, labels, position).with_details(reply=_clip(outcome.reply))
         elif isinstance(outcome, (Unreachable, Malformed, Unparseable, Crashed)):
             verdict = _failure(outcome, reply)
         else:
