@@ -90,11 +90,11 @@ def build_toy_reward_model(
         num_attention_heads=heads,
         num_key_value_heads=kv_heads or heads,
         max_position_embeddings=max_position_embeddings,
-        num_labels=num_labels,
         pad_token_id=tokenizer.pad_token_id,
         eos_token_id=tokenizer.eos_token_id,
         tie_word_embeddings=False,
     )
+    config.num_labels = num_labels
     torch.manual_seed(seed)
     model = Qwen2ForSequenceClassification(config).to(getattr(torch, dtype))
     path = Path(path)
