@@ -216,6 +216,15 @@ def test_rescored_rows_come_from_the_cache(serve, make_judge, score, capitals):
     assert len(server.requests) == 8
 
 
+def test_identical_completions_of_one_batch_are_asked_once(serve, make_judge, score, capitals):
+    server = serve()
+    rows = capitals(2) * 3  # each prompt's completion three times, as GRPO groups often hold
+    verdicts = score(make_judge(server.url, model="m", cache_size=0), rows)
+    assert len(server.requests) == 2 and [v.kind for v in verdicts] == ["correct", "incorrect"] * 3
+    assert sum(v.details["metrics"]["requests"] for v in verdicts) == 2.0
+    assert sum(bool(v.details.get("cached")) for v in verdicts) == 4
+
+
 def test_the_cache_can_be_turned_off(serve, make_judge, score, capitals):
     server = serve()
     judge = make_judge(server.url, model="m", cache_size=0)

@@ -63,10 +63,10 @@ def plan(groups: Sequence[Group], settings: JudgeSettings) -> list[Request]:
 async def _model(runtime: Runtime, settings: JudgeSettings) -> str | Unreachable:
     if settings.options.model:
         return settings.options.model
-    base_url = settings.endpoint("").base_url
+    base_url = settings.base_url
     if base_url not in runtime.models:
         http = runtime.client(base_url, settings.options.max_concurrency)
-        found = await first_model(http, base_url, settings.endpoint("").headers, settings.timeout)
+        found = await first_model(http, base_url, settings.headers(), settings.timeout)
         if isinstance(found, Unreachable):
             return found
         runtime.models[base_url] = found
@@ -114,7 +114,7 @@ def ask(settings: JudgeSettings, requests: list[Request]) -> list[Answer]:
     if not requests:
         return []
     try:
-        settings.endpoint("")
+        settings.endpoint("")  # a base URL, and the API key if one is named
     except NoEndpoint as exc:
         return [Unreachable(str(exc))] * len(requests)
     runtime = get_runtime()
@@ -127,19 +127,27 @@ def _too_small(group: Group) -> list[Verdict]:
 
 
 def _outcomes(settings: JudgeSettings, requests: list[Request]) -> tuple[list[Outcome], dict[int, Answer]]:
-    """Each request's outcome (from the cache, else asked now and parsed), and the answers of those asked."""
+    """Each request's outcome, and the answers of those sent now (by index).
+
+    A request is answered from the cache, or by an identical request of the same
+    batch (GRPO groups often hold the same short completion several times), or
+    sent. Parsed judgments go into the cache.
+    """
     use_cache = settings.options.cache_size > 0
-    hits = [CACHE.get(request.key) if use_cache else None for request in requests]
-    misses = [i for i, hit in enumerate(hits) if hit is None]
-    answers = dict(zip(misses, ask(settings, [requests[i] for i in misses]), strict=True))
-    outcomes: list[Outcome] = []
+    hits: dict[str, Outcome] = {}
+    sent: dict[str, int] = {}
     for index, request in enumerate(requests):
-        hit = hits[index]
-        outcome = hit if hit is not None else parse(settings, request, answers[index])
-        if hit is None and isinstance(outcome, Judged):
-            CACHE.put(request.key, outcome, settings.options.cache_size)
-        outcomes.append(outcome)
-    return outcomes, answers
+        hit = CACHE.get(request.key) if use_cache else None
+        if hit is not None:
+            hits[request.key] = hit
+        elif request.key not in sent:
+            sent[request.key] = index
+    answers = dict(zip(sent.values(), ask(settings, [requests[i] for i in sent.values()]), strict=True))
+    for key, index in sent.items():
+        hits[key] = outcome = parse(settings, requests[index], answers[index])
+        if isinstance(outcome, Judged):
+            CACHE.put(key, outcome, settings.options.cache_size)
+    return [hits[request.key] for request in requests], answers
 
 
 def judge_groups(groups: Sequence[Group], settings: JudgeSettings) -> list[list[Verdict]]:

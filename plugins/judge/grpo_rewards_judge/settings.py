@@ -62,18 +62,27 @@ class JudgeSettings:
             rubric = DEFAULT_CRITERIA
         return Fields(sample.prompt, reference, rubric)
 
-    def endpoint(self, model: str) -> Endpoint:
-        """The endpoint to ask, with the API key read from its environment variable now."""
-        o = self.options
-        if not o.base_url:
+    @property
+    def base_url(self) -> str:
+        """The endpoint's base URL; raises :class:`NoEndpoint` when none is set."""
+        if not self.options.base_url:
             raise NoEndpoint("no judge endpoint: set judge.base_url, e.g. -o judge.base_url=http://127.0.0.1:8000/v1")
-        headers = {}
-        if o.api_key_env:
-            key = os.environ.get(o.api_key_env, "")
-            if not key:
-                raise NoEndpoint(f"environment variable {o.api_key_env} (judge.api_key_env) is not set or empty")
-            headers["Authorization"] = f"Bearer {key}"
-        return Endpoint(o.base_url, model, o.temperature, o.max_tokens, self.timeout, o.retries, o.backoff, headers)
+        return self.options.base_url
+
+    def headers(self) -> dict[str, str]:
+        """The request headers: the API key, read from its environment variable now (raises :class:`NoEndpoint`)."""
+        name = self.options.api_key_env
+        if not name:
+            return {}
+        key = os.environ.get(name, "")
+        if not key:
+            raise NoEndpoint(f"environment variable {name} (judge.api_key_env) is not set or empty")
+        return {"Authorization": f"Bearer {key}"}
+
+    def endpoint(self, model: str) -> Endpoint:
+        """The endpoint to ask with ``model``."""
+        o = self.options
+        return Endpoint(self.base_url, model, o.temperature, o.max_tokens, self.timeout, o.retries, o.backoff, self.headers())
 
     def identity(self) -> tuple[Any, ...]:
         """What, besides the texts, decides a judgment (part of the cache key)."""
