@@ -69,7 +69,7 @@ class Runtime:
         client = self._clients.get(base_url)
         if client is None:
             limits = httpx.Limits(max_connections=max(max_connections, 1), max_keepalive_connections=max(max_connections, 1))
-            client = self._clients[base_url] = httpx.AsyncClient(limits=limits, trust_env=False)
+            client = self._clients[base_url] = httpx.AsyncClient(limits=limits)
         return client
 
     def limiter(self, base_url: str, max_concurrency: int, requests_per_second: float) -> RequestLimiter:
