@@ -6,8 +6,13 @@ BIN    := $(VENV)/bin
 DISTS  := . $(patsubst %/pyproject.toml,%,$(wildcard sandbox/pyproject.toml plugins/*/pyproject.toml trainer/pyproject.toml))
 EXAMPLE_PLUGINS := $(patsubst %/pyproject.toml,%,$(wildcard docs/examples/*/pyproject.toml))
 STAMP  := $(VENV)/.installed
+# Packages `make lint` type-checks (mypy is configured for all five in pyproject.toml).
+# The others are being rewritten; add each here once `mypy -p NAME` is clean.
+MYPY_PACKAGES := grpo_rewards grpo_rewards_trainer grpo_rewards_judge grpo_rewards_reward_model
+# `make test-fast`: no Docker, nothing slow (markers are declared in pyproject.toml).
+FAST_MARKERS := not docker and not slow
 
-.PHONY: install sandbox-ready test demo lint bench clean
+.PHONY: install sandbox-ready test test-fast demo lint bench clean
 
 install: $(STAMP)
 
@@ -25,6 +30,10 @@ sandbox-ready: install
 test: install sandbox-ready
 	$(BIN)/python -m pytest
 
+# The quick loop: no Docker engine or sandbox image needed, no slow tests.
+test-fast: install
+	$(BIN)/python -m pytest -m "$(FAST_MARKERS)"
+
 # Score every bundled sample file with every installed reward that applies; fail if any check fails.
 # The judge sample is scored against a scripted OpenAI-compatible endpoint on 127.0.0.1 started for it.
 DEMO_SAMPLES := $(filter-out examples/judge.jsonl,$(wildcard examples/*.jsonl))
@@ -38,6 +47,8 @@ demo: install sandbox-ready
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy $(addprefix -p ,$(MYPY_PACKAGES))
 
 bench: install sandbox-ready
 	$(BIN)/python bench/bench_pool.py

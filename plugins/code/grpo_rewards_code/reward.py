@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from grpo_rewards import Group, Manifest, Reward, Verdict
+from grpo_rewards import BatchReward, Group, Manifest, Verdict
 
 from .options import CodeOptions
 
@@ -18,12 +18,12 @@ _FORMAT_COLUMNS = {
 }
 
 
-class CodeReward(Reward):
+class CodeReward(BatchReward):
     """Runs the completion's code in the sandbox against the row's tests.
 
-    Scores the fraction of tests passed (``binary`` option: all or nothing).
-    Tests are stdin/stdout cases, MBPP-style asserts or a HumanEval ``check``;
-    see ``docs/code-reward.md``. Everything that decides the verdict runs on
+    Scores the fraction of the tests that depend on the function and pass, or
+    all-or-nothing (``credit``: HumanEval rows by default). Tests are stdin/stdout
+    cases, MBPP-style asserts or a HumanEval ``check``; see ``docs/code-reward.md``. Everything that decides the verdict runs on
     our side, outside the process and the container that run the model's code.
     Infra failures are ``unverifiable`` (``sandbox_unavailable``,
     ``infra_error``), never 0.0; a row without tests is ``unverifiable(no_tests)``.
@@ -51,9 +51,6 @@ class CodeReward(Reward):
             return all(column in row for column in self.required_columns())
         o = self.options
         return o.tests_column in row or (o.test_column in row and o.entry_point_column in row)
-
-    def score_group(self, group: Group) -> list[Verdict]:
-        return self.score_batch([group])[0]
 
     def score_batch(self, groups: Sequence[Group]) -> list[list[Verdict]]:
         """Score every group at once, spread over the sandbox pool."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from grpo_rewards import Group, Manifest, Reward, Verdict
+from grpo_rewards import BatchReward, Group, Manifest, Verdict
 
 from .options import JudgeOptions
 from .settings import JudgeSettings
@@ -13,7 +13,7 @@ from .settings import JudgeSettings
 __all__ = ["JudgeReward"]
 
 
-class JudgeReward(Reward):
+class JudgeReward(BatchReward):
     """Asks an LLM judge to grade each completion (or rank each group) and parses its reply strictly.
 
     Templates: ``correctness`` (against a reference column), ``rubric`` (0-10
@@ -51,9 +51,6 @@ class JudgeReward(Reward):
     def applies_to(self, row: Mapping[str, Any]) -> bool:
         """Only with an endpoint configured: a judge costs requests, so ``check`` never picks it by default."""
         return bool(self.options.base_url) and super().applies_to(row)
-
-    def score_group(self, group: Group) -> list[Verdict]:
-        return self.score_batch([group])[0]
 
     def score_batch(self, groups: Sequence[Group]) -> list[list[Verdict]]:
         """Every request of the batch at once, within the process-wide concurrency and rate limits."""

@@ -6,14 +6,14 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from grpo_rewards import Group, Manifest, Reward, RewardError, Sample, Verdict
+from grpo_rewards import BatchReward, Group, Manifest, RewardError, Sample, Verdict
 
 from .options import RewardModelOptions
 
 __all__ = ["RewardModelReward"]
 
 
-class RewardModelReward(Reward):
+class RewardModelReward(BatchReward):
     """Scores prompt + completion with a reward model (one label), batched, on the CPU or a GPU.
 
     The verdict is ``partial(score)``: the raw logit, its sigmoid, or its
@@ -46,9 +46,6 @@ class RewardModelReward(Reward):
     def applies_to(self, row: Mapping[str, Any]) -> bool:
         """Only with a model configured, so ``check`` never picks it by default."""
         return bool(self.options.model)
-
-    def score_group(self, group: Group) -> list[Verdict]:
-        return self.score_batch([group])[0]
 
     def score_batch(self, groups: Sequence[Group]) -> list[list[Verdict]]:
         """Every completion of the batch through shared forward passes of ``batch_size``."""
