@@ -120,10 +120,14 @@ def measure(args: argparse.Namespace, model_path: Path) -> dict[str, Any]:
             scores = func(prompts=p, completions=c)
             assert all(isinstance(s, float) for s in scores), "a completion was not scored"
 
-    rows = {}
-    for name, call in (("forward only", forward_only), ("TRL-style", trl_style), ("reward_model", reward_model)):
+    paths = {"forward only": forward_only, "TRL-style": trl_style, "reward_model": reward_model}
+    for call in paths.values():
         call()  # warm-up (kernels, allocator)
-        rows[name] = min(_timed(device, call) for _ in range(args.repeats))
+    times: dict[str, list[float]] = {name: [] for name in paths}
+    for _ in range(args.repeats):  # round robin, so a burst of load on a shared machine hits every path alike
+        for name, call in paths.items():
+            times[name].append(_timed(device, call))
+    rows = {name: min(seconds) for name, seconds in times.items()}
     peak = torch.cuda.max_memory_allocated() / 2**30 if device.startswith("cuda") else None
     return {
         "device": device,
@@ -145,7 +149,7 @@ def report(result: dict[str, Any], size: str) -> str:
     rates = result["completions_per_second"]
     base = rates["forward only"]
     lines = [
-        f"reward model {size}: {result['parameters'] / 1e6:.1f}M parameters, {result['dtype']} on {result['device_name']}; "
+        f"reward model {size}: {result['parameters']:,} parameters, {result['dtype']} on {result['device_name']}; "
         f"{result['samples']} completions in calls of {result['batch']}, mean {result['mean_tokens']:.0f} tokens per input",
         f"machine: {result['cpus']} cores, load average {result['load_average']:.2f}; torch {result['torch']}",
         f"{'path':<16}{'completions/s':>15}{'x forward only':>16}",
@@ -166,7 +170,7 @@ def main() -> None:
     parser.add_argument("--group", type=int, default=8, help="completions per prompt")
     parser.add_argument("--words", type=int, default=None, help="mean words per completion (default 300 GPU, 60 CPU)")
     parser.add_argument("--max-length", type=int, default=2048)
-    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--model", type=Path, help="an existing reward model folder instead of building one")
     parser.add_argument("--out", type=Path, help="folder for bench_reward_model.json")
     args = parser.parse_args()

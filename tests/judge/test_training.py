@@ -28,8 +28,9 @@ def test_preflight_probes_the_endpoint_once(serve, make_judge):
 
 
 def test_preflight_ranking_probe_has_two_candidates(serve, make_judge):
-    server = serve()
-    assert "RANKING:" in make_judge(server.url, template="ranking").preflight()
+    server = serve(model="listed-model")
+    said = make_judge(server.url, template="ranking").preflight()
+    assert "RANKING:" in said and "model listed-model" in said
     assert server.requests[0].user.count("<<<CANDIDATE ") == 2
 
 

@@ -14,6 +14,7 @@ from grpo_rewards import Group, RewardError, Sample
 from .client import Crashed, Malformed, Unreachable
 from .judging import ask, parse, plan
 from .replies import Judged
+from .runtime import get_runtime
 from .settings import JudgeSettings
 
 __all__ = ["probe_group", "preflight"]
@@ -51,5 +52,5 @@ def preflight(settings: JudgeSettings, reward: str = "judge") -> str:
             "Use a model that follows the reply format, or a template_file that asks for it more plainly",
             reward=reward,
         )
-    model = settings.options.model or "(the endpoint's first model)"
+    model = settings.options.model or get_runtime().models.get(settings.base_url, "(the endpoint's first model)")
     return f"{where}, model {model}: probe answered in {time.monotonic() - started:.2f} s ({outcome.parsed.line})"
