@@ -197,7 +197,7 @@ def _check_columns(func: RewardFunction, columns: Mapping[str, Sequence[Any]]) -
 
 def _check_verdicts(func: RewardFunction, verdicts: Sequence[Verdict], allow: Collection[str]) -> None:
     name = func.reward.name
-    lo, hi = func.reward.manifest.output_range
+    lo, hi = func.reward.output_range()
     for index, verdict in enumerate(verdicts):
         assert isinstance(verdict, Verdict), f"reward {name!r} gave {verdict!r} for completion {index}, not a Verdict"
         if verdict.kind == "unverifiable" and verdict.reason in FAILURE_REASONS and verdict.reason not in allow:

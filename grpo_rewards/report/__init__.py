@@ -48,9 +48,7 @@ def _scores(report: CheckReport) -> str:
     for index, item in enumerate(report.rewards):
         scores = [v.score for v in report.verdicts[item.name].values() if v.score is not None]
         if scores:
-            parts.append(
-                f"<div>{figures.score_histogram(item.name, scores, item.reward.manifest.output_range, f'hist-{index}')}</div>"
-            )
+            parts.append(f"<div>{figures.score_histogram(item.name, scores, item.reward.output_range(), f'hist-{index}')}</div>")
         else:
             parts.append(f'<div class="callout">{e(item.name)}: no sample was judged, so there is no score to plot</div>')
     return '<div class="grid">' + "".join(parts) + "</div>"
