@@ -17,18 +17,31 @@ LONG_REASONING = "We expand the product term by term and collect like terms care
 
 # (name, gold, completion, expected kind, expected reason)
 GUARDED = [
-    ("power tower", "9", r"\boxed{9^{9^{9^{9}}}}", "incorrect", "wrong_answer"),
+    ("power tower", "9", r"\boxed{9^{9^{9^{9}}}}", "incorrect", "answer_too_big"),
     ("power tower equal to itself", r"9^{9^{9^{9}}}", r"\boxed{9^{9^{9^{9}}}}", "correct", ""),
-    ("factorial of a power tower", "5", r"\boxed{(9^{9^{9}})!}", "incorrect", "wrong_answer"),
-    ("huge factorial", "5", r"\boxed{1000000000!}", "incorrect", "wrong_answer"),
-    ("tiny power", "2", r"\boxed{10^{-10^{10}}}", "incorrect", "wrong_answer"),
+    ("factorial of a power tower", "5", r"\boxed{(9^{9^{9}})!}", "incorrect", "answer_too_big"),
+    ("huge factorial", "5", r"\boxed{1000000000!}", "incorrect", "answer_too_big"),
+    ("factorial of a power", "5", r"\boxed{(10^9)!}", "incorrect", "answer_too_big"),
+    ("factorial of 2^30", "5", r"The answer is $(2^{30})!$.", "incorrect", "answer_too_big"),
+    ("huge binomial", "5", r"\boxed{\binom{10^9}{5 \cdot 10^8}}", "incorrect", "answer_too_big"),
+    ("huge gamma", "5", r"\boxed{\Gamma(10^9)}", "incorrect", "answer_too_big"),
+    ("huge product", "5", r"\boxed{\prod_{k=1}^{10^9} k}", "incorrect", "answer_too_big"),
+    ("iterated factorial", "5", r"\boxed{3" + "!" * 2000 + "}", "incorrect", "answer_too_long"),
+    ("iterated factorial, short", "5", r"\boxed{3!!!!!!}", "incorrect", "answer_too_big"),
+    ("tiny power", "2", r"\boxed{10^{-10^{10}}}", "incorrect", "answer_too_big"),
+    ("tower of 400 unbraced powers", "2", r"\boxed{" + "2^" * 400 + "2}", "incorrect", "answer_too_big"),
     ("50k-character reasoning", "5", LONG_REASONING + r"So \boxed{5}.", "correct", ""),
     ("50k-character boxed answer", "5", r"\boxed{" + "1+" * 25_000 + "5}", "incorrect", "answer_too_long"),
     ("deep nesting", "5", r"\boxed{" + "{" * 200 + "5" + "}" * 200 + "}", "incorrect", "answer_too_deep"),
-    ("50k unclosed boxes", "5", r"\boxed{" * 7_000, "incorrect", "answer_too_long"),
+    ("50k unclosed boxes", "5", r"\boxed{" * 7_000, "incorrect", "no_answer"),
+    ("100k unclosed \\(", "5", "\\(" * 50_000 + " so the answer is 4", "incorrect", "wrong_answer"),
+    ("100k unclosed \\[", "5", "\\[" * 50_000, "incorrect", "answer_too_long"),
+    ("100k dollar signs", "5", "$" * 100_000, "incorrect", "answer_too_long"),
+    ("20,000 distinct boxes", "5", " ".join(f"\\boxed{{{i}}}" for i in range(20_000)), "incorrect", "too_many_answers"),
     ("50k answer phrases", "5", "the answer is 4 " * 3_000 + "the answer is 5", "correct", ""),
     ("50k of digits", "5", "7" * 50_000, "incorrect", "answer_too_long"),
     ("injected code", "0", r"\boxed{__import__('os').system('echo pwned') or 0}", "incorrect", "not_math"),
+    ("injected code in prose", "0", "The answer is __import__('os').system('echo pwned') or 0", "incorrect", "no_answer"),
 ]
 
 

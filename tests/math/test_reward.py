@@ -71,10 +71,14 @@ def test_strict_mode_reads_only_boxed_answers(scorer) -> None:
     assert [v.kind for v in scorer(rows, mode="lenient")] == ["correct", "correct"]
 
 
-def test_multiple_boxed_last_grades_the_final_box(scorer) -> None:
-    rows = [("6", r"\boxed{5}, no wait: \boxed{6}")]
-    assert scorer(rows)[0].reason == "hedged"
-    assert scorer(rows, multiple_boxed="last")[0].kind == "correct"
+def test_multiple_boxed_policies(scorer) -> None:
+    corrected = ("6", r"\boxed{5}, no wait: \boxed{6}")
+    hedge = ("6", r"It is \boxed{5} or \boxed{6}.")
+    together = ("-4, 2", r"The roots are \boxed{-4} and \boxed{2}.")
+    rows = [corrected, hedge, together]
+    assert [(v.kind, v.reason) for v in scorer(rows)] == [("correct", ""), ("incorrect", "hedged"), ("correct", "")]
+    assert [v.reason for v in scorer(rows, multiple_boxed="reject")] == ["hedged", "hedged", "hedged"]
+    assert [v.kind for v in scorer(rows, multiple_boxed="last")] == ["correct", "correct", "incorrect"]
 
 
 def test_tolerance_applies_to_decimals_only(scorer) -> None:

@@ -1,9 +1,14 @@
 """Gold answers: from whatever the dataset holds to one :class:`Answer`, read whole and cached.
 
 A gold may be bare (``2\\sqrt{5}-1``), in ``$...$``, in ``\\boxed{}``, a GSM8K
-``#### 42`` line, or a whole reference solution. It is never handed to a
-parser bare (that is how ``2\\sqrt{5}-1`` becomes ``2``): the answer span is
-found first and then read whole.
+``#### 42`` line, a whole reference solution, Python (``3**(1/3)``), a list of
+equations (``x = 1, x = -2``) or a function value (``F(4,2) = 9``). It is never
+handed to a parser bare (that is how ``2\\sqrt{5}-1`` becomes ``2``): the answer
+span is found first and then read whole.
+
+:meth:`Gold.judge` compares one answer span with the gold, after the guards of
+:mod:`.guards`; :meth:`Gold.judge_clause` first reads the value (or choice
+letter, or words) that a prose clause states.
 """
 
 from __future__ import annotations
@@ -15,12 +20,22 @@ from typing import Any
 
 from .answer import Answer, Judgement, judge
 from .extract import extract_answers, looks_like_math
-from .latex import find_boxed, normalize
+from .guards import refuse
+from .latex import find_boxed, normalize, split_top_level
+from .notation import from_python, function_value, solution_list
+from .prose import asserted_choice, clause_value
 
-__all__ = ["Gold", "gold_problems", "gold_text", "read_gold"]
+__all__ = ["Gold", "Limits", "asks_for_order", "gold_problems", "gold_text", "read_gold"]
 
 _HASHES_RE = re.compile(r"####\s*(.+?)\s*$", re.DOTALL)
 _SOLUTION_CHARS = 120
+_ORDER_CUE = re.compile(
+    r"\brespectively\b|\bin\s+(?:that|this|the\s+given|the\s+same|increasing|decreasing|ascending|descending)\s+order\b|"
+    r"\bin\s+order\b(?!\s+(?:to|for)\b)|\bordered\s+(?:pair|triple|tuple|list|sequence)|"
+    r"\bfrom\s+(?:smallest|least|largest|greatest|lowest|highest)\s+to\b|\b[a-zA-Z]_?\(?1\)?\s*,\s*[a-zA-Z]_?\(?2\)?\s*(?:,|and\b)",
+    re.IGNORECASE,
+)
+_ARTICLES = re.compile(r"^(?:(?:the|a|an|on|at|in|it|is|was|will\s+be|that)\s+)+", re.IGNORECASE)
 
 
 def gold_text(value: Any) -> str:
@@ -34,6 +49,20 @@ def gold_text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def asks_for_order(prompt: str) -> bool:
+    """Whether the question asks for values in a given order ("respectively", "in increasing order", "f(1), f(2), ...")."""
+    return _ORDER_CUE.search(prompt[-4000:]) is not None
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How spans are compared and which are refused unread (from the reward's options)."""
+
+    tolerance: float = 1e-6
+    max_chars: int = 1000
+    max_nesting: int = 40
+
+
 @dataclass
 class Gold:
     """A gold answer ready to compare, or the reason it cannot be read."""
@@ -42,21 +71,76 @@ class Gold:
     answer: Answer | None
     problem: str = ""
     boxed_count: int = 0
-    judged: dict[tuple[str, float], Judgement] = field(default_factory=dict, repr=False)
-
-    def judge(self, span: str, tolerance: float) -> Judgement:
-        """``span`` compared with this gold; the same span is judged once per worker (completions of a group repeat)."""
-        assert self.answer is not None
-        key = (span, tolerance)
-        if key not in self.judged:
-            if len(self.judged) > 4096:
-                self.judged.clear()
-            self.judged[key] = judge(self.answer, Answer.read(span), tolerance)
-        return self.judged[key]
+    ordered: bool = False
+    judged: dict[tuple[str, Limits], Judgement] = field(default_factory=dict, repr=False)
 
     @property
     def ok(self) -> bool:
         return self.answer is not None
+
+    @property
+    def size(self) -> int:
+        """How many items the gold lists: 2 for ``1, 3`` or ``\\{1, 3\\}`` or ``(1,3),(3,1)``, 1 for ``(1, 3)``."""
+        assert self.answer is not None
+        text = self.answer.normalized
+        if text.startswith("\\{") and text.endswith("\\}"):
+            text = text[2:-2]
+        return max(1, sum(1 for part in split_top_level(text) if part.strip()))
+
+    def judge(self, span: str, limits: Limits) -> Judgement:
+        """``span`` compared with this gold; the same span is judged once per worker (completions of a group repeat)."""
+        assert self.answer is not None
+        key = (span, limits)
+        if key not in self.judged:
+            if len(self.judged) > 4096:
+                self.judged.clear()
+            self.judged[key] = self._judge(span, limits)
+        return self.judged[key]
+
+    def _judge(self, span: str, limits: Limits) -> Judgement:
+        assert self.answer is not None
+        if len(span) <= limits.max_chars and normalize(span) == self.answer.normalized:
+            return Judgement(True)  # the gold itself, however large: decided without evaluating it
+        refusal = refuse(span, limits.max_chars, limits.max_nesting)
+        if refusal is not None:
+            return Judgement(False, refusal.reason, {"span": span[:80] + ("…" if len(span) > 80 else ""), **refusal.detail})
+        return judge(self.answer, Answer.read(span), limits.tolerance, ordered=self.ordered)
+
+    def judge_clause(self, clause: str, limits: Limits, *, after_marker: bool = False) -> tuple[Judgement, str | None]:
+        """The value a prose clause states, compared with this gold; also returns what was read."""
+        assert self.answer is not None
+        if self.answer.choice:
+            letter = asserted_choice(clause)
+            if letter is None:
+                return Judgement(False, "not_a_choice"), None
+            return Judgement(letter == self.answer.choice, "" if letter == self.answer.choice else "wrong_answer"), letter
+        if self.answer.words is not None:
+            words = _clause_words(clause)
+            if words == self.answer.words or (self.answer.words in ("yes", "no") and words.split(" ")[:1] == [self.answer.words]):
+                return Judgement(True), clause
+        value = clause_value(clause, after_marker=after_marker)
+        if value is None:
+            return Judgement(False, "no_answer"), None
+        return self.judge(value, limits), value
+
+
+def _clause_words(clause: str) -> str:
+    """The words a clause ends on, after its verb ("The party is on Monday." -> "monday")."""
+    text = re.split(r"\b(?:is|are|was|be)\b|:|=", clause)[-1]
+    text = re.sub(r"\\text\{([^{}]*)\}|\$", r"\1", text)
+    text = _ARTICLES.sub("", text.strip(" .,;:!。").lower())
+    return " ".join(text.split())
+
+
+def _reference_answer(text: str) -> str | None:
+    """The final answer of a reference solution."""
+    found = extract_answers(text, "lenient")
+    if not found.answers:
+        return None
+    if not found.is_clause:
+        return found.answers[-1]
+    clause = found.answers[0]
+    return clause_value(clause, after_marker=found.source == "phrase") or asserted_choice(clause)
 
 
 def _span(raw: str) -> tuple[str | None, int, str]:
@@ -69,11 +153,17 @@ def _span(raw: str) -> tuple[str | None, int, str]:
         return boxes[-1], len(boxes), ""
     text = raw.strip()
     if "\n" in text or (len(text) > _SOLUTION_CHARS and not looks_like_math(text)):
-        found = extract_answers(text, "lenient")
-        if found.answers:
-            return found.answers[-1], 0, ""
+        answer = _reference_answer(text)
+        if answer:
+            return answer, 0, ""
         return None, 0, "a reference solution with no \\boxed{}, '####' or 'the answer is' line"
     return text, 0, ""
+
+
+def _rewrite(span: str) -> str:
+    """Golds in other notations as the LaTeX the comparer reads (see :mod:`.notation`)."""
+    span = normalize(from_python(span))
+    return solution_list(span) or function_value(span) or span
 
 
 def _readable(answer: Answer) -> bool:
@@ -84,15 +174,15 @@ def _readable(answer: Answer) -> bool:
 
 
 @lru_cache(maxsize=2048)
-def read_gold(raw: str) -> Gold:
-    """Find and read the gold answer once; cached per worker process."""
+def read_gold(raw: str, ordered: bool = False) -> Gold:
+    """Find and read the gold answer once; cached per worker process (golds are never truncated)."""
     span, boxed, why = _span(raw)
     if not span:
         return Gold(raw, None, why or "the gold answer is empty", boxed)
-    answer = Answer.read(span)
+    answer = Answer.read(_rewrite(span))
     if not _readable(answer):
         return Gold(raw, None, f"gold {span!r} does not parse as math", boxed)
-    return Gold(raw, answer, "", boxed)
+    return Gold(raw, answer, "", boxed, ordered)
 
 
 # ----------------------------------------------------------------------------- lint

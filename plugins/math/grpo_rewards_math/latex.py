@@ -6,24 +6,24 @@ so it is safe on 50k-character completions and cheap enough for the fast path.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 __all__ = [
     "Boxed",
-    "nesting_depth",
     "find_boxed",
     "math_segments",
     "normalize",
+    "split_top_level",
     "strip_delimiters",
     "strip_text_units",
 ]
 
-_BOX_RE = re.compile(r"\\(?:boxed|fbox)\b\s*")
-_DELIMITED_RE = re.compile(
-    r"\$\$(?P<dd>.+?)\$\$|(?<![\\\d])\$(?P<d>[^$\n]+?)(?<!\\)\$|\\\[(?P<b>.+?)\\\]|\\\((?P<p>.+?)\\\)",
-    re.DOTALL,
-)
+_BOX_RE = re.compile(r"\\(?:begin)?(?:boxed|fbox)\b\s*")  # \\beginboxed{...}: a slip some models make
+# Every math delimiter, found in one pass; ``\\$`` is an escaped dollar, never a delimiter.
+_DELIMITER_RE = re.compile(r"\\\$|\$\$|\$|\\\[|\\\]|\\\(|\\\)")
+_CLOSER = {"$$": "$$", "$": "$", "\\[": "\\]", "\\(": "\\)"}
 
 
 @dataclass(frozen=True)
@@ -52,16 +52,19 @@ def _matching_braces(text: str) -> dict[int, int]:
     return pairs
 
 
-def nesting_depth(text: str) -> int:
-    """The deepest nesting of ``{``, ``(`` and ``[`` in ``text`` (parsers slow down sharply past a few dozen)."""
-    depth = deepest = 0
-    for char in text:
+def split_top_level(text: str, separator: str = ",") -> list[str]:
+    """``text`` split at ``separator`` outside brackets (``(1,2), 3`` -> ``["(1,2)", " 3"]``); escaped ``\\,`` kept."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(text):
         if char in "{([":
             depth += 1
-            deepest = max(deepest, depth)
-        elif char in "})]" and depth:
-            depth -= 1
-    return deepest
+        elif char in "})]":
+            depth = max(depth - 1, 0)
+        elif char == separator and depth == 0 and (i == 0 or text[i - 1] != "\\"):
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts
 
 
 def find_boxed(text: str) -> list[Boxed]:
@@ -70,7 +73,7 @@ def find_boxed(text: str) -> list[Boxed]:
     A box whose braces never close (a truncated completion) is skipped;
     ``\\boxed 5`` (no braces) holds the next whitespace-free token.
     """
-    if "\\boxed" not in text and "\\fbox" not in text:
+    if "boxed" not in text and "\\fbox" not in text:
         return []
     pairs = _matching_braces(text)
     found: list[Boxed] = []
@@ -93,8 +96,43 @@ def find_boxed(text: str) -> list[Boxed]:
 
 
 def math_segments(text: str) -> list[str]:
-    """Contents of ``$...$``, ``$$...$$``, ``\\(...\\)`` and ``\\[...\\]`` in ``text``, in order."""
-    return [next(g for g in m.groups() if g is not None).strip() for m in _DELIMITED_RE.finditer(text)]
+    """Contents of ``$...$``, ``$$...$$``, ``\\(...\\)`` and ``\\[...\\]`` in ``text``, in order.
+
+    Linear in the input whatever it holds (delimiters are found in one pass and each
+    opener looks up its closer by bisection): an inline ``$...$`` never spans a line
+    break, a ``$`` right after a digit (``5$``) opens nothing, and an opener that is
+    never closed is skipped rather than swallowing the rest.
+    """
+    tokens = [(m.start(), m.end(), m.group(0)) for m in _DELIMITER_RE.finditer(text) if m.group(0) != "\\$"]
+    where: dict[str, list[int]] = {}
+    for index, (_, _, token) in enumerate(tokens):
+        where.setdefault(token, []).append(index)
+    newlines = [i for i, char in enumerate(text) if char == "\n"] if "$" in text else []
+    found: list[str] = []
+    i = 0
+    while i < len(tokens):
+        start, end, token = tokens[i]
+        closer = _CLOSER.get(token)
+        if closer is None or (token == "$" and start > 0 and text[start - 1].isdigit()):
+            i += 1
+            continue
+        candidates = where.get(closer, [])
+        k = bisect.bisect_right(candidates, i)
+        if k == len(candidates):
+            i += 1
+            continue
+        j = candidates[k]
+        close_start = tokens[j][0]
+        if token == "$":
+            n = bisect.bisect_left(newlines, end)
+            if n < len(newlines) and newlines[n] < close_start:
+                i += 1
+                continue
+        content = text[end:close_start].strip()
+        if content:
+            found.append(content)
+        i = j + 1
+    return found
 
 
 def strip_delimiters(text: str) -> str:
@@ -125,6 +163,9 @@ _COMMANDS = [
     (re.compile(r"\\(?:dollar|\$)"), ""),
     (re.compile(r"(?<!\\)\\ "), " "),
     (re.compile(r"~"), " "),
+    (re.compile(r"\\text\{\s*([ei])\s*\}"), r"\1"),  # \mathrm{e}^2 is e^2, \mathrm{i} is i
+    (re.compile(r"(?<!\\)\\(?=\d)"), ""),  # \boxed{\27}: a stray backslash before digits
+    (re.compile(r"(?<!\\)\\$"), ""),  # a trailing stray backslash
 ]
 _TRAILING = re.compile(r"[\s.,;:。，；]+$")  # never "!": that is a factorial
 _SPACES = re.compile(r"\s+")
@@ -148,6 +189,8 @@ _UNIT_WORDS = (
     "dollars?|cents?|euros?|yuan|rupees?|units?|sq|square|cubic|degrees?|deg|radians?|rad|"
     "mph|km/h|kmh|m/s|people|persons?|students?|items?|pieces?|apples?|books?|marbles?|cookies?|times|ways"
 )
+_CJK_UNIT_RE = re.compile(r"(?<=[\d}])\s*[\u3000-\u303f\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]+\s*$")  # 300千米, 5个, 3人
+_CURRENCY_AFTER_RE = re.compile(r"(?<=[\d}])\s*(?:\\\$|\$|€|£|¥|₹|\\euro|\\pounds)\s*$")  # 150 $
 _TEXT_UNIT_RE = re.compile(r"(?<=[\d}\s])\s*\\text\{\s*[A-Za-z][A-Za-z\s./]*\}(?:\s*\^\s*\{?\d\}?)?\s*$")
 _WORD_UNIT_RE = re.compile(rf"(?<=[\d}}\s])\s*(?:{_UNIT_WORDS})(?:\s*\^\s*\{{?\d\}}?|[²³])?\s*$", re.IGNORECASE)
 
@@ -157,6 +200,7 @@ def strip_text_units(text: str) -> str:
     for _ in range(2):
         stripped = _TEXT_UNIT_RE.sub("", text).strip()
         stripped = _WORD_UNIT_RE.sub("", stripped).strip()
+        stripped = _CURRENCY_AFTER_RE.sub("", _CJK_UNIT_RE.sub("", stripped)).strip()
         if not stripped or stripped == text:
             break
         text = stripped

@@ -166,8 +166,12 @@ def parse_collection(text: str) -> Collection | None:
     return None
 
 
-def collections_equal(gold: Collection, pred: Collection, tolerance: float) -> bool | None:
-    """Equal collections (order per the gold's brackets); None when the kinds differ and SymPy must decide."""
+def collections_equal(gold: Collection, pred: Collection, tolerance: float, *, ordered: bool = False) -> bool | None:
+    """Equal collections (order per the gold's brackets, or always with ``ordered``); None when SymPy must decide."""
+    if ordered and gold.opening == pred.opening == "":
+        return len(gold.items) == len(pred.items) and all(
+            numbers_equal(g, p, tolerance) for g, p in zip(gold.items, pred.items, strict=True)
+        )
     if gold.unordered != pred.unordered or (not gold.unordered and (gold.opening, gold.closing) != (pred.opening, pred.closing)):
         return None
     if len(gold.items) != len(pred.items):

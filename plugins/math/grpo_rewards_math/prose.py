@@ -1,0 +1,233 @@
+"""Reading an answer stated in prose: the value a sentence asserts, never a variable, a label or a unit.
+
+A *clause* is the text that states the result: what follows "the answer is",
+``Answer:``, ``####``, ``答案：`` ..., or a concluding sentence ("Thus the smallest
+$k$ is 12."). :func:`clause_value` returns the answer span of a clause,
+:func:`asserted_choice` the choice letter it asserts.
+
+* The value is read after the clause's last copula ("is", "=", "是", "est", ...):
+  "the smallest $k$ is 12" reads 12, not ``k``; a clause with no copula must hold
+  exactly one value ("In total, Janet has 36 eggs left" reads 36).
+* A unit or a word after the value is not part of it ("180 miles in total").
+* Negated text is never read: "the answer is 5, not 6" reads 5; "a = 6 and b = 9
+  does not work" reads nothing.
+* Values joined by "or" are a hedge and read as such (the comparison then fails);
+  values joined by "and" or commas read as a list.
+
+Everything here is a regular expression over one clause (a few hundred characters
+at most) or a linear scan, and imports nothing heavy.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .latex import math_segments
+
+__all__ = ["asserted_choice", "clause_value", "is_negated", "looks_like_code", "looks_like_math"]
+
+MAX_CLAUSE_CHARS = 600
+
+_NEGATION = re.compile(
+    r"\b(?:not|no\s+longer|never|cannot|isn't|aren't|wasn't|doesn't|don't|didn't|won't|can't|fails?|impossible|"
+    r"nicht|kein|pas|n'est|no\s+es|não|non\s+è|не)\b|不是|不对|不行|并非|而非|不成立|でない|ではない|아니",
+    re.IGNORECASE,
+)
+# "B, not A or D", "5 rather than 6", "D。不是 C": a contrast after the asserted value, which stands.
+_CONTRAST = re.compile(
+    r"[,;，。、]\s*(?:and\s+|but\s+)?(?:not|rather\s+than|instead\s+of|nicht|pas|no|не)\b|[,;，。、]?\s*(?:而不是|不是|而非)",
+    re.IGNORECASE,
+)
+_COPULA = re.compile(
+    r"(?<![<>!=\\])=(?![=>])|:|\b(?:is|are|was|were|equals?|be|becomes?|gives|yields|comes\s+to|totals?|"
+    r"est|sont|vaut|ist|sind|beträgt|es|son|é|são|è|sono|равн[аоы]?|будет|это|là|adalah)\b|是|为|為|等于|等於|は|です|이다|은|는",
+    re.IGNORECASE,
+)
+_HEDGE = re.compile(r"\b(?:or|either|maybe|perhaps|possibly|oder|ou|o|или)\b|或者?|还是|または|또는", re.IGNORECASE)
+_LIST_JOIN = re.compile(
+    r"^\s*(?:,|;|and|und|et|y|e|и|&|\\text\{\s*and\s*\}|和|与|及|、|，|\\quad|\\qquad)?\s*(?:and\s+)?$", re.IGNORECASE
+)
+_CLAUSE_BREAK = re.compile(
+    r",\s*(?=(?:since|because|as|which|where|when|so|but|then|hence|thus|giving|so\s+that|i\.e\.|that\s+is)\b)|"
+    r"\s(?:since|because|which\s+(?:is|means|gives)|where|for\s+(?:all|every|each)|when|if)\s|[;(（]|\.\s",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(
+    r"(?<![A-Za-z0-9_.^{/])[-−]?(?:[$€£¥₹]\s?)?(?:\d{1,3}(?:(?:,|\\,|\{,\}| )\d{3})+|\d+)(?:\.\d+)?"
+    r"(?:\s*/\s*\d+(?:\.\d+)?)?(?:\s*(?:%|\\%|percent))?(?![A-Za-z0-9_]|\.\d)"
+)
+_LABEL = re.compile(  # a variable, a point's or a figure's name: never the answer a sentence states
+    r"^(?:[A-Za-z](?:_\{?\w{1,3}\}?|'{1,2})?|[A-Z]{2,4}|\\(?:angle|triangle|overline\{)\s*[A-Z]{1,4}\}?|[a-zA-Z]\([a-z]\))$"
+)
+_CODE = re.compile(r"[`;\"]|==|\bimport\b|\bdef\b|\blambda\b|\bprint\s*\(|\bos\.|__|\breturn\b|\bexec\b|\beval\b")
+_CHOICE_TOKEN = re.compile(r"(?<![A-Za-z\\])(?:\(([A-J])\)|\[([A-J])\]|([A-J]))(?![A-Za-z'’-])")
+_CHOICE_WORD = re.compile(r"\b(?i:option|choice|answer|letter)\s*:?\s*(?:\(([A-Ja-j])\)|([A-J]))(?![A-Za-z])")
+_LATEX_COMMAND = re.compile(r"\\[a-zA-Z]+")
+_TEXT_BLOCK = re.compile(r"\\(?:text|begin|end)\{[^{}]*\}")
+_CJK = "\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af"
+_WORD = re.compile(rf"[{_CJK}]|[^\W\d_{_CJK}]{{2,}}")  # each CJK character is a word
+_MATH_WORDS = frozenset(
+    "sin cos tan cot sec csc arcsin arccos arctan sinh cosh tanh log ln exp sqrt lim max min det mod gcd lcm "
+    "pi inf infty infinity and or no none undefined dne".split()
+)
+_LEADING_FILLER = re.compile(
+    r"^\s*(?:(?:that|about|approximately|roughly|exactly|around|only|just|simply|then|now|therefore|thus|so|hence|"
+    r"a\s+total\s+of|in\s+total|equal\s+to|given\s+by|the\s+value|at|of)\b[\s,]*)+",
+    re.IGNORECASE,
+)
+
+
+def is_negated(text: str) -> bool:
+    """Whether ``text`` denies something ("x = 6 does not work") once a trailing contrast ("B, not A") is cut."""
+    return _NEGATION.search(_before_contrast(text)) is not None
+
+
+def _before_contrast(text: str) -> str:
+    match = _CONTRAST.search(text)
+    return text if match is None else text[: match.start()]
+
+
+def looks_like_code(text: str) -> bool:
+    """Code punctuation or keywords: an answer built from them is never read as math."""
+    return _CODE.search(text) is not None
+
+
+def _before_negation(clause: str) -> str:
+    clause = _before_contrast(clause)
+    match = _NEGATION.search(clause)
+    return clause if match is None else clause[: match.start()]
+
+
+def _after_last_copula(clause: str) -> tuple[str, bool]:
+    """The text after the last copula outside math, and whether there was one."""
+    masked = _mask_math(clause)
+    last = None
+    for match in _COPULA.finditer(masked):
+        last = match
+    if last is None:
+        return clause, False
+    return clause[last.end() :], True
+
+
+def _mask_math(text: str) -> str:
+    """``text`` with the inside of every ``$...$``/``\\(...\\)`` replaced by ``#`` (same length)."""
+    out = list(text)
+    position = 0
+    for segment in math_segments(text):
+        index = text.find(segment, position)
+        if index < 0:
+            continue
+        for k in range(index, index + len(segment)):
+            out[k] = "#"
+        position = index + len(segment)
+    return "".join(out)
+
+
+def _candidates(text: str) -> list[tuple[int, str]]:
+    """Values in ``text`` with their positions: math segments, then bare numbers outside them."""
+    found: list[tuple[int, str]] = []
+    position = 0
+    for segment in math_segments(text):
+        index = text.find(segment, position)
+        found.append((max(index, 0), segment))
+        position = max(index, 0) + len(segment)
+    masked = _mask_math(text)
+    for match in _NUMBER.finditer(masked):
+        if "#" not in match.group(0):
+            found.append((match.start(), match.group(0).strip()))
+    return sorted(found)
+
+
+def _values(text: str) -> list[tuple[int, str]]:
+    return [(at, value) for at, value in _candidates(text) if not _LABEL.match(value.strip())]
+
+
+def _joined(text: str, values: list[tuple[int, str]]) -> tuple[str, int]:
+    """The leading values of a clause that form one answer, and how many there are.
+
+    Values joined by "and"/commas form a list (", "); joined by "or", a hedge (" or ").
+    """
+    spans = [values[0][1]]
+    hedge = False
+    for (at, value), (next_at, next_value) in zip(values, values[1:], strict=False):
+        between = text[at + len(value) : next_at].replace("$", " ")
+        if _HEDGE.search(between) and len(between) < 30:
+            hedge = True
+        elif not _LIST_JOIN.match(between):
+            break
+        spans.append(next_value)
+    return (" or " if hedge else ", ").join(spans), len(spans)
+
+
+_TRAILING_STOP = re.compile(r"[\s.。!！?？,，;；:：]+$")
+
+
+def looks_like_math(span: str, max_words: int = 1) -> bool:
+    """True when ``span`` reads as one math answer rather than prose or code.
+
+    Allows LaTeX commands, ``\\text{...}``, function names and at most
+    ``max_words`` plain words (a unit such as ``cm``), and no code punctuation.
+    """
+    if not span.strip() or looks_like_code(span):
+        return False
+    bare = _LATEX_COMMAND.sub(" ", _TEXT_BLOCK.sub(" ", span))
+    words = [w for w in _WORD.findall(bare) if w.lower() not in _MATH_WORDS]
+    return len(words) <= max_words
+
+
+def clause_value(clause: str, *, after_marker: bool = False) -> str | None:
+    """The answer span a clause states, or ``None`` when it states none.
+
+    See the module docstring for the rules; a clause that is itself one math
+    expression is returned whole. ``after_marker``: the clause follows "the answer
+    is" (its copula), so its value comes first ("5 apples, I think, but it could be 6" reads 5).
+    """
+    clause = clause.strip()[:MAX_CLAUSE_CHARS]
+    if not clause or looks_like_code(clause):
+        return None
+    clause = _before_negation(clause)
+    whole = _TRAILING_STOP.sub("", clause)
+    if whole and looks_like_math(whole) and not _LABEL.match(whole):
+        return whole
+    if after_marker:
+        clause = _CLAUSE_BREAK.split(clause, 1)[0]
+        whole = _TRAILING_STOP.sub("", _LEADING_FILLER.sub("", clause))
+        if whole and looks_like_math(whole) and not _LABEL.match(whole):
+            return whole
+    rest, had_copula = _after_last_copula(clause)
+    if had_copula:
+        rest = _LEADING_FILLER.sub("", _CLAUSE_BREAK.split(rest, 1)[0])
+        bare = _TRAILING_STOP.sub("", rest)
+        if bare and looks_like_math(bare) and not _LABEL.match(bare):
+            return bare
+    values = _values(rest)
+    if not values and had_copula:
+        rest = _CLAUSE_BREAK.split(clause, 1)[0]
+        values = _values(rest)[-1:]  # "Therefore $x=5$ is the only solution."
+    if not values:
+        return None
+    answer, used = _joined(rest, values)
+    if not had_copula and used < len({value for _, value in values}):
+        return None  # several values and nothing says which one is the answer
+    return answer
+
+
+def asserted_choice(clause: str) -> str | None:
+    """The choice letter a clause asserts ("C. Since A fails" -> C; "B, not A or D" -> B; "D。不是 C" -> D)."""
+    clause = _before_negation(clause.strip()[:MAX_CLAUSE_CHARS])
+    word = _CHOICE_WORD.search(clause)
+    if word:
+        return (word.group(1) or word.group(2)).upper()
+    rest, _ = _after_last_copula(clause)
+    for text in (rest, clause):
+        for match in _CHOICE_TOKEN.finditer(text.replace("\\text{", " ").replace("\\textbf{", " ")):
+            letter = next(g for g in match.groups() if g)
+            if letter in "AI" and match.group(0) == letter and _is_pronoun(text, match.start()):
+                continue  # "A fails", "I think": words, not choices
+            return letter
+    return None
+
+
+def _is_pronoun(text: str, at: int) -> bool:
+    after = text[at + 1 : at + 3]
+    return after[:1] == " " and after[1:2].isalpha() and after[1:2].islower()
