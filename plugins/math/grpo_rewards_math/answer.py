@@ -12,9 +12,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .latex import normalize, split_top_level, strip_text_units
+from .latex import normalize, split_top_level
+from .notation import rewrite
 from .numbers import Collection, Num, collections_equal, numbers_equal, parse_collection, parse_number
 from .prose import looks_like_math
+from .units import strip_text_units, unit_of
 
 __all__ = ["Answer", "Judgement", "judge", "split_assignment"]
 
@@ -24,6 +26,8 @@ _ASSIGNMENT_RE = re.compile(r"^([a-zA-Z](?:_\{?\w+\}?)?)\s*=\s*(?![=<>])(.+)$")
 _LABELLED_RE = re.compile(
     r"^\(?\s*((?:[A-Za-z](?:_\{?\w+\}?|\(\w+\))?\s*,\s*)+[A-Za-z](?:_\{?\w+\}?|\(\w+\))?)\s*\)?\s*=\s*(.+)$"
 )
+_LETTERS_RE = re.compile(r"^(?:[A-Z]\s*,\s*){1,}[A-Z]$|^[A-Z]{3,10}$")
+_DENIAL = re.compile(r"\b(?:not|neither|nor|never|no)\b")
 _TEXT_RE = re.compile(r"^[^\W\d_][^\W\d_'\- ]*(?: [^\W\d_][^\W\d_'\-]*)*$")
 _TEXT_WRAPPER_RE = re.compile(r"\\text\{([^{}]*)\}")
 _SPACE_AROUND_RE = re.compile(r"\s*([,()\[\]{}=+\-&<>^_])\s*")
@@ -74,6 +78,32 @@ def _labelled_values(text: str) -> str | None:
     return ", ".join(v.strip() for v in values) if len(labels) == len(values) else None
 
 
+def _assignments(text: str) -> dict[str, str] | None:
+    """``b=5, a=3`` -> ``{"a": "3", "b": "5"}`` (distinct single-letter or indexed names); None otherwise."""
+    parts = split_top_level(text)
+    found: dict[str, str] = {}
+    for part in parts:
+        variable, value = split_assignment(part.strip())
+        if variable is None or variable in found:
+            return None
+        found[variable] = value
+    return found or None
+
+
+def _letters(text: str) -> str | None:
+    """``E, B, D, A, C`` or ``\\text{EBDAC}`` -> ``EBDAC`` (an ordering of labels)."""
+    inner = _TEXT_WRAPPER_RE.sub(r"\1", text).strip()
+    match = _LETTERS_RE.match(inner)
+    return re.sub(r"[\s,]", "", inner) if match else None
+
+
+def _after_choice(text: str) -> str | None:
+    """``\\text{(C)}\\ 12`` -> ``12``: the value written after a choice letter."""
+    match = _CHOICE_PREFIX_RE.match(text)
+    rest = text[match.end() :].strip(" .:)}") if match else ""
+    return rest or None
+
+
 def _number(text: str) -> tuple[str | None, Num | None]:
     variable, rest = split_assignment(text)
     return variable, parse_number(strip_text_units(rest))
@@ -92,12 +122,18 @@ class Answer:
     spelling: str = ""
     collection: Collection | None = None
     labelled: bool = False
+    unit: str | None = None
+    assignments: dict[str, str] | None = None
+    letters: str | None = None
+    choice_value: str | None = None
     _parsed: Any = field(default=None, repr=False)
     _parse_tried: bool = field(default=False, repr=False)
 
     @classmethod
     def read(cls, text: str) -> Answer:
-        normalized = normalize(text)
+        unit = unit_of(text)
+        normalized = rewrite(normalize(text))
+        assignments = _assignments(normalized)
         labelled_values = _labelled_values(normalized)
         if labelled_values is not None:
             normalized = labelled_values
@@ -106,7 +142,21 @@ class Answer:
         words = None if choice else _plain_text(normalized)
         collection = parse_collection(strip_text_units(normalized)) if number is None and not choice else None
         spelling = _SPACE_AROUND_RE.sub(r"\1", normalized)
-        return cls(text, normalized, variable, number, choice, words, spelling, collection, labelled_values is not None)
+        return cls(
+            text,
+            normalized,
+            variable,
+            number,
+            choice,
+            words,
+            spelling,
+            collection,
+            labelled_values is not None,
+            unit,
+            assignments,
+            _letters(normalized),
+            _after_choice(normalized) if choice else None,
+        )
 
     @property
     def items(self) -> list[str]:
@@ -137,11 +187,20 @@ def _verdict(equal: bool) -> Judgement:
 def _fast(gold: Answer, pred: Answer, tolerance: float, ordered: bool) -> Judgement | None:
     """A verdict from text and plain numbers alone, or None when SymPy must decide."""
     if gold.choice:
+        if gold.choice_value and not (pred.choice or _choice(pred.normalized, prefix=True)):
+            return judge(Answer.read(gold.choice_value), pred, tolerance)  # "(C) 12" answered with 12
         return _judge_choice(gold, pred)
     if pred.normalized == gold.normalized or pred.spelling == gold.spelling:
         return Judgement(True)
+    if gold.letters is not None and pred.letters is not None:
+        return _verdict(gold.letters == pred.letters)
     if gold.words is not None:
-        return _verdict(pred.words == gold.words)
+        return _verdict(pred.words == gold.words or _words_match(gold.words, pred.words))
+    if gold.unit and pred.unit and gold.unit != pred.unit:
+        return Judgement(False, "wrong_unit")
+    assigned = _by_name(gold, pred, tolerance)
+    if assigned is not None:
+        return assigned
     if gold.number is not None and pred.number is not None:
         if gold.variable and pred.variable and gold.variable != pred.variable:
             return Judgement(False, "wrong_variable")
@@ -151,6 +210,49 @@ def _fast(gold: Answer, pred: Answer, tolerance: float, ordered: bool) -> Judgem
         if equal is not None:
             return _verdict(equal)
     return None
+
+
+def _words_match(gold: str, pred: str | None) -> bool:
+    """``odd function`` states ``odd``; ``due east`` states ``east``; ``no, it is not possible`` states ``no``."""
+    if pred is None:
+        return False
+    words = pred.split()
+    if gold in ("yes", "no"):
+        return words[:1] == [gold]
+    if _DENIAL.search(pred) or len(words) > len(gold.split()) + 2:
+        return False
+    return f" {gold} " in f" {pred} "
+
+
+def _by_name(gold: Answer, pred: Answer, tolerance: float) -> Judgement | None:
+    """Answers given as named values: ``b=5, a=3`` meets ``a = 3, b = 5`` and ``(3, 5)``; ``x = 4, y = 2`` meets ``x = 4``."""
+    if pred.assignments is None and gold.assignments is not None and len(gold.assignments) > 1:
+        values = [part.strip() for part in split_top_level(pred.normalized.strip("()")) if part.strip()]
+        if len(values) != len(gold.assignments):
+            return None
+        return _verdict(all(_same(g, p, tolerance) for g, p in zip(gold.assignments.values(), values, strict=True)))
+    if pred.assignments is None or len(pred.assignments) < 2 and gold.assignments is None:
+        return None
+    if gold.assignments is not None:
+        shared = [name for name in gold.assignments if name in pred.assignments]
+        if len(shared) != len(gold.assignments):
+            return Judgement(False, "wrong_variable") if len(gold.assignments) == len(pred.assignments) else None
+        return _verdict(all(_same(gold.assignments[n], pred.assignments[n], tolerance) for n in shared))
+    items = [part.strip() for part in split_top_level(gold.normalized.strip("()[]")) if part.strip()]
+    if len(items) != len(pred.assignments) or len(items) < 2:
+        return None
+    values = [pred.assignments[name] for name in sorted(pred.assignments, key=_name_order)]
+    return _verdict(all(_same(g, p, tolerance) for g, p in zip(items, values, strict=True)))
+
+
+def _name_order(name: str) -> tuple[int, str]:
+    """x, y, z after a, b, c... in their usual order; indexed names by index."""
+    index = re.search(r"\d+", name)
+    return (int(index.group(0)) if index else 0, name if name not in "xyz" else "~" + name)
+
+
+def _same(gold: str, pred: str, tolerance: float) -> bool:
+    return judge(Answer.read(gold), Answer.read(pred), tolerance).equal
 
 
 def _in_order(gold: Answer, pred: Answer, tolerance: float) -> Judgement | None:
@@ -166,12 +268,23 @@ def _in_order(gold: Answer, pred: Answer, tolerance: float) -> Judgement | None:
     return Judgement(True)
 
 
+_IDENTITY_RE = re.compile(r"^([^=A-Za-z\\]+)=([^=]+)$")
+
+
+def _identity(text: str) -> bool:
+    """``1 = 1``: an equation between constants states nothing about the question."""
+    match = _IDENTITY_RE.match(text)
+    return bool(match) and match.group(1).strip() == match.group(2).strip()
+
+
 def judge(gold: Answer, pred: Answer, tolerance: float, *, ordered: bool = False) -> Judgement:
     """Compare ``pred`` with ``gold``: text and numbers first, then SymPy on the whole spans.
 
     ``ordered`` compares bare lists item by item in order (the question or the answer labels positions).
     """
     ordered = ordered or pred.labelled or gold.labelled
+    if _identity(pred.normalized) and not _identity(gold.normalized):
+        return Judgement(False, "not_math")
     fast = _fast(gold, pred, tolerance, ordered)
     if fast is not None:
         return fast

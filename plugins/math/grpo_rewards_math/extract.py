@@ -113,6 +113,7 @@ _CORRECTION = re.compile(
     r"\b(?:wait|actually|mistake|error|wrong|redo|recheck|re-check|correct(?:ion|ed)?|no,|oops)\b|不对|错了|重新", re.IGNORECASE
 )
 _OR = re.compile(r"\bor\b|\boder\b|\bou\b|\bo\b|或", re.IGNORECASE)
+_BOX_LABEL = re.compile(r"(?<![\\\w])([A-Za-z](?:_\{?\w{1,3}\}?)?)\s*=\s*\$?\s*$")
 _BOX_OPEN = re.compile(r"\\(?:begin)?boxed\s*\{")
 _SHORT_REPLY_CHARS = 120
 _LOOKBACK_SENTENCES = 4
@@ -154,6 +155,9 @@ def _boxed(segment: str, boxes: list[Boxed]) -> Extraction:
     joiner: Joiner = ""
     for before, after in zip(reversed(boxes[:-1]), reversed(boxes[1:]), strict=True):
         between = segment[before.end : after.start]
+        label = _BOX_LABEL.search(between)
+        if label is not None:
+            between = between[: label.start()]  # "$a=\\boxed{3}$ and $b=\\boxed{2}$"
         if _GLUE.match(between):
             if _OR.search(between):
                 joiner = "or"
@@ -162,11 +166,26 @@ def _boxed(segment: str, boxes: list[Boxed]) -> Extraction:
         else:
             break  # reasoning between the two: the later box corrects the earlier one
         group.insert(0, before)
-    parts = _distinct([b.content for b in group])
+    parts = _distinct([_labelled(segment, b) if len(group) > 1 else b.content for b in group])
     if len(parts) > 1 and joiner != "or":
         joiner = "and"
-    everything = _distinct([b.content for b in boxes])
+    everything = _distinct([_labelled(segment, b) for b in boxes]) if len(boxes) > 1 else (boxes[0].content,)
     return Extraction(parts, "boxed", joiner=joiner if len(parts) > 1 else "", boxes=everything, box_count=len(boxes))
+
+
+def _answer_tag(segment: str) -> str | None:
+    """The content of the last ``<answer>...</answer>``."""
+    start = segment.rfind("<answer>")
+    end = segment.find("</answer>", start) if start >= 0 else -1
+    if end < 0:
+        return None
+    return _clean(segment[start + len("<answer>") : end]) or None
+
+
+def _labelled(segment: str, box: Boxed) -> str:
+    """``a=\\boxed{3}`` -> ``a=3``: a box that names what it holds."""
+    label = _BOX_LABEL.search(segment[max(0, box.start - 24) : box.start])
+    return f"{label.group(1)}={box.content}" if label else box.content
 
 
 def _marker_clause(segment: str) -> str | None:
@@ -262,6 +281,9 @@ def extract_answers(completion: str, mode: Literal["strict", "lenient"] = "lenie
         return Extraction((), "none", "the boxed answer is never closed (a truncated completion)")
     if mode == "strict":
         return Extraction((), "none", "no \\boxed{} answer after the reasoning")
+    tagged = _answer_tag(segment)
+    if tagged:
+        return Extraction((tagged,), "phrase")
     clause = _marker_clause(segment)
     if clause:
         return Extraction((clause,), "phrase")

@@ -22,7 +22,7 @@ from .answer import Answer, Judgement, judge
 from .extract import extract_answers, looks_like_math
 from .guards import refuse
 from .latex import find_boxed, normalize, split_top_level
-from .notation import from_python, function_value, solution_list
+from .notation import from_python
 from .prose import asserted_choice, clause_value
 
 __all__ = ["Gold", "Limits", "asks_for_order", "gold_problems", "gold_text", "read_gold"]
@@ -160,12 +160,6 @@ def _span(raw: str) -> tuple[str | None, int, str]:
     return text, 0, ""
 
 
-def _rewrite(span: str) -> str:
-    """Golds in other notations as the LaTeX the comparer reads (see :mod:`.notation`)."""
-    span = normalize(from_python(span))
-    return solution_list(span) or function_value(span) or span
-
-
 def _readable(answer: Answer) -> bool:
     """Whether the gold can be compared; plain numbers, choices, words and collections of numbers need no parse yet."""
     if answer.choice or answer.words is not None or answer.number is not None or answer.collection is not None:
@@ -179,10 +173,23 @@ def read_gold(raw: str, ordered: bool = False) -> Gold:
     span, boxed, why = _span(raw)
     if not span:
         return Gold(raw, None, why or "the gold answer is empty", boxed)
-    answer = Answer.read(_rewrite(span))
+    answer = Answer.read(from_python(span))
     if not _readable(answer):
         return Gold(raw, None, f"gold {span!r} does not parse as math", boxed)
-    return Gold(raw, answer, "", boxed, ordered)
+    return Gold(raw, answer, "", boxed, ordered or _sequence_like(answer))
+
+
+def _sequence_like(answer: Answer) -> bool:
+    """A bare list gold that reads as a sequence, not a set: it repeats a value or runs strictly down (10, 6, 3).
+
+    ``2, -2`` stays a set (a ``\\pm`` pair); ``5, 1, 4`` stays a set too, since solution sets are listed in any
+    order: set ``list_order=ordered`` when bare lists are sequences.
+    """
+    if answer.collection is None or answer.collection.opening or len(answer.collection.items) < 2:
+        return False
+    values = [item.value for item in answer.collection.items]
+    descending = len(values) > 2 and all(a > b for a, b in zip(values, values[1:], strict=False))
+    return len(set(values)) < len(values) or descending
 
 
 # ----------------------------------------------------------------------------- lint

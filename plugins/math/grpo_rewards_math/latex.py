@@ -17,10 +17,12 @@ __all__ = [
     "normalize",
     "split_top_level",
     "strip_delimiters",
-    "strip_text_units",
 ]
 
 _BOX_RE = re.compile(r"\\(?:begin)?(?:boxed|fbox)\b\s*")  # \\beginboxed{...}: a slip some models make
+_BOX_END_RE = re.compile(r"\$|\\\]|\\\)|\n")
+_TOKEN_RE = re.compile(r"[^\s$]+")
+_MAX_UNCLOSED = 2000
 # Every math delimiter, found in one pass; ``\\$`` is an escaped dollar, never a delimiter.
 _DELIMITER_RE = re.compile(r"\\\$|\$\$|\$|\\\[|\\\]|\\\(|\\\)")
 _CLOSER = {"$$": "$$", "$": "$", "\\[": "\\]", "\\(": "\\)"}
@@ -70,12 +72,15 @@ def split_top_level(text: str, separator: str = ",") -> list[str]:
 def find_boxed(text: str) -> list[Boxed]:
     """Every complete ``\\boxed{...}`` in ``text``, outermost only, in order.
 
-    A box whose braces never close (a truncated completion) is skipped;
-    ``\\boxed 5`` (no braces) holds the next whitespace-free token.
+    ``\\boxed 5`` (no braces) holds the next whitespace-free token. A box whose
+    braces never close is read up to the math delimiter or line end that closes
+    it (``$\\boxed{4\\sqrt3$``, ``\\[\\boxed{x\\]``) when its content is balanced; a
+    box cut off by the end of the text (a truncated completion) is skipped.
     """
     if "boxed" not in text and "\\fbox" not in text:
         return []
     pairs = _matching_braces(text)
+    ends = [m.start() for m in _BOX_END_RE.finditer(text)]
     found: list[Boxed] = []
     covered_until = -1
     for match in _BOX_RE.finditer(text):
@@ -85,14 +90,29 @@ def find_boxed(text: str) -> list[Boxed]:
         if after < len(text) and text[after] == "{":
             close = pairs.get(after)
             if close is None:
+                recovered = _unclosed(text, after, ends)
+                if recovered is not None:
+                    found.append(recovered)
                 continue
             found.append(Boxed(match.start(), close + 1, text[after + 1 : close].strip()))
             covered_until = close
         else:
-            token = re.match(r"[^\s$]+", text[after:])
+            token = _TOKEN_RE.match(text, after)
             if token:
-                found.append(Boxed(match.start(), after + token.end(), token.group(0)))
+                found.append(Boxed(match.start(), token.end(), token.group(0)))
     return found
+
+
+def _unclosed(text: str, brace: int, ends: list[int]) -> Boxed | None:
+    """A box opened at ``brace`` whose ``}`` is missing, read up to the delimiter that ends its line or math."""
+    k = bisect.bisect_right(ends, brace)
+    if k == len(ends) or ends[k] - brace > _MAX_UNCLOSED:
+        return None
+    content = text[brace + 1 : ends[k]].rstrip()
+    content = content[:-2] if content.endswith("\\}") else content.rstrip("\\")
+    if not content.strip() or content.count("{") != content.count("}"):
+        return None
+    return Boxed(brace, ends[k], content.strip())
 
 
 def math_segments(text: str) -> list[str]:
@@ -164,44 +184,78 @@ _COMMANDS = [
     (re.compile(r"(?<!\\)\\ "), " "),
     (re.compile(r"~"), " "),
     (re.compile(r"\\text\{\s*([ei])\s*\}"), r"\1"),  # \mathrm{e}^2 is e^2, \mathrm{i} is i
+    (re.compile(r"\\text\{\s*([-+]?[\d.,]+)\s*\}"), r"\1"),  # \mathbf{12} is 12
     (re.compile(r"(?<!\\)\\(?=\d)"), ""),  # \boxed{\27}: a stray backslash before digits
     (re.compile(r"(?<!\\)\\$"), ""),  # a trailing stray backslash
+    (re.compile(r"\\bar\s*\{"), r"\\overline{"),  # 0.\bar{3} is 0.\overline{3}
+    (re.compile(r"\\frac\s*(\d)\s*(\d)"), r"\\frac{\1}{\2}"),  # \frac13
+    (re.compile(r"^([-+])\s+(?=\d)"), r"\1"),  # "- 15"
+    (re.compile(r"\\langle\s*"), "("),  # a vector <1, -2, 3> is the tuple (1, -2, 3)
+    (re.compile(r"\s*\\rangle"), ")"),
+    (re.compile(r"\\log_\{?e\}?(?![a-zA-Z])"), r"\\ln"),
+    (re.compile(r"\\mathbb\s*\{?\s*R\s*\}?|ℝ"), r"\\mathbb{R}"),
 ]
+# Unicode a model may write instead of LaTeX.
+_UNICODE = str.maketrans(
+    {
+        "∞": "\\infty ",
+        "π": "\\pi ",
+        "≤": "\\le ",
+        "≥": "\\ge ",
+        "≠": "\\ne ",
+        "×": "\\times ",
+        "·": "\\cdot ",
+        "÷": "\\div ",
+        "±": "\\pm ",
+        "∓": "\\mp ",
+        "√": "\\sqrt",
+        "²": "^2",
+        "³": "^3",
+        "⁴": "^4",
+        "½": "\\frac{1}{2}",
+        "¼": "\\frac{1}{4}",
+        "¾": "\\frac{3}{4}",
+        "∪": "\\cup ",
+        "∩": "\\cap ",
+        "∈": "\\in ",
+        "θ": "\\theta ",
+        "α": "\\alpha ",
+        "β": "\\beta ",
+    }
+)
+# Whole answers in words that name a set.
+_NAMED_SETS = [
+    (
+        re.compile(
+            r"^(?:there\s+(?:are|is)\s+)?no\s+(?:real\s+)?(?:solutions?|roots?|values?|such\s+\w+)(?:\s+exists?)?$|^none$|^\\\{\s*\\\}$|^\{\s*\}$",
+            re.I,
+        ),
+        r"\\emptyset",
+    ),
+    (re.compile(r"^(?:negative|minus)\s+infinity$", re.I), "-\\\\infty"),
+    (re.compile(r"^(?:positive\s+|plus\s+)?infinity$", re.I), "\\\\infty"),
+    (
+        re.compile(
+            r"^(?:all\s+real\s+(?:numbers|values)(?:\s+of\s+\w)?|all\s+reals|every\s+real\s+number|\(\s*-\\infty\s*,\s*\+?\\infty\s*\))$",
+            re.I,
+        ),
+        r"\\mathbb{R}",
+    ),
+]
+_TEXT_ONLY = re.compile(r"^\\text\{([^{}]*)\}$")
 _TRAILING = re.compile(r"[\s.,;:。，；]+$")  # never "!": that is a factorial
 _SPACES = re.compile(r"\s+")
 
 
 def normalize(text: str) -> str:
     """A canonical spelling for string comparison: delimiters, spacing commands, ``\\left``, ``\\dfrac``, degrees."""
-    text = strip_delimiters(text)
+    text = strip_delimiters(text.translate(_UNICODE))
     for pattern, replacement in _COMMANDS:
         text = pattern.sub(replacement, text)
     text = _TRAILING.sub("", text)
-    text = _SPACES.sub(" ", text).strip()
-    return strip_delimiters(text)
-
-
-_UNIT_WORDS = (
-    "cm|mm|km|m|meters?|metres?|centimeters?|millimeters?|kilometers?|inch(?:es)?|in|feet|foot|ft|yards?|yd|miles?|mi|"
-    "kg|g|grams?|kilograms?|mg|pounds?|lbs?|oz|ounces?|tons?|"
-    "s|sec|seconds?|min|minutes?|h|hr|hrs|hours?|days?|weeks?|months?|years?|"
-    "l|liters?|litres?|ml|gallons?|cups?|"
-    "dollars?|cents?|euros?|yuan|rupees?|units?|sq|square|cubic|degrees?|deg|radians?|rad|"
-    "mph|km/h|kmh|m/s|people|persons?|students?|items?|pieces?|apples?|books?|marbles?|cookies?|times|ways"
-)
-_CJK_UNIT_RE = re.compile(r"(?<=[\d}])\s*[\u3000-\u303f\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]+\s*$")  # 300千米, 5个, 3人
-_CURRENCY_AFTER_RE = re.compile(r"(?<=[\d}])\s*(?:\\\$|\$|€|£|¥|₹|\\euro|\\pounds)\s*$")  # 150 $
-_TEXT_UNIT_RE = re.compile(r"(?<=[\d}\s])\s*\\text\{\s*[A-Za-z][A-Za-z\s./]*\}(?:\s*\^\s*\{?\d\}?)?\s*$")
-_WORD_UNIT_RE = re.compile(rf"(?<=[\d}}\s])\s*(?:{_UNIT_WORDS})(?:\s*\^\s*\{{?\d\}}?|[²³])?\s*$", re.IGNORECASE)
-
-
-def strip_text_units(text: str) -> str:
-    """Drop a trailing unit: ``5\\text{ cm}``, ``12 apples``, ``3 m^2`` -> the number or expression before it."""
-    for _ in range(2):
-        stripped = _TEXT_UNIT_RE.sub("", text).strip()
-        stripped = _WORD_UNIT_RE.sub("", stripped).strip()
-        stripped = _CURRENCY_AFTER_RE.sub("", _CJK_UNIT_RE.sub("", stripped)).strip()
-        if not stripped or stripped == text:
-            break
-        text = stripped
+    text = strip_delimiters(_SPACES.sub(" ", text).strip())
+    inner = _TEXT_ONLY.sub(r"\1", text).strip()
+    for pattern, name in _NAMED_SETS:
+        if pattern.match(inner):
+            return name.replace("\\\\", "\\")
     return text

@@ -15,10 +15,10 @@ import re
 
 from .latex import split_top_level
 
-__all__ = ["from_python", "function_value", "solution_list"]
+__all__ = ["from_python", "function_value", "rewrite", "solution_list"]
 
 _PY_HINT = re.compile(r"\*\*|\b(?:sqrt|exp|log|ln|sin|cos|tan|atan|asin|acos|abs)\s*\(|\bpi\b|\boo\b|(?<=[\w)])\s*\*\s*(?=[\w(])")
-_PY_NAMES = {"pi": "\\pi ", "oo": "\\infty ", "log": "\\log", "ln": "\\ln", "sin": "\\sin", "cos": "\\cos", "tan": "\\tan"}
+_PY_NAMES = {"pi": "\\pi ", "oo": "\\infty ", "log": "\\ln", "ln": "\\ln", "sin": "\\sin", "cos": "\\cos", "tan": "\\tan"}
 _NAME = re.compile(r"[A-Za-z_]\w*")
 
 
@@ -112,3 +112,27 @@ def function_value(span: str) -> str | None:
     """``F(4,2) = 9`` -> ``9``; ``f(x) = 3x - 2`` -> ``3x - 2``; None when ``span`` is not of that form."""
     match = _FUNCTION.match(span)
     return match.group(1) if match else None
+
+
+_NESTED_LIST = re.compile(r"^\[\s*\[(.*)\]\s*\]$", re.DOTALL)
+_ARRAY = re.compile(r"^\(?\s*\\begin\{array\}\{[^{}]*\}(.*)\\end\{array\}\s*\)?$", re.DOTALL)
+
+
+def matrix(span: str) -> str | None:
+    """``[[1, 2], [3, 4]]`` or ``\\begin{array}{cc}1&2\\\\3&4\\end{array}`` as a ``pmatrix``; None otherwise."""
+    nested = _NESTED_LIST.match(span)
+    if nested:
+        rows = re.split(r"\]\s*,\s*\[", nested.group(1))
+        return (
+            "\\begin{pmatrix}" + " \\\\ ".join(" & ".join(c.strip() for c in row.split(",")) for row in rows) + "\\end{pmatrix}"
+        )
+    array = _ARRAY.match(span)
+    if array:
+        return "\\begin{pmatrix}" + array.group(1) + "\\end{pmatrix}"
+    return None
+
+
+def rewrite(span: str) -> str:
+    """A normalised span in the notation the comparer reads best (see the module docstring); unchanged if none applies."""
+    span = from_python(span)
+    return solution_list(span) or function_value(span) or matrix(span) or span

@@ -41,7 +41,19 @@ _FRAC_RE = re.compile(
 _SLASH_RE = re.compile(r"^(?P<sign>[-+])?(?P<a>\d+)\s*/\s*(?P<b>\d+)$")
 _MIXED_RE = re.compile(r"^(?P<sign>[-+])?(?P<whole>\d+)\s*(?:\\frac\s*\{(?P<a>\d+)\}\s*\{(?P<b>\d+)\}|\s(?P<c>\d+)/(?P<d>\d+))$")
 _REPEATING_RE = re.compile(r"^(?P<sign>[-+])?(?P<whole>\d*)\.(?P<fixed>\d*)\\overline\{(?P<rep>\d{1,12})\}$")
-_CURRENCY = re.compile(r"^(?:\\\$|\$|€|£|¥|₹|\\euro\s*|\\pounds\s*)")
+_CURRENCY = re.compile(r"^(?:\\\$|\$|€|£|¥|₹|\\euro\s*|\\pounds\s*|(?:USD|US\$|EUR|GBP|CAD|AUD|INR|Rs\.?|RMB|CNY|JPY)\s*)")
+_WORD_VALUES = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
+        " seventeen eighteen nineteen twenty".split()
+    )
+}
+_WORD_VALUES.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1})
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_SCALED_RE = re.compile(
+    r"^(?P<num>[\w.,]+?)\s*(?:\\text\{\s*)?(?P<scale>hundred|thousand|million|billion|trillion)\}?$", re.IGNORECASE
+)
 _PERCENT = re.compile(r"\s*(?:%|\\%|\s*percent)$")
 _SEPARATORS = re.compile(r",|\\,|\{,\}|\\ | ")
 
@@ -105,10 +117,26 @@ def parse_number(text: str) -> Num | None:
     text = sign + _CURRENCY.sub("", text[len(sign) :]).strip()
     if text.startswith("{") and text.endswith("}"):
         text = text[1:-1].strip()
-    num = _decimal(text) or _fraction(text) or _repeating(text)
+    num = _decimal(text) or _fraction(text) or _repeating(text) or _in_words(text)
     if num is None:
         return None
     return Num(num.value, num.exact, percent)
+
+
+def _in_words(text: str) -> Num | None:
+    """``five``, ``zero``, ``3 million``, ``7.2 billion``, ``one million``."""
+    lowered = text.lower()
+    if lowered in _WORD_VALUES and lowered != "a":
+        return Num(Fraction(_WORD_VALUES[lowered]), exact=True)
+    match = _SCALED_RE.match(text)
+    if match is None:
+        return None
+    head = match["num"].lower()
+    base = Num(Fraction(_WORD_VALUES[head]), True) if head in _WORD_VALUES else _decimal(head)
+    if base is None:
+        return None
+    value = base.value * _SCALES[match["scale"].lower()]
+    return Num(value, exact=value.denominator == 1)
 
 
 def _close(a: Fraction, b: Fraction, tolerance: float) -> bool:
@@ -124,10 +152,13 @@ def _candidates(num: Num) -> list[Fraction]:
 def numbers_equal(gold: Num, pred: Num, tolerance: float) -> bool:
     """Equal numbers: exactly when both are exact, else within ``tolerance`` (relative).
 
-    A percent on either side may be read as its number or as its fraction of 100
-    (``50%`` meets ``50`` and ``0.5``; plain ``50`` never meets ``0.5``).
+    A percent on one side may be read as its number or as its fraction of 100
+    (``50%`` meets ``50`` and ``0.5``; plain ``50`` never meets ``0.5``); two
+    percents compare as written (``0.25%`` is not ``25%``).
     """
     exact = gold.exact and pred.exact
+    if gold.percent and pred.percent:
+        return gold.value == pred.value or (not exact and _close(gold.value, pred.value, tolerance))
     for g in _candidates(gold):
         for p in _candidates(pred):
             if g == p or (not exact and _close(g, p, tolerance)):

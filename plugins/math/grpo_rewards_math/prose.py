@@ -43,7 +43,14 @@ _COPULA = re.compile(
     r"est|sont|vaut|ist|sind|beträgt|es|son|é|são|è|sono|равн[аоы]?|будет|это|là|adalah)\b|是|为|為|等于|等於|は|です|이다|은|는",
     re.IGNORECASE,
 )
-_HEDGE = re.compile(r"\b(?:or|either|maybe|perhaps|possibly|oder|ou|o|или)\b|或者?|还是|または|또는", re.IGNORECASE)
+_HEDGE = re.compile(
+    r"\b(?:or|either|maybe|perhaps|possibly|could|might|unless|otherwise|else|oder|ou|o|или)\b|或者?|还是|または|또는",
+    re.IGNORECASE,
+)
+# "not 8 but 18", "nicht 8, sondern 18", "pas 53 mais 35", "不是 10，而是 12": the value after the correction stands.
+_CORRECTIVE = re.compile(r"\b(?:but|sondern|mais|sino|ma|но)\b|而是|却是", re.IGNORECASE)
+# "..., so b = 3": a conclusion inside the clause.
+_CONNECTIVE = re.compile(r"[,;]\s*(?:so|hence|therefore|thus|which\s+means|giving|i\.e\.)\s+|所以|因此|于是", re.IGNORECASE)
 _LIST_JOIN = re.compile(
     r"^\s*(?:,|;|and|und|et|y|e|и|&|\\text\{\s*and\s*\}|和|与|及|、|，|\\quad|\\qquad)?\s*(?:and\s+)?$", re.IGNORECASE
 )
@@ -60,7 +67,8 @@ _LABEL = re.compile(  # a variable, a point's or a figure's name: never the answ
     r"^(?:[A-Za-z](?:_\{?\w{1,3}\}?|'{1,2})?|[A-Z]{2,4}|\\(?:angle|triangle|overline\{)\s*[A-Z]{1,4}\}?|[a-zA-Z]\([a-z]\))$"
 )
 _CODE = re.compile(r"[`;\"]|==|\bimport\b|\bdef\b|\blambda\b|\bprint\s*\(|\bos\.|__|\breturn\b|\bexec\b|\beval\b")
-_CHOICE_TOKEN = re.compile(r"(?<![A-Za-z\\])(?:\(([A-J])\)|\[([A-J])\]|([A-J]))(?![A-Za-z'’-])")
+_CHOICE_TOKEN = re.compile(r"(?<![A-Za-z\\])(?:\(([A-Ja-j])\)|\[([A-J])\]|([A-J]))(?![A-Za-z'’-])")
+_CHOICE_LIST = re.compile(r"^\s*(?:,|/|or|and|&|或|和)?\s*(?:or\s+)?$", re.IGNORECASE)
 _CHOICE_WORD = re.compile(r"\b(?i:option|choice|answer|letter)\s*:?\s*(?:\(([A-Ja-j])\)|([A-J]))(?![A-Za-z])")
 _LATEX_COMMAND = re.compile(r"\\[a-zA-Z]+")
 _TEXT_BLOCK = re.compile(r"\\(?:text|begin|end)\{[^{}]*\}")
@@ -93,9 +101,35 @@ def looks_like_code(text: str) -> bool:
 
 
 def _before_negation(clause: str) -> str:
+    """The asserted part of a clause: after a correction ("not 8 but 18"), before a contrast or a denial."""
+    negation = _NEGATION.search(clause)
+    if negation is not None:
+        corrective = _CORRECTIVE.search(clause, negation.end())
+        if (
+            corrective is not None
+            and corrective.start() - negation.end() <= 24
+            and _values(clause[negation.end() : corrective.start()])
+        ):
+            return clause[corrective.end() :]
     clause = _before_contrast(clause)
     match = _NEGATION.search(clause)
     return clause if match is None else clause[: match.start()]
+
+
+def _conclusion(clause: str) -> str:
+    """The part after the last "..., so" that states something ("a = 6 does not work, so b = 3" -> "b = 3")."""
+    parts = _CONNECTIVE.split(clause)
+    for part in reversed(parts):
+        if _values(part):
+            return part
+    return clause
+
+
+def _hedged(clause: str) -> bool:
+    """Several different values offered with "maybe", "or", "could", "if ... else": no single answer."""
+    if not _HEDGE.search(_mask_math(clause)):
+        return False
+    return len({value for _, value in _values(clause)}) > 1
 
 
 def _after_last_copula(clause: str) -> tuple[str, bool]:
@@ -185,10 +219,12 @@ def clause_value(clause: str, *, after_marker: bool = False) -> str | None:
     clause = clause.strip()[:MAX_CLAUSE_CHARS]
     if not clause or looks_like_code(clause):
         return None
-    clause = _before_negation(clause)
+    clause = _before_negation(_conclusion(clause))
     whole = _TRAILING_STOP.sub("", clause)
     if whole and looks_like_math(whole) and not _LABEL.match(whole):
-        return whole
+        return whole  # "x = 3 \\text{ or } x = -2" is one math answer; the comparison decides
+    if _hedged(clause):
+        return None
     if after_marker:
         clause = _CLAUSE_BREAK.split(clause, 1)[0]
         whole = _TRAILING_STOP.sub("", _LEADING_FILLER.sub("", clause))
@@ -220,10 +256,16 @@ def asserted_choice(clause: str) -> str | None:
         return (word.group(1) or word.group(2)).upper()
     rest, _ = _after_last_copula(clause)
     for text in (rest, clause):
-        for match in _CHOICE_TOKEN.finditer(text.replace("\\text{", " ").replace("\\textbf{", " ")):
-            letter = next(g for g in match.groups() if g)
-            if letter in "AI" and match.group(0) == letter and _is_pronoun(text, match.start()):
-                continue  # "A fails", "I think": words, not choices
+        text = text.replace("\\text{", " ").replace("\\textbf{", " ")
+        letters = [
+            (match, next(g for g in match.groups() if g).upper())
+            for match in _CHOICE_TOKEN.finditer(text)
+            if not (match.group(0) in ("A", "I") and _is_pronoun(text, match.start()))  # "A fails", "I think"
+        ]
+        if letters:
+            first, letter = letters[0]
+            if len(letters) > 1 and _CHOICE_LIST.match(text[first.end() : letters[1][0].start()]) and letters[1][1] != letter:
+                return None  # "B or C", "A, B or D": a hedge
             return letter
     return None
 

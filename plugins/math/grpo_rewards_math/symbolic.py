@@ -29,6 +29,8 @@ import sympy
 from math_verify import LatexExtractionConfig, parse, verify
 from math_verify import grader as _grader
 
+from .probe import numeric_probe
+
 __all__ = ["ParseResult", "equal", "parse_span", "too_large"]
 
 logging.getLogger("math_verify").setLevel(logging.ERROR)  # "timeout is disabled" is on purpose here
@@ -52,39 +54,57 @@ def _prepare(span: str) -> str:
     return _E_NOTATION.sub(r"\1\\times 10^{\2}", _expand_plus_minus(span))
 
 
+_I = sympy.Symbol("i")
+
+
+def _imaginary_unit(expr: ParseResult) -> ParseResult:
+    """A free ``i`` is the imaginary unit (``3+4i``, ``e^{i\\pi}``), however the parser guessed it."""
+    if not isinstance(expr, sympy.Basic):
+        return expr
+    symbols = [s for s in expr.free_symbols if isinstance(s, sympy.Symbol) and s.name == "i"]
+    if not symbols:
+        return expr
+    try:
+        return expr.subs({s: sympy.I for s in symbols})
+    except Exception:  # noqa: BLE001 - keep the parse as it was
+        return expr
+
+
 @lru_cache(maxsize=4096)
 def parse_span(span: str) -> ParseResult | None:
-    """``span`` read whole as one expression (via ``\\boxed{span}``), or ``None`` when it does not parse."""
+    """``span`` read whole as one expression (via ``\\boxed{span}``), or ``None`` when it does not parse. Cached by string."""
     results = parse(
         "\\boxed{" + _prepare(span) + "}", extraction_config=_EXTRACTION, fallback_mode="no_fallback", parsing_timeout=None
     )
-    return results[0] if results else None
+    return _imaginary_unit(results[0]) if results else None
 
 
 # ----------------------------------------------------------------------------- size guard
 
 
 def _magnitude(node: Any) -> float | None:
-    """Rough number of digits of a numeric node (``inf`` when astronomically large), None when unknown."""
+    """Signed log10 of the size of a numeric node (``inf`` when astronomically large), None when unknown."""
     if node.is_Rational:
-        return abs(int(node.p).bit_length() - int(node.q).bit_length()) * math.log10(2)
+        return (int(node.p).bit_length() - int(node.q).bit_length()) * math.log10(2)
     if node.is_Float:
         return 0.0
     if isinstance(node, sympy.factorial) and node.args[0].is_Integer:
         n = int(node.args[0])
-        return n * math.log10(max(n, 2))
+        return n * math.log10(max(n, 2)) - n * math.log10(math.e) if n > 2 else 0.0
     if isinstance(node, sympy.Pow) and node.is_number:
         base, exponent = node.args
-        base_digits, exponent_digits = _magnitude(base), _magnitude(exponent)
-        if base_digits is None or exponent_digits is None:
+        base_digits = _magnitude(base)
+        if base_digits is None:
             return None
-        if exponent_digits > 6:
+        if exponent.is_number and abs(float(exponent.evalf(15))) > 1e12:
             return math.inf
-        return max(base_digits, 0.5) * abs(float(exponent.evalf(15)))
+        return base_digits * float(exponent.evalf(15)) if exponent.is_number else None
     if isinstance(node, (sympy.Mul, sympy.Add)) and node.is_number:
         sizes = [_magnitude(arg) for arg in node.args]
         known = [size for size in sizes if size is not None]
-        return (sum if isinstance(node, sympy.Mul) else max)(known) if known else None
+        if not known:
+            return None
+        return sum(known) if isinstance(node, sympy.Mul) else max(known, key=abs)
     return None
 
 
@@ -97,7 +117,7 @@ def too_large(expr: ParseResult, limit: int = _HUGE_DIGITS) -> bool:
             size = _magnitude(node)
         except (TypeError, ValueError, OverflowError):
             return True
-        if size is not None and size > limit:
+        if size is not None and abs(size) > limit:
             return True
     return False
 
@@ -222,5 +242,8 @@ def equal(gold: ParseResult, pred: ParseResult, tolerance: float) -> bool:
     as_sequences = _sequences_equal(gold, pred, tolerance)
     if as_sequences is not None:
         return as_sequences
+    probed = numeric_probe(gold, pred, tolerance)
+    if probed is not None:
+        return probed  # settled by evaluation: no symbolic simplification
     with _strict_numbers(tolerance):
         return bool(verify(gold, pred, timeout_seconds=None, allow_set_relation_comp=True))
