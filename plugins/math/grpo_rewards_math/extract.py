@@ -112,7 +112,23 @@ _HEDGE_WORDS = re.compile(r"\b(?:or|maybe|perhaps|possibly|alternatively|either|
 _CORRECTION = re.compile(
     r"\b(?:wait|actually|mistake|error|wrong|redo|recheck|re-check|correct(?:ion|ed)?|no,|oops)\b|不对|错了|重新", re.IGNORECASE
 )
+_CORRECTION_CUE = re.compile(
+    r"\b(?:wait|hmm+|actually|oops|mistake|an\s+error|was\s+wrong|is\s+wrong|not\s+right|doesn't\s+look\s+right|"
+    r"re-?(?:solve|compute|do|calculate|check|examine)|let\s+me\s+(?:redo|recompute|recalculate|re-solve|fix)|"
+    r"second\s+attempt|attempt\s+2|two\s+attempts\s+disagree|careful\s+recomputation)\b|不对|错了|重新",
+    re.IGNORECASE,
+)
 _OR = re.compile(r"\bor\b|\boder\b|\bou\b|\bo\b|或", re.IGNORECASE)
+_BOLD = re.compile(r"\*\*([^*\n]{1,300})\*\*")
+_HEADING = re.compile(r"^(?:step|case|part|note|check|verification|solution|problem)\b", re.IGNORECASE)
+_HAS_VALUE = re.compile(  # a number, math, or a choice letter a sentence asserts
+    r"\d|(?:\bis|\bbe|:)\s*\(?[A-J]\)?(?![A-Za-z'])|\$[^$]+\$|\\\(|\\\[|\([A-J]\)|\b(?i:option|choice)\s+\(?[A-J]\b"
+)
+_FLUFF = re.compile(
+    r"\b(?:let\s+me\s+know|hope\s+(?:this|that|it)\s+helps|feel\s+free|any\s+(?:other\s+)?questions|happy\s+to\s+help)\b",
+    re.IGNORECASE,
+)
+_COMPLETE = re.compile(r"[.!?。！？)\]}$*`'\"✓]")
 _BOX_LABEL = re.compile(r"(?<![\\\w])([A-Za-z](?:_\{?\w{1,3}\}?)?)\s*=\s*\$?\s*$")
 _BOX_OPEN = re.compile(r"\\(?:begin)?boxed\s*\{")
 _SHORT_REPLY_CHARS = 120
@@ -232,25 +248,31 @@ def _sentences(text: str) -> list[str]:
     return [_clean(s) for s in out if _clean(s)]
 
 
+def _bold_clause(segment: str) -> str | None:
+    """The last bold statement of the final lines that holds a value: "**Sofia made a profit of $80,000.**"."""
+    tail = segment[-800:]
+    last = None
+    for match in _BOLD.finditer(tail):
+        content = match.group(1).strip()
+        if _HAS_VALUE.search(content) and not _HEADING.match(content):
+            last = content
+    return _clean(last) if last else None
+
+
 def _concluding_sentence(segment: str) -> str | None:
     short = _clean(segment.strip())
     if short and len(short) <= _SHORT_REPLY_CHARS and "\n" not in short:
         return short  # a short reply: the whole line is the clause
-    sentences = _sentences(segment[-2000:])
+    complete = _COMPLETE.search(segment.rstrip()[-1:] or " ") is not None
+    sentences = [s for s in _sentences(segment[-2000:]) if not _FLUFF.search(s)]
+    if sentences and not complete:
+        sentences = sentences[:-1]  # cut off mid-sentence: the last one states nothing
     for index, sentence in enumerate(reversed(sentences[-_LOOKBACK_SENTENCES:])):
         if is_negated(sentence):
             continue
-        if _CONCLUSION.match(sentence) or (index == 0 and _states_value(sentence)):
+        if _CONCLUSION.match(sentence) or (index == 0 and _HAS_VALUE.search(sentence)):
             return sentence
     return None
-
-
-_STATES = re.compile(r"\b(?:is|are|equals?)\b|(?<![<>!=])=(?!=)|是|为|等于", re.IGNORECASE)
-
-
-def _states_value(sentence: str) -> bool:
-    """A copula outside math: "The area of triangle $ABC$ is 6." (a truncated "and get" states nothing)."""
-    return _STATES.search(_masked(sentence)) is not None
 
 
 def _final_line(segment: str) -> str | None:
@@ -284,13 +306,24 @@ def extract_answers(completion: str, mode: Literal["strict", "lenient"] = "lenie
     tagged = _answer_tag(segment)
     if tagged:
         return Extraction((tagged,), "phrase")
-    clause = _marker_clause(segment)
+    found = _stated(segment)
+    if found is not None:
+        return found
+    return Extraction((), "none", "no boxed answer, no 'the answer is', and no sentence that states a result")
+
+
+def _stated(segment: str, depth: int = 0) -> Extraction | None:
+    """An answer stated without a box; after a correction ("Wait, let me redo it") only what follows counts."""
+    correction = _last_match(_CORRECTION_CUE, segment)
+    if correction is not None and depth < 3:
+        later = _stated(segment[correction.end() :], depth + 1)
+        if later is not None:
+            return later
+    clause = _marker_clause(segment) or _bold_clause(segment)
     if clause:
         return Extraction((clause,), "phrase")
     sentence = _concluding_sentence(segment)
     if sentence:
         return Extraction((sentence,), "sentence")
     line = _final_line(segment)
-    if line:
-        return Extraction((line,), "final_line")
-    return Extraction((), "none", "no boxed answer, no 'the answer is', and no sentence that states a result")
+    return Extraction((line,), "final_line") if line else None

@@ -106,7 +106,9 @@ class Gold:
             return Judgement(False, refusal.reason, {"span": span[:80] + ("…" if len(span) > 80 else ""), **refusal.detail})
         return judge(self.answer, Answer.read(span), limits.tolerance, ordered=self.ordered)
 
-    def judge_clause(self, clause: str, limits: Limits, *, after_marker: bool = False) -> tuple[Judgement, str | None]:
+    def judge_clause(
+        self, clause: str, limits: Limits, *, after_marker: bool = False, known: frozenset[str] = frozenset()
+    ) -> tuple[Judgement, str | None]:
         """The value a prose clause states, compared with this gold; also returns what was read."""
         assert self.answer is not None
         if self.answer.choice:
@@ -118,7 +120,7 @@ class Gold:
             words = _clause_words(clause)
             if words == self.answer.words or (self.answer.words in ("yes", "no") and words.split(" ")[:1] == [self.answer.words]):
                 return Judgement(True), clause
-        value = clause_value(clause, after_marker=after_marker)
+        value = clause_value(clause, after_marker=after_marker, known=known)
         if value is None:
             return Judgement(False, "no_answer"), None
         return self.judge(value, limits), value

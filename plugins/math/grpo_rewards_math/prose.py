@@ -22,15 +22,22 @@ from __future__ import annotations
 
 import re
 
-from .latex import math_segments
+from .latex import math_segments, normalize
+from .numbers import parse_number
+from .units import strip_text_units
 
-__all__ = ["asserted_choice", "clause_value", "is_negated", "looks_like_code", "looks_like_math"]
+__all__ = ["asserted_choice", "clause_value", "is_negated", "looks_like_code", "looks_like_math", "question_numbers"]
 
 MAX_CLAUSE_CHARS = 600
 
 _NEGATION = re.compile(
     r"\b(?:not|no\s+longer|never|cannot|isn't|aren't|wasn't|doesn't|don't|didn't|won't|can't|fails?|impossible|"
     r"nicht|kein|pas|n'est|no\s+es|não|non\s+è|не)\b|不是|不对|不行|并非|而非|不成立|でない|ではない|아니",
+    re.IGNORECASE,
+)
+_DENIED_PREDICATE = re.compile(
+    r"\b(?:do|does|did|is|are|was|were|can|could|will|would|should|may|might)\s+not$|"
+    r"\b(?:isn't|aren't|wasn't|weren't|doesn't|don't|didn't|won't|can't|cannot|couldn't|fails?)$|(?:不是|不对|不行|不成立)$",
     re.IGNORECASE,
 )
 # "B, not A or D", "5 rather than 6", "D。不是 C": a contrast after the asserted value, which stands.
@@ -40,6 +47,8 @@ _CONTRAST = re.compile(
 )
 _COPULA = re.compile(
     r"(?<![<>!=\\])=(?![=>])|:|\b(?:is|are|was|were|equals?|be|becomes?|gives|yields|comes\s+to|totals?|"
+    r"has|have|had|makes?|made|takes?|took|costs?|gets?|got|needs?|earns?|pays?|paid|leaves|remains?|gave|measures?|"
+    r"(?:simplifies|reduces|sums?|amounts?|works\s+out|evaluates)\s+to|is\s+equal\s+to|"
     r"est|sont|vaut|ist|sind|beträgt|es|son|é|são|è|sono|равн[аоы]?|будет|это|là|adalah)\b|是|为|為|等于|等於|は|です|이다|은|는",
     re.IGNORECASE,
 )
@@ -68,6 +77,7 @@ _LABEL = re.compile(  # a variable, a point's or a figure's name: never the answ
 )
 _CODE = re.compile(r"[`;\"]|==|\bimport\b|\bdef\b|\blambda\b|\bprint\s*\(|\bos\.|__|\breturn\b|\bexec\b|\beval\b")
 _CHOICE_TOKEN = re.compile(r"(?<![A-Za-z\\])(?:\(([A-Ja-j])\)|\[([A-J])\]|([A-J]))(?![A-Za-z'’-])")
+_LEADING_CHOICE = re.compile(r"^(?:\\text\{|\\textbf\{)?\(?([A-J])\)?\}?\s*(?:[.):。，,]|$)")
 _CHOICE_LIST = re.compile(r"^\s*(?:,|/|or|and|&|或|和)?\s*(?:or\s+)?$", re.IGNORECASE)
 _CHOICE_WORD = re.compile(r"\b(?i:option|choice|answer|letter)\s*:?\s*(?:\(([A-Ja-j])\)|([A-J]))(?![A-Za-z])")
 _LATEX_COMMAND = re.compile(r"\\[a-zA-Z]+")
@@ -113,7 +123,11 @@ def _before_negation(clause: str) -> str:
             return clause[corrective.end() :]
     clause = _before_contrast(clause)
     match = _NEGATION.search(clause)
-    return clause if match is None else clause[: match.start()]
+    if match is None:
+        return clause
+    if _DENIED_PREDICATE.search(clause[: match.end()]):
+        return ""  # "a = 6 and b = 9 does not work": the clause denies, it states nothing
+    return clause[: match.start()]
 
 
 def _conclusion(clause: str) -> str:
@@ -209,47 +223,80 @@ def looks_like_math(span: str, max_words: int = 1) -> bool:
     return len(words) <= max_words
 
 
-def clause_value(clause: str, *, after_marker: bool = False) -> str | None:
+_NAMED_VALUES = frozenset(("\\emptyset", "\\mathbb{R}", "\\infty", "-\\infty"))
+
+
+def _pure_math(span: str) -> bool:
+    """One math answer and nothing else: no words left once a known unit is dropped (``56 slices`` is not)."""
+    if not span or _LABEL.match(span):
+        return False
+    bare = strip_text_units(span)
+    if looks_like_math(bare, max_words=0) or parse_number(bare) is not None:
+        return True
+    return normalize(span) in _NAMED_VALUES
+
+
+def _cut(text: str) -> str:
+    """``text`` up to its first clause break ("since", "because", "; ", "(" outside math)."""
+    match = _CLAUSE_BREAK.search(_mask_math(text))
+    return text if match is None else text[: match.start()]
+
+
+def _stop(text: str) -> str:
+    return _TRAILING_STOP.sub("", _LEADING_FILLER.sub("", text)).strip()
+
+
+def clause_value(clause: str, *, after_marker: bool = False, known: frozenset[str] = frozenset()) -> str | None:
     """The answer span a clause states, or ``None`` when it states none.
 
     See the module docstring for the rules; a clause that is itself one math
     expression is returned whole. ``after_marker``: the clause follows "the answer
-    is" (its copula), so its value comes first ("5 apples, I think, but it could be 6" reads 5).
+    is" (its copula), so its value comes first. ``known``: numbers the question
+    itself gives; when a clause holds several values, one the question did not give is the answer
+    ("Jamal will be 42 years old in 6 years").
     """
     clause = clause.strip()[:MAX_CLAUSE_CHARS]
     if not clause or looks_like_code(clause):
         return None
     clause = _before_negation(_conclusion(clause))
-    whole = _TRAILING_STOP.sub("", clause)
-    if whole and looks_like_math(whole) and not _LABEL.match(whole):
-        return whole  # "x = 3 \\text{ or } x = -2" is one math answer; the comparison decides
+    if _pure_math(_stop(clause)):
+        return _stop(clause)  # "x = 3 \\text{ or } x = -2" is one math answer; the comparison decides
     if _hedged(clause):
         return None
-    if after_marker:
-        clause = _CLAUSE_BREAK.split(clause, 1)[0]
-        whole = _TRAILING_STOP.sub("", _LEADING_FILLER.sub("", clause))
-        if whole and looks_like_math(whole) and not _LABEL.match(whole):
-            return whole
+    if after_marker and _pure_math(_stop(_cut(clause))):
+        return _stop(_cut(clause))
     rest, had_copula = _after_last_copula(clause)
     if had_copula:
-        rest = _LEADING_FILLER.sub("", _CLAUSE_BREAK.split(rest, 1)[0])
-        bare = _TRAILING_STOP.sub("", rest)
-        if bare and looks_like_math(bare) and not _LABEL.match(bare):
-            return bare
+        rest = _cut(rest)
+        if _pure_math(_stop(rest)):
+            return _stop(rest)
     values = _values(rest)
     if not values and had_copula:
-        rest = _CLAUSE_BREAK.split(clause, 1)[0]
+        rest = _cut(clause)
         values = _values(rest)[-1:]  # "Therefore $x=5$ is the only solution."
     if not values:
         return None
     answer, used = _joined(rest, values)
     if not had_copula and used < len({value for _, value in values}):
-        return None  # several values and nothing says which one is the answer
+        fresh = {value for _, value in values if _digits(value) not in known}
+        return fresh.pop() if len(fresh) == 1 else None  # several values: only one the question did not give
     return answer
+
+
+def _digits(value: str) -> str:
+    return re.sub(r"[^\d.]", "", value)
+
+
+def question_numbers(prompt: str) -> frozenset[str]:
+    """The numbers a question states (``known`` for :func:`clause_value`)."""
+    return frozenset(_digits(m.group(0)) for m in _NUMBER.finditer(prompt[-4000:]))
 
 
 def asserted_choice(clause: str) -> str | None:
     """The choice letter a clause asserts ("C. Since A fails" -> C; "B, not A or D" -> B; "D。不是 C" -> D)."""
+    leading = _LEADING_CHOICE.match(clause.strip())
+    if leading:
+        return leading.group(1).upper()
     clause = _before_negation(clause.strip()[:MAX_CLAUSE_CHARS])
     word = _CHOICE_WORD.search(clause)
     if word:

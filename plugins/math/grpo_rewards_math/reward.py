@@ -25,6 +25,7 @@ Scoring runs in the core's killable worker pool, so a hang in SymPy becomes
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 from grpo_rewards import Group, Manifest, Reward, Sample, Verdict
@@ -35,6 +36,14 @@ from .gold import Gold, Limits
 from .options import MathOptions
 
 __all__ = ["MathReward"]
+
+
+@lru_cache(maxsize=256)
+def _question_numbers(prompt: str) -> frozenset[str]:
+    from .prose import question_numbers
+
+    return question_numbers(prompt)
+
 
 _PRELOAD = ("sympy", "math_verify", "latex2sympy2_extended", "grpo_rewards_math.symbolic")
 
@@ -71,7 +80,10 @@ class MathReward(Reward):
         if not found.answers:
             return Verdict.incorrect("no_answer", why=found.why_none)
         if found.is_clause:
-            judgement, value = prepared.judge_clause(found.answers[0], self._limits, after_marker=found.source == "phrase")
+            known = _question_numbers(sample.prompt)
+            judgement, value = prepared.judge_clause(
+                found.answers[0], self._limits, after_marker=found.source == "phrase", known=known
+            )
             shown = value if value is not None else found.answers[0][:200]
             return self._verdict(prepared, judgement, shown, found.source, clause=found.answers[0][:200])
         return self._judge_spans(prepared, found)
