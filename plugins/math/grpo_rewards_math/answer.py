@@ -18,11 +18,11 @@ from .numbers import Collection, Num, collections_equal, numbers_equal, parse_co
 from .prose import looks_like_math
 from .units import strip_text_units, unit_of
 
-__all__ = ["Answer", "Judgement", "judge", "split_assignment"]
+__all__ = ["Answer", "Judgement", "judge", "split_assignment", "words_match"]
 
 _CHOICE_RE = re.compile(r"^(?:\\text\{)?\s*(?:(?i:option|choice)\s*)?(?:[(\[]\s*([A-Ja-j])\s*[)\]]|([A-J]))\s*[.:)]?\s*\}?$")
 _CHOICE_PREFIX_RE = re.compile(r"^(?:\\text\{)?\s*(?:(?i:option|choice)\s*)?(?:[(\[]\s*([A-Ja-j])\s*[)\]]|([A-J])[.):](?=\s|$))")
-_ASSIGNMENT_RE = re.compile(r"^([a-zA-Z](?:_\{?\w+\}?)?)\s*=\s*(?![=<>])(.+)$")
+_ASSIGNMENT_RE = re.compile(r"^([a-zA-Z](?:_\{?\w+\}?|\(\w+\))?)\s*=\s*(?![=<>])(.+)$")
 _LABELLED_RE = re.compile(
     r"^\(?\s*((?:[A-Za-z](?:_\{?\w+\}?|\(\w+\))?\s*,\s*)+[A-Za-z](?:_\{?\w+\}?|\(\w+\))?)\s*\)?\s*=\s*(.+)$"
 )
@@ -55,7 +55,7 @@ def _plain_text(text: str) -> str | None:
     if not _TEXT_RE.match(inner):
         return None
     words = inner.split()
-    if len(words) == 1 and len(words[0]) < 3:
+    if len(words) == 1 and len(words[0]) < 3 and words[0].lower() not in ("no", "si", "ja", "да"):
         return None  # "x", "ab", "pi": let SymPy read them
     return " ".join(w.lower() for w in words)
 
@@ -74,8 +74,13 @@ def _labelled_values(text: str) -> str | None:
     if not match or "=" in match.group(2):
         return None
     labels = split_top_level(match.group(1))
-    values = split_top_level(match.group(2).strip().removeprefix("(").removesuffix(")"))
-    return ", ".join(v.strip() for v in values) if len(labels) == len(values) else None
+    rhs = match.group(2).strip()
+    tuple_form = rhs.startswith("(") and rhs.endswith(")") and match.group(0).lstrip().startswith("(")
+    values = split_top_level(rhs.removeprefix("(").removesuffix(")"))
+    if len(labels) != len(values):
+        return None
+    joined = ", ".join(v.strip() for v in values)
+    return f"({joined})" if tuple_form else joined
 
 
 def _assignments(text: str) -> dict[str, str] | None:
@@ -164,12 +169,12 @@ class Answer:
         return [part.strip() for part in split_top_level(self.normalized) if part.strip()]
 
     def parsed(self) -> Any:
-        """The SymPy reading of the whole span (None when it does not parse). Cached."""
+        """The SymPy reading of the whole span, its unit dropped (None when it does not parse). Cached."""
         if not self._parse_tried:
             from .symbolic import parse_span
 
             self._parse_tried = True
-            self._parsed = parse_span(self.normalized)
+            self._parsed = parse_span(strip_text_units(self.normalized) or self.normalized)
         return self._parsed
 
 
@@ -195,7 +200,9 @@ def _fast(gold: Answer, pred: Answer, tolerance: float, ordered: bool) -> Judgem
     if gold.letters is not None and pred.letters is not None:
         return _verdict(gold.letters == pred.letters)
     if gold.words is not None:
-        return _verdict(pred.words == gold.words or _words_match(gold.words, pred.words))
+        return _verdict(pred.words == gold.words or words_match(gold.words, pred.words))
+    if pred.unit == "cent" and gold.number is not None and pred.number is not None and gold.unit in (None, "usd"):
+        return _verdict(numbers_equal(gold.number, Num(pred.number.value / 100, pred.number.exact), tolerance))
     if gold.unit and pred.unit and gold.unit != pred.unit:
         return Judgement(False, "wrong_unit")
     assigned = _by_name(gold, pred, tolerance)
@@ -212,7 +219,7 @@ def _fast(gold: Answer, pred: Answer, tolerance: float, ordered: bool) -> Judgem
     return None
 
 
-def _words_match(gold: str, pred: str | None) -> bool:
+def words_match(gold: str, pred: str | None) -> bool:
     """``odd function`` states ``odd``; ``due east`` states ``east``; ``no, it is not possible`` states ``no``."""
     if pred is None:
         return False
@@ -255,9 +262,21 @@ def _same(gold: str, pred: str, tolerance: float) -> bool:
     return judge(Answer.read(gold), Answer.read(pred), tolerance).equal
 
 
+def _angle(gold: Answer, pred: Answer, tolerance: float) -> Judgement | None:
+    """``30^\\circ`` meets ``\\frac{\\pi}{6}`` and the other way round: the same angle in degrees and radians."""
+    if gold.unit == "deg" and pred.unit is None and "\\pi" in pred.normalized:
+        converted = Answer.read(f"\\left({pred.normalized}\\right)\\cdot\\frac{{180}}{{\\pi}}")
+        return judge(Answer.read(strip_text_units(gold.normalized)), converted, tolerance)
+    if pred.unit == "deg" and gold.unit is None and "\\pi" in gold.normalized:
+        converted = Answer.read(f"\\left({gold.normalized}\\right)\\cdot\\frac{{180}}{{\\pi}}")
+        return judge(converted, Answer.read(strip_text_units(pred.normalized)), tolerance)
+    return None
+
+
 def _in_order(gold: Answer, pred: Answer, tolerance: float) -> Judgement | None:
     """Bare lists whose positions matter: item by item, in order."""
-    gold_items, pred_items = gold.items, pred.items
+    gold_items = gold.items
+    pred_items = Answer.read(pred.normalized[1:-1]).items if pred.normalized.startswith("(") else pred.items
     if len(gold_items) < 2 or gold.normalized.startswith(("(", "[", "\\{")):
         return None
     if len(gold_items) != len(pred_items):
@@ -292,6 +311,9 @@ def judge(gold: Answer, pred: Answer, tolerance: float, *, ordered: bool = False
         in_order = _in_order(gold, pred, tolerance)
         if in_order is not None:
             return in_order
+    angle = _angle(gold, pred, tolerance)
+    if angle is not None:
+        return angle
     if not looks_like_math(strip_text_units(pred.normalized)):
         return Judgement(False, "not_math")
     gold_expr, pred_expr = gold.parsed(), pred.parsed()

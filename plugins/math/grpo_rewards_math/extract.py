@@ -63,6 +63,8 @@ class Extraction:
     joiner: Joiner = ""
     boxes: tuple[str, ...] = ()
     box_count: int = 0
+    hedged: bool = False
+    decimal_comma: bool = False
 
     @property
     def is_clause(self) -> bool:
@@ -101,7 +103,7 @@ _CONCLUSION = re.compile(
 )
 _FILLER_END = re.compile(r"(?:です|である|だ|입니다|이다|예요|이에요|となります|になります)\s*$")
 _SENTENCE_END = re.compile(r"(?<=[^\s\d])\.(?=\s|$)|(?<=\d)\.(?=\s+[A-Z]|\s*$)|。|！|!(?=\s|$)|？|\?(?=\s|$)|；|\n")
-_MARKDOWN = re.compile(r"\*\*|__|^#+\s*|^>\s*|^[-*]\s+|^\s*\\item\s+", re.MULTILINE)
+_MARKDOWN = re.compile(r"\*\*|__|^#+\s*|^>\s*|^[-*]\s+(?!\d)|^\s*\\item\s+", re.MULTILINE)
 _GLUE = re.compile(
     r"^(?:[\s$,;&~]|\\quad|\\qquad|\\[,;:!]|\\text\{\s*(?:and|or|,)?\s*\}|\band\b|\bor\b|\bund\b|\boder\b|\bet\b|\bou\b|"
     r"\by\b|\bo\b|和|或|与|及|、|，|\\\\|\\\]|\\\[|\\\)|\\\()*$",
@@ -116,6 +118,11 @@ _CORRECTION_CUE = re.compile(
     r"\b(?:wait|hmm+|actually|oops|mistake|an\s+error|was\s+wrong|is\s+wrong|not\s+right|doesn't\s+look\s+right|"
     r"re-?(?:solve|compute|do|calculate|check|examine)|let\s+me\s+(?:redo|recompute|recalculate|re-solve|fix)|"
     r"second\s+attempt|attempt\s+2|two\s+attempts\s+disagree|careful\s+recomputation)\b|不对|错了|重新",
+    re.IGNORECASE,
+)
+_COMMA_MARKER = re.compile(r"respuesta|réponse|antwort|ergebnis|resposta|risposta|ответ|đáp|jawaban", re.IGNORECASE)
+_ALTERNATIVE = re.compile(
+    r"\b(?:if\b[^.\n]{0,120}\b(?:the\s+answer|it)\s+would\s+(?:instead\s+)?be|otherwise\s+the\s+answer|alternatively,?\s+the\s+answer)\b",
     re.IGNORECASE,
 )
 _OR = re.compile(r"\bor\b|\boder\b|\bou\b|\bo\b|或", re.IGNORECASE)
@@ -204,10 +211,16 @@ def _labelled(segment: str, box: Boxed) -> str:
     return f"{label.group(1)}={box.content}" if label else box.content
 
 
-def _marker_clause(segment: str) -> str | None:
+def _marker_clause(segment: str) -> tuple[str, bool] | None:
+    """The clause after the last answer marker, and whether the marker's language writes decimal commas."""
     last = _last_match(_PHRASE_RE, segment)
     if last is None:
         return None
+    clause = _marker_rest(segment, last)
+    return (clause, _COMMA_MARKER.search(last.group(0)) is not None) if clause else None
+
+
+def _marker_rest(segment: str, last: re.Match[str]) -> str | None:
     rest = segment[last.end() :].lstrip(" \t*:：")
     if rest.startswith("\n"):
         rest = rest.lstrip()  # "**Final Answer**\n\n42"
@@ -319,9 +332,14 @@ def _stated(segment: str, depth: int = 0) -> Extraction | None:
         later = _stated(segment[correction.end() :], depth + 1)
         if later is not None:
             return later
-    clause = _marker_clause(segment) or _bold_clause(segment)
-    if clause:
-        return Extraction((clause,), "phrase")
+    marked = _marker_clause(segment)
+    bold = None if marked else _bold_clause(segment)
+    if marked or bold:
+        clause, comma = marked if marked else (bold, False)
+        alternative = _ALTERNATIVE.search(segment, max(0, segment.rfind(clause)))
+        if alternative is not None:
+            return Extraction((clause,), "phrase", "an alternative answer follows: " + alternative.group(0)[:80], hedged=True)
+        return Extraction((clause,), "phrase", decimal_comma=comma)
     sentence = _concluding_sentence(segment)
     if sentence:
         return Extraction((sentence,), "sentence")

@@ -18,12 +18,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .answer import Answer, Judgement, judge
+from .answer import Answer, Judgement, judge, words_match
 from .extract import extract_answers, looks_like_math
 from .guards import refuse
 from .latex import find_boxed, normalize, split_top_level
 from .notation import from_python
 from .prose import asserted_choice, clause_value
+from .units import strip_text_units
 
 __all__ = ["Gold", "Limits", "asks_for_order", "gold_problems", "gold_text", "read_gold"]
 
@@ -35,6 +36,8 @@ _ORDER_CUE = re.compile(
     r"\bfrom\s+(?:smallest|least|largest|greatest|lowest|highest)\s+to\b|\b[a-zA-Z]_?\(?1\)?\s*,\s*[a-zA-Z]_?\(?2\)?\s*(?:,|and\b)",
     re.IGNORECASE,
 )
+_YES_NO = frozenset(("yes", "no"))
+_LETTER_RUN = re.compile(r"(?<![A-Za-z])(?:[A-Z]\s*,\s*){1,}[A-Z](?![A-Za-z])|(?<![A-Za-z])[A-Z]{3,10}(?![A-Za-z])")
 _ARTICLES = re.compile(r"^(?:(?:the|a|an|on|at|in|it|is|was|will\s+be|that)\s+)+", re.IGNORECASE)
 
 
@@ -87,6 +90,15 @@ class Gold:
             text = text[2:-2]
         return max(1, sum(1 for part in split_top_level(text) if part.strip()))
 
+    @property
+    def parts(self) -> int:
+        """How many values the answer is made of: a list's items, or the entries of one tuple ``(4, 6)``."""
+        assert self.answer is not None
+        text = self.answer.normalized
+        if self.size == 1 and text.startswith("(") and text.endswith(")"):
+            return sum(1 for part in split_top_level(text[1:-1]) if part.strip())
+        return self.size
+
     def judge(self, span: str, limits: Limits) -> Judgement:
         """``span`` compared with this gold; the same span is judged once per worker (completions of a group repeat)."""
         assert self.answer is not None
@@ -104,10 +116,22 @@ class Gold:
         refusal = refuse(span, limits.max_chars, limits.max_nesting)
         if refusal is not None:
             return Judgement(False, refusal.reason, {"span": span[:80] + ("…" if len(span) > 80 else ""), **refusal.detail})
-        return judge(self.answer, Answer.read(span), limits.tolerance, ordered=self.ordered)
+        pred = Answer.read(span)
+        if pred.number is None and not self.answer.choice and not looks_like_math(strip_text_units(pred.normalized)):
+            judgement, value = self.judge_clause(span, limits, after_marker=True, boxed=True)  # \boxed{the year 2017}
+            if value is not None:
+                return judgement
+        return judge(self.answer, pred, limits.tolerance, ordered=self.ordered)
 
     def judge_clause(
-        self, clause: str, limits: Limits, *, after_marker: bool = False, known: frozenset[str] = frozenset()
+        self,
+        clause: str,
+        limits: Limits,
+        *,
+        after_marker: bool = False,
+        known: frozenset[str] = frozenset(),
+        decimal_comma: bool = False,
+        boxed: bool = False,
     ) -> tuple[Judgement, str | None]:
         """The value a prose clause states, compared with this gold; also returns what was read."""
         assert self.answer is not None
@@ -118,10 +142,17 @@ class Gold:
             return Judgement(letter == self.answer.choice, "" if letter == self.answer.choice else "wrong_answer"), letter
         if self.answer.words is not None:
             words = _clause_words(clause)
-            if words == self.answer.words or (self.answer.words in ("yes", "no") and words.split(" ")[:1] == [self.answer.words]):
+            first = re.sub(r"\W", "", clause.strip().split(maxsplit=1)[0]).lower() if clause.strip() else ""
+            if words == self.answer.words or words_match(self.answer.words, words) or first == self.answer.words in _YES_NO:
                 return Judgement(True), clause
-        value = clause_value(clause, after_marker=after_marker, known=known)
-        if value is None:
+            if not any(char.isdigit() for char in clause):
+                return Judgement(False, "wrong_answer"), clause
+        if self.answer.letters is not None:
+            letters = _LETTER_RUN.findall(clause.replace("\\text{", " "))
+            found = re.sub(r"[\s,]", "", letters[-1]) if letters else None
+            return Judgement(found == self.answer.letters, "" if found == self.answer.letters else "wrong_answer"), found
+        value = clause_value(clause, after_marker=after_marker, known=known, decimal_comma=decimal_comma)
+        if value is None or (boxed and value == clause):
             return Judgement(False, "no_answer"), None
         return self.judge(value, limits), value
 

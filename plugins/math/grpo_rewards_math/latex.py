@@ -106,13 +106,14 @@ def find_boxed(text: str) -> list[Boxed]:
 def _unclosed(text: str, brace: int, ends: list[int]) -> Boxed | None:
     """A box opened at ``brace`` whose ``}`` is missing, read up to the delimiter that ends its line or math."""
     k = bisect.bisect_right(ends, brace)
-    if k == len(ends) or ends[k] - brace > _MAX_UNCLOSED:
+    end = ends[k] if k < len(ends) else len(text.rstrip()) if text.rstrip().endswith("\\}") else -1
+    if end < 0 or end - brace > _MAX_UNCLOSED:
         return None
-    content = text[brace + 1 : ends[k]].rstrip()
+    content = text[brace + 1 : end].rstrip()
     content = content[:-2] if content.endswith("\\}") else content.rstrip("\\")
     if not content.strip() or content.count("{") != content.count("}"):
         return None
-    return Boxed(brace, ends[k], content.strip())
+    return Boxed(brace, end, content.strip())
 
 
 def math_segments(text: str) -> list[str]:

@@ -46,7 +46,7 @@ _CONTRAST = re.compile(
     re.IGNORECASE,
 )
 _COPULA = re.compile(
-    r"(?<![<>!=\\])=(?![=>])|:|\b(?:is|are|was|were|equals?|be|becomes?|gives|yields|comes\s+to|totals?|"
+    r"(?<![<>!=\\])=(?![=>])|(?<!\d):(?!\d)|\b(?:is|are|was|were|equals?|be|becomes?|gives|yields|comes\s+to|totals?|"
     r"has|have|had|makes?|made|takes?|took|costs?|gets?|got|needs?|earns?|pays?|paid|leaves|remains?|gave|measures?|"
     r"(?:simplifies|reduces|sums?|amounts?|works\s+out|evaluates)\s+to|is\s+equal\s+to|"
     r"est|sont|vaut|ist|sind|beträgt|es|son|é|são|è|sono|равн[аоы]?|будет|это|là|adalah)\b|是|为|為|等于|等於|は|です|이다|은|는",
@@ -56,8 +56,14 @@ _HEDGE = re.compile(
     r"\b(?:or|either|maybe|perhaps|possibly|could|might|unless|otherwise|else|oder|ou|o|или)\b|或者?|还是|または|또는",
     re.IGNORECASE,
 )
+_OPEN_RANGE = re.compile(
+    r"\b(?:give\s+or\s+take|or\s+so|or\s+any(?:thing)?|or\s+whatever|or\s+something|more\s+or\s+less|roughly|or\s+thereabouts)\b",
+    re.IGNORECASE,
+)
 # "not 8 but 18", "nicht 8, sondern 18", "pas 53 mais 35", "不是 10，而是 12": the value after the correction stands.
-_CORRECTIVE = re.compile(r"\b(?:but|sondern|mais|sino|ma|но)\b|而是|却是", re.IGNORECASE)
+_CORRECTIVE = re.compile(
+    r"\b(?:but|sondern|mais|sino|ma|но)\b|而是|却是|[;；]\s*(?=(?:it\s+is|it's|es|ist|est|è|é|是|это)\b)", re.IGNORECASE
+)
 # "..., so b = 3": a conclusion inside the clause.
 _CONNECTIVE = re.compile(r"[,;]\s*(?:so|hence|therefore|thus|which\s+means|giving|i\.e\.)\s+|所以|因此|于是", re.IGNORECASE)
 _LIST_JOIN = re.compile(
@@ -75,13 +81,15 @@ _NUMBER = re.compile(
 _LABEL = re.compile(  # a variable, a point's or a figure's name: never the answer a sentence states
     r"^(?:[A-Za-z](?:_\{?\w{1,3}\}?|'{1,2})?|[A-Z]{2,4}|\\(?:angle|triangle|overline\{)\s*[A-Z]{1,4}\}?|[a-zA-Z]\([a-z]\))$"
 )
-_CODE = re.compile(r"[`;\"]|==|\bimport\b|\bdef\b|\blambda\b|\bprint\s*\(|\bos\.|__|\breturn\b|\bexec\b|\beval\b")
+_CODE = re.compile(
+    r"[`\"]|;\s*(?:[a-z_]+\.|import\b|print\b|return\b)|==|\bimport\b|\bdef\b|\blambda\b|\bprint\s*\(|\bos\.|__|\breturn\b|\bexec\b|\beval\b"
+)
 _CHOICE_TOKEN = re.compile(r"(?<![A-Za-z\\])(?:\(([A-Ja-j])\)|\[([A-J])\]|([A-J]))(?![A-Za-z'’-])")
 _LEADING_CHOICE = re.compile(r"^(?:\\text\{|\\textbf\{)?\(?([A-J])\)?\}?\s*(?:[.):。，,]|$)")
 _CHOICE_LIST = re.compile(r"^\s*(?:,|/|or|and|&|或|和)?\s*(?:or\s+)?$", re.IGNORECASE)
 _CHOICE_WORD = re.compile(r"\b(?i:option|choice|answer|letter)\s*:?\s*(?:\(([A-Ja-j])\)|([A-J]))(?![A-Za-z])")
 _LATEX_COMMAND = re.compile(r"\\[a-zA-Z]+")
-_TEXT_BLOCK = re.compile(r"\\(?:text|begin|end)\{[^{}]*\}")
+_TEXT_BLOCK = re.compile(r"\\text\{[^{}]*\}|\\(?:begin|end)\{[^{}]*\}(?:\{[^{}]*\})?")
 _CJK = "\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af"
 _WORD = re.compile(rf"[{_CJK}]|[^\W\d_{_CJK}]{{2,}}")  # each CJK character is a word
 _MATH_WORDS = frozenset(
@@ -140,21 +148,25 @@ def _conclusion(clause: str) -> str:
 
 
 def _hedged(clause: str) -> bool:
-    """Several different values offered with "maybe", "or", "could", "if ... else": no single answer."""
+    """Several different values offered with "maybe", "or", "could", "if ... else", or an open range: no single answer."""
+    if _OPEN_RANGE.search(clause):
+        return True  # "roughly 20, give or take a few", "9 (or any other value)"
     if not _HEDGE.search(_mask_math(clause)):
         return False
     return len({value for _, value in _values(clause)}) > 1
 
 
 def _after_last_copula(clause: str) -> tuple[str, bool]:
-    """The text after the last copula outside math, and whether there was one."""
+    """The text after the last copula outside math that is followed by a value, and whether there was a copula."""
     masked = _mask_math(clause)
-    last = None
-    for match in _COPULA.finditer(masked):
-        last = match
-    if last is None:
+    matches = list(_COPULA.finditer(masked))
+    if not matches:
         return clause, False
-    return clause[last.end() :], True
+    for match in reversed(matches):
+        rest = clause[match.end() :]
+        if _values(_cut(rest)) or _pure_math(_stop(_cut(rest))):
+            return rest, True
+    return clause[matches[-1].end() :], True
 
 
 def _mask_math(text: str) -> str:
@@ -246,19 +258,22 @@ def _stop(text: str) -> str:
     return _TRAILING_STOP.sub("", _LEADING_FILLER.sub("", text)).strip()
 
 
-def clause_value(clause: str, *, after_marker: bool = False, known: frozenset[str] = frozenset()) -> str | None:
+def clause_value(
+    clause: str, *, after_marker: bool = False, known: frozenset[str] = frozenset(), decimal_comma: bool = False
+) -> str | None:
     """The answer span a clause states, or ``None`` when it states none.
 
     See the module docstring for the rules; a clause that is itself one math
     expression is returned whole. ``after_marker``: the clause follows "the answer
     is" (its copula), so its value comes first. ``known``: numbers the question
     itself gives; when a clause holds several values, one the question did not give is the answer
-    ("Jamal will be 42 years old in 6 years").
+    ("Jamal will be 42 years old in 6 years"). ``decimal_comma``: the answer marker was in a language
+    that writes ``3,5`` for 3.5.
     """
     clause = clause.strip()[:MAX_CLAUSE_CHARS]
     if not clause or looks_like_code(clause):
         return None
-    clause = _before_negation(_conclusion(clause))
+    clause = _before_negation(_conclusion(_locale_decimals(clause, decimal_comma)))
     if _pure_math(_stop(clause)):
         return _stop(clause)  # "x = 3 \\text{ or } x = -2" is one math answer; the comparison decides
     if _hedged(clause):
@@ -281,6 +296,21 @@ def clause_value(clause: str, *, after_marker: bool = False, known: frozenset[st
         fresh = {value for _, value in values if _digits(value) not in known}
         return fresh.pop() if len(fresh) == 1 else None  # several values: only one the question did not give
     return answer
+
+
+_COMMA_DECIMAL_LANGUAGE = re.compile(
+    r"\b(?:die|der|das|ist|sind|und|la|le|les|il|elle|est|reste|respuesta|es|una|un|el|resposta|é|risposta|è|och|är|het|is\s+gelijk)\b|"
+    r"[\u0400-\u04ff]|€",
+    re.IGNORECASE,
+)
+_COMMA_DECIMAL = re.compile(r"(?<![\d,])(\d+),(\d{1,2})(?![\d,])")
+
+
+def _locale_decimals(clause: str, decimal_comma: bool = False) -> str:
+    """``3,5`` is 3.5 in a sentence written in a language that uses decimal commas ("Die Antwort ist 3,5.")."""
+    if "," not in clause or not (decimal_comma or _COMMA_DECIMAL_LANGUAGE.search(clause)):
+        return clause
+    return _COMMA_DECIMAL.sub(r"\1.\2", clause)
 
 
 def _digits(value: str) -> str:

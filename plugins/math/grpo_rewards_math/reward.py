@@ -77,12 +77,18 @@ class MathReward(Reward):
         found = extract_answers(sample.completion, self.options.mode)
         if found.box_count and not found.answers:
             return Verdict.incorrect("too_many_answers", boxes=found.box_count)
+        if found.hedged:
+            return Verdict.incorrect("hedged", answer=found.answers[0][:200] if found.answers else None, why=found.why_none)
         if not found.answers:
             return Verdict.incorrect("no_answer", why=found.why_none)
         if found.is_clause:
             known = _question_numbers(sample.prompt)
             judgement, value = prepared.judge_clause(
-                found.answers[0], self._limits, after_marker=found.source == "phrase", known=known
+                found.answers[0],
+                self._limits,
+                after_marker=found.source == "phrase",
+                known=known,
+                decimal_comma=found.decimal_comma,
             )
             shown = value if value is not None else found.answers[0][:200]
             return self._verdict(prepared, judgement, shown, found.source, clause=found.answers[0][:200])
@@ -98,16 +104,18 @@ class MathReward(Reward):
             judgement.reason, answer=shown, source=source, gold=gold.answer.text, **judgement.detail, **details
         )
 
-    def _spans(self, found: Extraction) -> tuple[tuple[str, ...], str]:
+    def _spans(self, gold: Gold, found: Extraction) -> tuple[tuple[str, ...], str]:
         policy = self.options.multiple_boxed
         if policy == "last" or (policy == "auto" and found.joiner == ""):
             return found.answers[-1:], ""
         if policy == "reject" and len(found.boxes) > 1:
             return found.boxes, "or"
+        if found.joiner == "or" and len(found.answers) == gold.size > 1:
+            return found.answers, "and"  # "x = 2 or x = 3" lists the two solutions the gold lists
         return found.answers, found.joiner
 
     def _judge_spans(self, gold: Gold, found: Extraction) -> Verdict:
-        spans, joiner = self._spans(found)
+        spans, joiner = self._spans(gold, found)
         limits = self._limits
         shown = spans[0] if len(spans) == 1 else (" or " if joiner == "or" else ", ").join(spans)
         judgements = [gold.judge(span, limits) for span in spans]
@@ -116,10 +124,12 @@ class MathReward(Reward):
             return self._verdict(gold, guarded, shown, found.source)
         if all(j.equal for j in judgements):
             return self._verdict(gold, judgements[0], shown, found.source)
-        multi_part = self.options.multiple_boxed == "auto" and len(spans) == 1 and len(found.boxes) == gold.size > 1
+        multi_part = self.options.multiple_boxed == "auto" and len(spans) == 1 and len(found.boxes) == gold.parts > 1
         if joiner == "and" or multi_part:
             parts = spans if joiner == "and" else found.boxes
             together = ", ".join(parts)
+            if gold.size == 1 and gold.parts > 1:
+                together = f"({together})"  # boxes that together are the gold's pair
             return self._verdict(gold, gold.judge(together, limits), together, found.source)
         if len(spans) > 1:
             return Verdict.incorrect("hedged", answer=shown, source=found.source, gold=gold.answer.text, answers=list(spans))

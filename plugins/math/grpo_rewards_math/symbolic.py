@@ -136,12 +136,19 @@ def malformed_chain(expr: ParseResult) -> bool:
     return any(getattr(member, "free_symbols", None) for member in inner)
 
 
+def _inequality(expr: Any) -> bool:
+    """``x > 1`` or a chain ``-2 <= x <= 0`` (an And of inequalities)."""
+    if isinstance(expr, sympy.And):
+        return all(_inequality(arg) for arg in expr.args)
+    return isinstance(expr, sympy.core.relational.Relational) and not isinstance(expr, sympy.Eq)
+
+
 def _as_solution_set(expr: ParseResult) -> ParseResult:
     """``x < 1 or x > 2`` (a set of inequalities in one variable) as the union of their solution sets."""
     if not isinstance(expr, sympy.FiniteSet) or len(expr) < 2:
         return expr
     relations = list(expr.args)
-    if not all(isinstance(r, sympy.core.relational.Relational) and not isinstance(r, sympy.Eq) for r in relations):
+    if not all(_inequality(r) for r in relations):
         return expr
     symbols = set().union(*(r.free_symbols for r in relations))
     if len(symbols) != 1:
