@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .latex import normalize, split_top_level
-from .notation import rewrite
+from .notation import matrix_cells, rewrite
 from .numbers import Collection, Num, collections_equal, numbers_equal, parse_collection, parse_number
 from .prose import looks_like_math
 from .units import strip_text_units, unit_of
@@ -131,6 +131,7 @@ class Answer:
     assignments: dict[str, str] | None = None
     letters: str | None = None
     choice_value: str | None = None
+    matrix: tuple[tuple[str, ...], ...] | None = None
     _parsed: Any = field(default=None, repr=False)
     _parse_tried: bool = field(default=False, repr=False)
 
@@ -161,6 +162,7 @@ class Answer:
             assignments,
             _letters(normalized),
             _after_choice(normalized) if choice else None,
+            matrix_cells(normalized),
         )
 
     @property
@@ -262,6 +264,29 @@ def _same(gold: str, pred: str, tolerance: float) -> bool:
     return judge(Answer.read(gold), Answer.read(pred), tolerance).equal
 
 
+def _matrices(gold: tuple[tuple[str, ...], ...], pred: tuple[tuple[str, ...], ...], tolerance: float) -> Judgement:
+    """Matrices and vectors cell by cell (``pmatrix`` meets ``bmatrix``)."""
+    if [len(row) for row in gold] != [len(row) for row in pred]:
+        return Judgement(False, "wrong_answer")
+    cells = zip((c for row in gold for c in row), (c for row in pred for c in row), strict=True)
+    return _verdict(all(_same(g, p, tolerance) for g, p in cells))
+
+
+def readable_by_evaluation(answer: Answer) -> bool:
+    """Whether the evaluator reads ``answer`` (a constant, or an expression in a few variables)."""
+    from .evaluate import evaluate, variables
+
+    text = _value_text(answer)
+    names = variables(text)
+    return evaluate(text, 0 if names else -1, names) is not None
+
+
+def _value_text(answer: Answer) -> str:
+    """The span the evaluator reads: a single assignment's right-hand side, its unit dropped."""
+    _, rest = split_assignment(answer.normalized)
+    return strip_text_units(rest) or rest
+
+
 def _angle(gold: Answer, pred: Answer, tolerance: float) -> Judgement | None:
     """``30^\\circ`` meets ``\\frac{\\pi}{6}`` and the other way round: the same angle in degrees and radians."""
     if gold.unit == "deg" and pred.unit is None and "\\pi" in pred.normalized:
@@ -314,6 +339,15 @@ def judge(gold: Answer, pred: Answer, tolerance: float, *, ordered: bool = False
     angle = _angle(gold, pred, tolerance)
     if angle is not None:
         return angle
+    if gold.matrix is not None and pred.matrix is not None:
+        return _matrices(gold.matrix, pred.matrix, tolerance)
+    if gold.variable and pred.variable and gold.variable != pred.variable:
+        return Judgement(False, "wrong_variable")
+    from .evaluate import compare
+
+    by_value = compare(_value_text(gold), _value_text(pred), tolerance)
+    if by_value is not None:
+        return _verdict(by_value)  # decided by evaluation, no parser
     if not looks_like_math(strip_text_units(pred.normalized)):
         return Judgement(False, "not_math")
     gold_expr, pred_expr = gold.parsed(), pred.parsed()

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .answer import Answer, Judgement, judge, words_match
+from .answer import Answer, Judgement, judge, readable_by_evaluation, words_match
 from .extract import extract_answers, looks_like_math
 from .guards import refuse
 from .latex import find_boxed, normalize, split_top_level
@@ -197,6 +197,8 @@ def _readable(answer: Answer) -> bool:
     """Whether the gold can be compared; plain numbers, choices, words and collections of numbers need no parse yet."""
     if answer.choice or answer.words is not None or answer.number is not None or answer.collection is not None:
         return True
+    if answer.matrix is not None or readable_by_evaluation(answer):
+        return True  # the evaluator reads it: no parse until SymPy is needed
     return answer.parsed() is not None
 
 

@@ -234,7 +234,7 @@ _NAMED_SETS = [
         r"\\emptyset",
     ),
     (re.compile(r"^(?:negative|minus)\s+infinity$", re.I), "-\\\\infty"),
-    (re.compile(r"^(?:positive\s+|plus\s+)?infinity$", re.I), "\\\\infty"),
+    (re.compile(r"^(?:positive\s+|plus\s+)?infinity$|^\+?oo$", re.I), "\\\\infty"),
     (
         re.compile(
             r"^(?:all\s+real\s+(?:numbers|values)(?:\s+of\s+\w)?|all\s+reals|every\s+real\s+number|\(\s*-\\infty\s*,\s*\+?\\infty\s*\))$",

@@ -15,7 +15,7 @@ import re
 
 from .latex import split_top_level
 
-__all__ = ["from_python", "function_value", "rewrite", "solution_list"]
+__all__ = ["from_python", "function_value", "matrix_cells", "rewrite", "solution_list"]
 
 _PY_HINT = re.compile(r"\*\*|\b(?:sqrt|exp|log|ln|sin|cos|tan|atan|asin|acos|abs)\s*\(|\bpi\b|\boo\b|(?<=[\w)])\s*\*\s*(?=[\w(])")
 _PY_NAMES = {"pi": "\\pi ", "oo": "\\infty ", "log": "\\ln", "ln": "\\ln", "sin": "\\sin", "cos": "\\cos", "tan": "\\tan"}
@@ -136,3 +136,16 @@ def rewrite(span: str) -> str:
     """A normalised span in the notation the comparer reads best (see the module docstring); unchanged if none applies."""
     span = from_python(span)
     return solution_list(span) or function_value(span) or matrix(span) or span
+
+
+_MATRIX = re.compile(r"^\\begin\{([pbB]?matrix)\}(.*)\\end\{\1\}$", re.DOTALL)
+
+
+def matrix_cells(span: str) -> tuple[tuple[str, ...], ...] | None:
+    """The cells of a ``pmatrix``/``bmatrix``/``matrix`` (never ``vmatrix``: that is a determinant), row by row."""
+    match = _MATRIX.match(span.strip())
+    if match is None or "\\begin" in match.group(2):
+        return None
+    rows = [row for row in re.split(r"\\\\", match.group(2)) if row.strip()]
+    cells = tuple(tuple(cell.strip() for cell in row.split("&")) for row in rows)
+    return cells if cells and all(all(cell for cell in row) for row in cells) else None

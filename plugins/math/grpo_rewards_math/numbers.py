@@ -203,8 +203,10 @@ def collections_equal(gold: Collection, pred: Collection, tolerance: float, *, o
         return len(gold.items) == len(pred.items) and all(
             numbers_equal(g, p, tolerance) for g, p in zip(gold.items, pred.items, strict=True)
         )
-    if gold.unordered != pred.unordered or (not gold.unordered and (gold.opening, gold.closing) != (pred.opening, pred.closing)):
-        return None
+    if gold.unordered != pred.unordered:
+        return None  # a bare list against a tuple: SymPy decides
+    if not gold.unordered and (gold.opening, gold.closing) != (pred.opening, pred.closing):
+        return False  # [1, 2] is not (1, 2) nor [1, 2)
     if len(gold.items) != len(pred.items):
         return False
     if not gold.unordered:
