@@ -6,8 +6,13 @@ BIN    := $(VENV)/bin
 DISTS  := . $(patsubst %/pyproject.toml,%,$(wildcard sandbox/pyproject.toml plugins/*/pyproject.toml trainer/pyproject.toml))
 EXAMPLE_PLUGINS := $(patsubst %/pyproject.toml,%,$(wildcard docs/examples/*/pyproject.toml))
 STAMP  := $(VENV)/.installed
+# Packages `make lint` type-checks (mypy is configured for all five in pyproject.toml).
+# The others are being rewritten; add each here once `mypy -p NAME` is clean.
+MYPY_PACKAGES := grpo_rewards grpo_rewards_trainer
+# `make test-fast`: no Docker, nothing slow (markers are declared in pyproject.toml).
+FAST_MARKERS := not docker and not slow
 
-.PHONY: install sandbox-ready test demo lint bench clean
+.PHONY: install sandbox-ready test test-fast demo lint bench clean
 
 install: $(STAMP)
 
@@ -25,12 +30,18 @@ sandbox-ready: install
 test: install sandbox-ready
 	$(BIN)/python -m pytest
 
+# The quick loop: no Docker engine or sandbox image needed, no slow tests.
+test-fast: install
+	$(BIN)/python -m pytest -m "$(FAST_MARKERS)"
+
 # Score every bundled sample file with every installed reward that applies; fail if any check fails.
 demo: install sandbox-ready
 	@status=0; for f in examples/*.jsonl; do echo "== grpo-rewards check $$f"; $(BIN)/grpo-rewards check $$f || status=1; done; exit $$status
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy $(addprefix -p ,$(MYPY_PACKAGES))
 
 bench: install sandbox-ready
 	$(BIN)/python bench/bench_pool.py

@@ -20,7 +20,7 @@ import time
 from _bench_rewards import SometimesHangs, Trivial
 
 from grpo_rewards import Sample, Task, WorkerPool, score_samples
-from grpo_rewards.scoring import _SampleJob
+from grpo_rewards.strategies import SampleJob
 
 
 def per_item(seconds: float, items: int) -> float:
@@ -66,7 +66,7 @@ def main() -> None:
             "in-process": per_item(best_of(3, lambda: [reward.score(s, None) for s in samples]), len(samples)),
             "pool batched": per_item(best_of(3, lambda: score_samples(reward, samples, pool=pool)), len(samples)),
             "pool 1 by 1": per_item(
-                best_of(3, lambda: pool.run([Task(_SampleJob(reward, None), [s], 5.0) for s in few])), len(few)
+                best_of(3, lambda: pool.run([Task(SampleJob(reward, None), [s], 5.0) for s in few])), len(few)
             ),
         }
         rows["fork per call"] = per_item(timed(lambda: fork_per_call(reward, few[:100])), 100)

@@ -7,13 +7,14 @@ The public API::
     manager = grpo_rewards.load_plugins()               # explicit, idempotent
     funcs, weights = grpo_rewards.reward_funcs(["math", "format:0.2"])
 
-Plugin authors subclass :class:`Reward`, return :class:`Verdict` objects and
-register through the ``register_rewards`` hook (see :mod:`grpo_rewards.hookspecs`).
+Plugin authors subclass :class:`Reward` (scored per sample), :class:`GroupReward`
+or :class:`BatchReward`, return :class:`Verdict` objects and register through the
+``register_rewards`` hook (see :mod:`grpo_rewards.hookspecs`).
 """
 
 from __future__ import annotations
 
-from .bridge import RewardFunction, RewardStats, parse_reward_spec, reward_funcs
+from .bridge import RewardFunction, RewardStats, reward_funcs
 from .errors import (
     ConfigError,
     DuplicateRewardError,
@@ -30,17 +31,21 @@ from .options import describe_options, parse_options
 from .plugins import PluginManager, get_manager, load_plugins
 from .pool import Job, Outcome, Task, WorkerPool, get_pool
 from .registry import RegisteredReward, RewardRegistry
-from .reward import Group, Manifest, Reward, Sample
+from .reward import BaseReward, BatchReward, Group, GroupReward, Manifest, Reward, Sample
 from .scoring import group_samples, score_samples
+from .selection import parse_reward_spec
 from .verdict import Verdict
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "BaseReward",
+    "BatchReward",
     "ConfigError",
     "DuplicateRewardError",
     "GrpoRewardsError",
     "Group",
+    "GroupReward",
     "InputError",
     "Job",
     "Manifest",

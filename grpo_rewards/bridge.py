@@ -8,6 +8,10 @@
 Each function takes TRL's keyword contract, returns one float or ``None`` per
 completion (``None`` for unverifiable: TRL leaves the sample out of that
 reward), has ``__name__`` equal to the reward name, and pickles.
+
+Rewards are chosen by :mod:`grpo_rewards.selection` and texts read by
+:mod:`grpo_rewards.messages`; ``parse_reward_spec``, ``completion_text``,
+``prompt_text`` and ``chat_messages`` stay importable from here.
 """
 
 from __future__ import annotations
@@ -18,10 +22,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import ConfigError, RewardError
+from .errors import RewardError
+from .messages import chat_messages, completion_text, prompt_text, to_sample
 from .plugins import PluginManager, load_plugins
-from .reward import Reward, Sample
+from .reward import BaseReward, Sample
 from .scoring import score_samples
+from .selection import Selection, parse_reward_spec, select_rewards
 from .verdict import Verdict
 
 __all__ = [
@@ -32,6 +38,7 @@ __all__ = [
     "parse_reward_spec",
     "prompt_text",
     "reward_funcs",
+    "reward_functions",
 ]
 
 logger = logging.getLogger("grpo_rewards")
@@ -40,58 +47,6 @@ logger = logging.getLogger("grpo_rewards")
 TRL_NON_COLUMNS = frozenset(
     {"prompts", "completions", "completion_ids", "trainer_state", "log_extra", "log_metric", "environments"}
 )
-
-
-def parse_reward_spec(spec: str) -> tuple[str, float]:
-    """``"format:0.2"`` -> ``("format", 0.2)``; ``"math"`` -> ``("math", 1.0)``."""
-    name, sep, weight = spec.strip().partition(":")
-    if not name:
-        raise ConfigError(f"reward {spec!r}: expected NAME or NAME:WEIGHT, e.g. format:0.2")
-    if not sep:
-        return name, 1.0
-    try:
-        return name, float(weight)
-    except ValueError:
-        raise ConfigError(f"reward {spec!r}: weight {weight!r} is not a number (expected NAME:WEIGHT, e.g. format:0.2)") from None
-
-
-def _content_text(content: Any) -> str:
-    if isinstance(content, str):
-        return content
-    if isinstance(content, list):  # multimodal parts: [{"type": "text", "text": ...}, ...]
-        return "".join(part.get("text", "") for part in content if isinstance(part, Mapping))
-    return "" if content is None else str(content)
-
-
-def completion_text(completion: Any) -> str:
-    """A completion as text: a string as is, chat messages as their assistant content."""
-    if isinstance(completion, str):
-        return completion
-    if isinstance(completion, Mapping):
-        return _content_text(completion.get("content"))
-    if isinstance(completion, Sequence):
-        parts = [m for m in completion if isinstance(m, Mapping)]
-        assistant = [m for m in parts if m.get("role", "assistant") == "assistant"]
-        return "".join(_content_text(m.get("content")) for m in assistant)
-    raise TypeError(f"a completion must be a string or chat messages, got {type(completion).__name__}")
-
-
-def prompt_text(prompt: Any) -> str:
-    """A prompt as text: a string as is, chat messages one per line as ``role: content``."""
-    if prompt is None:
-        return ""
-    if isinstance(prompt, str):
-        return prompt
-    if isinstance(prompt, Sequence):
-        return "\n".join(f"{m.get('role', '')}: {_content_text(m.get('content'))}" for m in prompt if isinstance(m, Mapping))
-    return str(prompt)
-
-
-def chat_messages(value: Any) -> Sequence[Mapping[str, Any]] | None:
-    """``value`` when it is a list of chat messages (mappings), else None."""
-    if isinstance(value, Sequence) and not isinstance(value, str) and all(isinstance(m, Mapping) for m in value):
-        return value
-    return None
 
 
 @dataclass
@@ -117,7 +72,9 @@ class RewardFunction:
             is down must not train on silent zeros); ``None`` disables the check.
     """
 
-    def __init__(self, reward: Reward, *, plugin: str | None = None, weight: float = 1.0, abort_after: int | None = 3) -> None:
+    def __init__(
+        self, reward: BaseReward, *, plugin: str | None = None, weight: float = 1.0, abort_after: int | None = 3
+    ) -> None:
         self.reward = reward
         self.plugin = plugin
         self.weight = weight
@@ -152,21 +109,16 @@ class RewardFunction:
         if prompts is not None and len(prompts) != n:
             raise RewardError(f"got {len(prompts)} prompts for {n} completions", reward=self.__name__, plugin=self.plugin)
         per_row = {k: v for k, v in columns.items() if isinstance(v, Sequence) and not isinstance(v, str) and len(v) == n}
-        out = []
-        for i, completion in enumerate(completions):
-            prompt = prompts[i] if prompts is not None else None
-            out.append(
-                Sample(
-                    completion=completion_text(completion),
-                    prompt=prompt_text(prompt),
-                    row={k: v[i] for k, v in per_row.items()},
-                    completion_ids=completion_ids[i] if completion_ids is not None else None,
-                    completion_messages=chat_messages(completion),
-                    prompt_messages=chat_messages(prompt),
-                    index=i,
-                )
+        return [
+            to_sample(
+                prompts[i] if prompts is not None else None,
+                completion,
+                row={k: v[i] for k, v in per_row.items()},
+                completion_ids=completion_ids[i] if completion_ids is not None else None,
+                index=i,
             )
-        return out
+            for i, completion in enumerate(completions)
+        ]
 
     def __call__(
         self,
@@ -232,6 +184,13 @@ class RewardFunction:
             )
 
 
+def reward_functions(selection: Selection, *, abort_after: int | None = 3) -> tuple[list[RewardFunction], list[float]]:
+    """Reward functions and weights for the rewards of a checked :class:`~grpo_rewards.selection.Selection`."""
+    selection.raise_for_errors()
+    funcs = [RewardFunction(s.reward, plugin=s.plugin, weight=s.weight, abort_after=abort_after) for s in selection.rewards]
+    return funcs, selection.weights
+
+
 def reward_funcs(
     rewards: Sequence[str],
     options: Mapping[str, Mapping[str, Any]] | None = None,
@@ -248,20 +207,7 @@ def reward_funcs(
         abort_after: see :class:`RewardFunction`.
 
     Raises:
-        ConfigError: an unknown reward, a repeated reward, or a bad option.
+        ConfigError: an unknown reward, a repeated reward, or a bad option (every problem, one per line).
     """
     manager = manager or load_plugins()
-    options = dict(options or {})
-    unknown = set(options) - {parse_reward_spec(s)[0] for s in rewards}
-    if unknown:
-        raise ConfigError(f"options given for {', '.join(sorted(unknown))}, which is not among the rewards {list(rewards)}")
-    funcs, weights = [], []
-    for spec in rewards:
-        name, weight = parse_reward_spec(spec)
-        if name in [f.__name__ for f in funcs]:
-            raise ConfigError(f"reward {name!r} is listed twice; give it once with its weight")
-        registered = manager.registry.get(name)
-        reward = registered.create(options.get(name))
-        funcs.append(RewardFunction(reward, plugin=registered.plugin, weight=weight, abort_after=abort_after))
-        weights.append(weight)
-    return funcs, weights
+    return reward_functions(select_rewards(manager.registry, rewards, options), abort_after=abort_after)

@@ -9,35 +9,43 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .bridge import parse_reward_spec
 from .data import InputRow
-from .errors import ConfigError, GrpoRewardsError
-from .options import parse_option_assignment
+from .errors import GrpoRewardsError
 from .plugins import PluginManager
-from .reward import Reward
+from .reward import BaseReward
 from .scoring import score_samples
+from .selection import SelectedReward, parse_option_flags, select_rewards
 from .summary import RewardSummary, summarize
 from .verdict import Verdict
 
-__all__ = ["CheckReport", "SelectedReward", "parse_option_flags", "run_check", "select_rewards"]
+__all__ = ["AppliedReward", "CheckReport", "parse_option_flags", "run_check", "select_for_rows"]
 
 
 @dataclass(frozen=True)
-class SelectedReward:
+class AppliedReward:
     """A reward chosen for this check, and the rows it applies to (positions in the row list)."""
 
-    name: str
-    weight: float
-    reward: Reward
-    plugin: str
+    selected: SelectedReward
     positions: list[int]
+
+    @property
+    def name(self) -> str:
+        return self.selected.name
+
+    @property
+    def reward(self) -> BaseReward:
+        return self.selected.reward
+
+    @property
+    def plugin(self) -> str:
+        return self.selected.plugin
 
 
 @dataclass
 class CheckReport:
     """Everything ``check`` found."""
 
-    rewards: list[SelectedReward]
+    rewards: list[AppliedReward]
     verdicts: dict[str, dict[int, Verdict]] = field(default_factory=dict)  # reward -> row position -> verdict
     lint: dict[str, list[str]] = field(default_factory=dict)
     summaries: dict[str, RewardSummary] = field(default_factory=dict)
@@ -48,46 +56,28 @@ class CheckReport:
         return any(s.failures for s in self.summaries.values())
 
 
-def parse_option_flags(flags: Sequence[str]) -> dict[str, dict[str, str]]:
-    """``["math.mode=strict"]`` -> ``{"math": {"mode": "strict"}}``."""
-    options: dict[str, dict[str, str]] = {}
-    for flag in flags:
-        reward, key, value = parse_option_assignment(flag)
-        options.setdefault(reward, {})[key] = value
-    return options
-
-
-def select_rewards(
+def select_for_rows(
     manager: PluginManager, specs: Sequence[str], options: Mapping[str, Mapping[str, Any]], rows: Sequence[InputRow]
-) -> list[SelectedReward]:
+) -> list[AppliedReward]:
     """The rewards named in ``specs``; with none named, every installed reward whose columns the rows have.
 
     A named reward applies to every row (rows missing its columns become
     unverifiable(missing_column)); a default one only to rows that have them.
+    Raises :class:`~grpo_rewards.ConfigError` listing every selection problem.
     """
-    named = [parse_reward_spec(s) for s in specs]
-    if len({n for n, _ in named}) != len(named):
-        raise ConfigError("a reward is named twice in --reward; give each once")
-    chosen = {n for n, _ in named} if named else set()
-    unknown = set(options) - (chosen or {r.name for r in manager.registry})
-    if unknown:
-        raise ConfigError(f"--option given for {', '.join(sorted(unknown))}, which is not a selected reward")
-    selected = []
-    if named:
-        for name, weight in named:
-            registered = manager.registry.get(name)
-            reward = registered.create(options.get(name))
-            selected.append(SelectedReward(name, weight, reward, registered.plugin, list(range(len(rows)))))
-        return selected
-    for registered in manager.registry:
-        reward = registered.create(options.get(registered.name))
-        positions = [i for i, row in enumerate(rows) if reward.applies_to(row.columns)]
+    selection = select_rewards(manager.registry, specs, options, every_installed=True)
+    selection.raise_for_errors()
+    if specs:
+        return [AppliedReward(s, list(range(len(rows)))) for s in selection.rewards]
+    applied = []
+    for selected in selection.rewards:
+        positions = [i for i, row in enumerate(rows) if selected.reward.applies_to(row.columns)]
         if positions:
-            selected.append(SelectedReward(registered.name, 1.0, reward, registered.plugin, positions))
-    return selected
+            applied.append(AppliedReward(selected, positions))
+    return applied
 
 
-def _lint(selected: SelectedReward, rows: Sequence[InputRow]) -> list[str]:
+def _lint(selected: AppliedReward, rows: Sequence[InputRow]) -> list[str]:
     subset = [{**rows[i].columns, "__line__": rows[i].line} for i in selected.positions]
     try:
         return list(selected.reward.lint(subset))
@@ -96,7 +86,7 @@ def _lint(selected: SelectedReward, rows: Sequence[InputRow]) -> list[str]:
 
 
 def run_check(
-    selected: Sequence[SelectedReward], rows: Sequence[InputRow], *, on_progress: Callable[[str, int], None] | None = None
+    selected: Sequence[AppliedReward], rows: Sequence[InputRow], *, on_progress: Callable[[str, int], None] | None = None
 ) -> CheckReport:
     """Score every selected reward on its rows. Failures become verdicts; nothing raises per row."""
     report = CheckReport(list(selected))

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .bridge import chat_messages, completion_text, prompt_text
 from .errors import ConfigError, InputError
+from .messages import is_chat, to_sample
 from .reward import Sample
 
 __all__ = ["SUFFIXES", "InputRow", "ReadResult", "not_utf8", "read_records", "read_rows"]
@@ -32,15 +32,8 @@ class InputRow:
     def sample(self) -> Sample:
         """The row as a :class:`Sample` for scoring."""
         ids = self.columns.get("completion_ids")
-        return Sample(
-            completion=completion_text(self.completion),
-            prompt=prompt_text(self.prompt),
-            row=self.columns,
-            completion_ids=ids if isinstance(ids, list) else None,
-            completion_messages=chat_messages(self.completion),
-            prompt_messages=chat_messages(self.prompt),
-            index=self.line,
-        )
+        ids = ids if isinstance(ids, list) else None
+        return to_sample(self.prompt, self.completion, row=self.columns, completion_ids=ids, index=self.line)
 
 
 @dataclass(frozen=True)
@@ -51,20 +44,16 @@ class ReadResult:
     errors: list[InputError]
 
 
-def _is_messages(value: Any) -> bool:
-    return isinstance(value, list) and all(isinstance(m, Mapping) and "content" in m for m in value)
-
-
 def _row(path: str, line: int, record: Any) -> InputRow:
     if not isinstance(record, Mapping):
         raise InputError(f"expected a JSON object, got {type(record).__name__}", path=path, line=line)
     if "completion" not in record:
         raise InputError("missing required field", path=path, line=line, field="completion")
     completion = record["completion"]
-    if not (isinstance(completion, str) or _is_messages(completion)):
+    if not (isinstance(completion, str) or is_chat(completion)):
         raise InputError("must be a string or a list of chat messages with 'content'", path=path, line=line, field="completion")
     prompt = record.get("prompt", "")
-    if not (prompt is None or isinstance(prompt, str) or _is_messages(prompt)):
+    if not (prompt is None or isinstance(prompt, str) or is_chat(prompt)):
         raise InputError("must be a string or a list of chat messages with 'content'", path=path, line=line, field="prompt")
     columns = {k: v for k, v in record.items() if k not in ("prompt", "completion")}
     return InputRow(line, prompt, completion, columns)

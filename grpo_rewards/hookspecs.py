@@ -21,7 +21,7 @@ import pluggy
 if TYPE_CHECKING:  # pragma: no cover
     import click
 
-    from .reward import Reward
+    from .reward import BaseReward
 
 __all__ = ["PROJECT", "hookimpl", "hookspec", "register_commands", "register_rewards"]
 
@@ -31,14 +31,19 @@ hookimpl = pluggy.HookimplMarker(PROJECT)
 
 
 @hookspec
-def register_rewards(register: Callable[[type[Reward]], None]) -> None:
+def register_rewards(register: Callable[[type[BaseReward]], None]) -> None:
     """Register the rewards this plugin provides.
 
     Fires once, inside :func:`grpo_rewards.load_plugins`, for every loaded plugin.
-    Call ``register(RewardClass)`` once per reward; ``RewardClass`` is a subclass
-    of :class:`grpo_rewards.Reward`. A name already taken by another plugin is
-    an error naming both plugins: reward names are metric keys and are never
-    renamed silently.
+    Call ``register(RewardClass)`` once per reward. ``RewardClass`` subclasses
+    exactly one of :class:`grpo_rewards.Reward` (scored one sample at a time),
+    :class:`grpo_rewards.GroupReward` (a group at once) or
+    :class:`grpo_rewards.BatchReward` (a whole batch in one call) and implements
+    that unit's method. A class that does not, or whose unit cannot run with its
+    ``Manifest.isolation`` (a batch in the worker pool), is an error naming the
+    plugin and the reward. A name already taken by another plugin is an error
+    naming both plugins: reward names are metric keys and are never renamed
+    silently.
 
     Keep this hook cheap. It runs every time the CLI or a trainer starts, so
     import heavy libraries (sympy, docker, ...) inside the reward's methods, and

@@ -23,8 +23,9 @@ import pluggy
 
 from . import hookspecs
 from .errors import PluginError
+from .pool import declare_preload
 from .registry import RewardRegistry
-from .reward import Reward
+from .reward import BaseReward
 
 __all__ = [
     "BUILTIN_PLUGINS",
@@ -177,8 +178,10 @@ class PluginManager:
             raise PluginError(f"plugin {name!r}: {exc} (known hooks: register_rewards, register_commands)") from None
 
     def _collect_rewards(self, plugin: Any, name: str, dist: str | None, version: str | None) -> None:
-        def register(reward_cls: type[Reward]) -> None:
+        def register(reward_cls: type[BaseReward]) -> None:
             self.registry.add(reward_cls, name, dist, version)
+            if reward_cls.manifest.isolation == "process":  # warm workers import its heavy modules once
+                declare_preload(reward_cls.manifest.preload)
 
         for impl in self.pm.hook.register_rewards.get_hookimpls():
             if impl.plugin is plugin:

@@ -9,7 +9,8 @@ from typing import Any
 
 from .errors import ConfigError, DuplicateRewardError, PluginError
 from .options import parse_options
-from .reward import Manifest, Reward
+from .reward import BaseReward, Manifest, unit_problem
+from .strategies import strategy_problem
 
 __all__ = ["RegisteredReward", "RewardRegistry"]
 
@@ -21,7 +22,7 @@ _COMMON_OPTIONS = ("timeout",)
 class RegisteredReward:
     """A reward class with the plugin and distribution it came from."""
 
-    reward_cls: type[Reward]
+    reward_cls: type[BaseReward]
     plugin: str
     distribution: str | None
     version: str | None
@@ -38,7 +39,7 @@ class RegisteredReward:
     def manifest(self) -> Manifest:
         return self.reward_cls.manifest
 
-    def create(self, options: Mapping[str, Any] | None = None) -> Reward:
+    def create(self, options: Mapping[str, Any] | None = None) -> BaseReward:
         """Instantiate with ``options`` (strings or typed values), checking every key.
 
         ``timeout`` is accepted by every reward: the per-sample deadline in seconds.
@@ -58,13 +59,17 @@ class RegisteredReward:
 
 
 def _validate(reward_cls: Any, plugin: str) -> None:
-    if not (isinstance(reward_cls, type) and issubclass(reward_cls, Reward)):
-        raise PluginError(f"plugin {plugin!r} registered {reward_cls!r}, which is not a subclass of grpo_rewards.Reward")
+    if not (isinstance(reward_cls, type) and issubclass(reward_cls, BaseReward)):
+        raise PluginError(
+            f"plugin {plugin!r} registered {reward_cls!r},"
+            " which is not a subclass of grpo_rewards.Reward, GroupReward or BatchReward"
+        )
     name = getattr(reward_cls, "name", None)
     if not isinstance(name, str) or not _NAME.match(name):
         raise PluginError(f"plugin {plugin!r}: reward {reward_cls.__name__} needs a snake_case name, got {name!r}")
-    if not reward_cls.overrides("score") and not reward_cls.overrides("score_group"):
-        raise PluginError(f"plugin {plugin!r}: reward {name!r} implements neither score() nor score_group()")
+    problem = unit_problem(reward_cls) or strategy_problem(reward_cls)
+    if problem is not None:
+        raise PluginError(f"plugin {plugin!r}: reward {name!r} {problem}")
     lo, hi = reward_cls.manifest.output_range
     if not lo <= hi:
         raise PluginError(f"plugin {plugin!r}: reward {name!r} has an empty output_range {(lo, hi)}")
@@ -76,7 +81,7 @@ class RewardRegistry:
     def __init__(self) -> None:
         self._rewards: dict[str, RegisteredReward] = {}
 
-    def add(self, reward_cls: type[Reward], plugin: str, distribution: str | None, version: str | None) -> None:
+    def add(self, reward_cls: type[BaseReward], plugin: str, distribution: str | None, version: str | None) -> None:
         """Add one reward; a name that is taken raises :class:`DuplicateRewardError`."""
         _validate(reward_cls, plugin)
         existing = self._rewards.get(reward_cls.name)
@@ -115,6 +120,6 @@ class RewardRegistry:
         """Forget every reward registered by ``plugin``."""
         self._rewards = {k: v for k, v in self._rewards.items() if v.plugin != plugin}
 
-    def create(self, name: str, options: Mapping[str, Any] | None = None) -> Reward:
+    def create(self, name: str, options: Mapping[str, Any] | None = None) -> BaseReward:
         """Instantiate reward ``name`` with ``options``."""
         return self.get(name).create(options)

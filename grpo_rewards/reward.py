@@ -1,8 +1,29 @@
 """The reward contract: what a plugin implements.
 
-Subclass :class:`Reward`, set its class attributes, implement :meth:`Reward.score`
-(and :meth:`Reward.prepare` for per-group work such as parsing the gold answer
-once), then register the class from your plugin's ``register_rewards`` hook::
+A reward declares its **execution unit** by the class it subclasses, and
+implements that unit's one scoring method:
+
+* :class:`Reward` (unit ``sample``): implement ``score(sample, prepared)``, and
+  ``prepare(group)`` for work done once per group. Answer checkers such as ``math``.
+* :class:`GroupReward` (unit ``group``): implement ``score_group(group)``.
+  Group-relative shaping such as ``length``.
+* :class:`BatchReward` (unit ``batch``): implement ``score_batch(groups)``. Rewards
+  that spread a whole batch over an executor of their own: ``code`` (its sandbox
+  pool), an LLM judge (concurrent HTTP requests), a reward model (GPU batches).
+
+Why classes and not a manifest field: the unit decides which method the core
+calls, so it belongs with the method. Each base makes its method abstract, so
+mypy checks the signature of your override and a reward that forgets it is
+refused at registration; and a reward cannot declare one unit while
+implementing another (defining ``score_batch`` on a :class:`Reward` is
+refused too, instead of being silently never called). The :class:`Manifest`
+keeps the facts about where and how expensively it runs (``isolation``,
+``cost``, ``default_timeout``, ``preload``). The core scores every
+``(unit, isolation)`` pair through a small table of strategies
+(:mod:`grpo_rewards.strategies`); a batch cannot run in the killable pool
+(see :class:`BatchReward`).
+
+A sample reward::
 
     @dataclass(frozen=True)
     class ExactOptions:
@@ -25,12 +46,15 @@ once), then register the class from your plugin's ``register_rewards`` hook::
                 return Verdict.correct(answer=prepared)
             return Verdict.incorrect("differs from gold", answer=sample.completion.strip())
 
-Reward objects are pickled into worker processes, so keep them small: options
-only, and build heavy state lazily inside ``prepare``/``score``.
+Register the class from your plugin's ``register_rewards`` hook. Reward
+objects are pickled into worker processes (and, later, to other machines), so
+keep them small: options only, and build heavy state lazily inside the
+scoring methods.
 """
 
 from __future__ import annotations
 
+import abc
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
@@ -38,10 +62,27 @@ from typing import Any, ClassVar, Literal
 from .options import NoOptions
 from .verdict import Verdict
 
-__all__ = ["Cost", "Group", "Isolation", "Manifest", "Reward", "Sample"]
+__all__ = [
+    "UNITS",
+    "BaseReward",
+    "BatchReward",
+    "Cost",
+    "Group",
+    "GroupReward",
+    "Isolation",
+    "Manifest",
+    "Reward",
+    "Sample",
+    "Unit",
+    "unit_problem",
+]
 
 Cost = Literal["cpu", "sandbox"]
 Isolation = Literal["process", "inline"]
+Unit = Literal["sample", "group", "batch"]
+
+#: Each unit and the one method the core calls to score it.
+UNITS: Mapping[Unit, str] = {"sample": "score", "group": "score_group", "batch": "score_batch"}
 
 
 @dataclass(frozen=True)
@@ -55,7 +96,8 @@ class Manifest:
         cost: ``"cpu"`` for pure computation, ``"sandbox"`` when it executes code in the sandbox.
         isolation: ``"process"`` (default) scores in the core's killable worker pool;
             ``"inline"`` scores in the caller's process and is only for rewards that
-            are linear-time and cannot hang, or that manage their own isolation.
+            are linear-time and cannot hang, or that manage their own isolation
+            (every :class:`BatchReward`).
         preload: modules imported once in each warm worker, so a task costs milliseconds.
     """
 
@@ -103,20 +145,23 @@ class Group:
     samples: tuple[Sample, ...]
 
 
-class Reward:
-    """Base class of every reward. See the module docstring for an example.
+class BaseReward(abc.ABC):
+    """What every reward has, whatever its unit. Subclass :class:`Reward`, :class:`GroupReward` or :class:`BatchReward`.
 
     Class attributes a subclass sets:
         name: unique snake_case name; also the metric key ``rewards/<name>/mean``.
         description: one line for ``grpo-rewards rewards``.
         manifest: a :class:`Manifest`.
         Options: a frozen dataclass of typed options (see :mod:`grpo_rewards.options`).
+
+    ``unit`` is set by the three bases and is not yours to change.
     """
 
     name: ClassVar[str]
     description: ClassVar[str] = ""
     manifest: ClassVar[Manifest] = Manifest()
     Options: ClassVar[type] = NoOptions
+    unit: ClassVar[Unit]
 
     def __init__(self, options: Any = None, *, timeout: float | None = None) -> None:
         self.options = options if options is not None else self.Options()
@@ -145,39 +190,6 @@ class Reward:
         """
         return self.required_columns()
 
-    def prepare(self, group: Group) -> Any:
-        """Per-group work done once for all its completions (parse the gold, ...).
-
-        Runs in the same process as :meth:`score`, under the same deadline.
-        The return value is passed to :meth:`score` as ``prepared``.
-        """
-        return None
-
-    def score(self, sample: Sample, prepared: Any) -> Verdict:
-        """Judge one completion. Raise nothing on purpose: return a verdict.
-
-        An exception becomes ``unverifiable(crash)`` with the traceback attached.
-        """
-        raise NotImplementedError(f"{type(self).__name__} must implement score()")
-
-    def score_group(self, group: Group) -> list[Verdict]:
-        """Judge a whole group at once. Override for group-relative rewards.
-
-        The default prepares once and scores each sample. Inline rewards and
-        group-relative rewards are scored through this method; process rewards
-        that keep the default get a deadline per sample.
-        """
-        prepared = self.prepare(group)
-        return [self.score(sample, prepared) for sample in group.samples]
-
-    def score_batch(self, groups: Sequence[Group]) -> list[list[Verdict]]:
-        """Judge many groups. Only inline rewards are called through this.
-
-        Override to spread work over your own executor (the code reward sends
-        the whole batch to its sandbox pool this way).
-        """
-        return [self.score_group(group) for group in groups]
-
     def preflight(self) -> str | None:
         """Check, before training loads a model, that this reward can score at all.
 
@@ -185,9 +197,10 @@ class Reward:
         Raise :class:`~grpo_rewards.SandboxUnavailable` (for ``cost="sandbox"``
         rewards whose engine, image or daemon is missing) or another
         :class:`~grpo_rewards.GrpoRewardsError` whose message says what to do.
-        Return an optional one-line status for the preflight report
-        (``"sandbox ready: 2 warm containers"``). Keep it to a few seconds.
-        The default checks nothing.
+        Return a one-line status for the preflight report when you checked
+        something (``"sandbox ready: 2 warm containers"``); ``None`` (the
+        default) says there is nothing to check, and the trainer warns about a
+        ``cost="sandbox"`` reward that says so. Keep it to a few seconds.
         """
         return None
 
@@ -203,7 +216,91 @@ class Reward:
     def __repr__(self) -> str:
         return f"<reward {self.name} {self.options!r}>"
 
-    @classmethod
-    def overrides(cls, method: str) -> bool:
-        """True when the subclass overrides ``method`` of :class:`Reward`."""
-        return getattr(cls, method) is not getattr(Reward, method)
+
+class Reward(BaseReward):
+    """A reward scored one sample at a time (unit ``sample``). See the module docstring for an example.
+
+    ``prepare`` runs once per group (parse the gold answer once), ``score``
+    once per sample. With ``isolation="process"`` each sample gets its own
+    deadline in the worker pool, and the pool spreads one group's samples
+    over several workers.
+    """
+
+    unit: ClassVar[Unit] = "sample"
+
+    def prepare(self, group: Group) -> Any:
+        """Per-group work done once for all its completions (parse the gold, ...).
+
+        Runs in the same process as :meth:`score`, under the same deadline.
+        The return value is passed to :meth:`score` as ``prepared``.
+        """
+        return None
+
+    @abc.abstractmethod
+    def score(self, sample: Sample, prepared: Any) -> Verdict:
+        """Judge one completion. Raise nothing on purpose: return a verdict.
+
+        An exception becomes ``unverifiable(crash)`` with the traceback attached.
+        """
+
+
+class GroupReward(BaseReward):
+    """A reward that judges a whole group at once (unit ``group``): group-relative shaping.
+
+    With ``isolation="process"`` each group is one pool task whose deadline is
+    ``timeout`` times the group's size; a hang or a crash makes the whole
+    group unverifiable.
+    """
+
+    unit: ClassVar[Unit] = "group"
+
+    @abc.abstractmethod
+    def score_group(self, group: Group) -> list[Verdict]:
+        """One verdict per sample of ``group``, in order. An exception makes every one ``unverifiable(crash)``."""
+
+
+class BatchReward(BaseReward):
+    """A reward that takes every group of a batch in one call (unit ``batch``).
+
+    For rewards that spread the work over an executor of their own: the
+    ``code`` reward sends the whole batch to its sandbox pool, an LLM judge
+    sends concurrent HTTP requests, a reward model batches on a GPU. The core
+    cannot split the call or give each sample a deadline, so a batch reward
+    must declare ``isolation="inline"`` and bound its own calls (registration
+    refuses ``"process"``); an exception makes every sample of the batch
+    ``unverifiable(crash)``.
+    """
+
+    unit: ClassVar[Unit] = "batch"
+
+    @abc.abstractmethod
+    def score_batch(self, groups: Sequence[Group]) -> list[list[Verdict]]:
+        """One list of verdicts per group, each with one verdict per sample, in order."""
+
+
+_BASES: Mapping[Unit, type[BaseReward]] = {"sample": Reward, "group": GroupReward, "batch": BatchReward}
+_SCORED = {"sample": "one sample at a time", "group": "a whole group at once", "batch": "a whole batch in one call"}
+
+
+def unit_problem(reward_cls: type[BaseReward]) -> str | None:
+    """Why ``reward_cls`` does not declare exactly one unit and implement its method; None when it does.
+
+    The registry refuses a reward with a problem, naming its plugin.
+    """
+    bases = [base for base in _BASES.values() if issubclass(reward_cls, base)]
+    if len(bases) != 1:
+        which = " and ".join(b.__name__ for b in bases) or "only BaseReward"
+        return f"subclasses {which}: subclass exactly one of Reward, GroupReward or BatchReward"
+    base = bases[0]
+    if reward_cls.unit != base.unit:
+        return f"sets unit = {reward_cls.unit!r}, but the unit comes from its base class {base.__name__} ({base.unit!r})"
+    for unit, method in UNITS.items():
+        if unit != base.unit and hasattr(reward_cls, method):
+            return (
+                f"is a {base.__name__} (scored {_SCORED[base.unit]}) but defines {method}(), which the core never calls "
+                f"for it: subclass grpo_rewards.{_BASES[unit].__name__} to be scored {_SCORED[unit]}"
+            )
+    missing = sorted(getattr(reward_cls, "__abstractmethods__", ()))
+    if missing:
+        return f"does not implement {', '.join(m + '()' for m in missing)}: a {base.__name__} is scored {_SCORED[base.unit]}"
+    return None

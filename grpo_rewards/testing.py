@@ -73,7 +73,7 @@ def _as_chat(texts: Sequence[str], role: str) -> list[list[dict[str, str]]]:
 
 def _call(
     func: Callable[..., Any], prompts: Sequence[Any], completions: Sequence[Any], columns: Mapping[str, Sequence[Any]]
-) -> list[Any]:
+) -> Any:  # what the reward returned, checked by _check_output
     ids = [[ord(c) % 256 for c in (c if isinstance(c, str) else c[0]["content"])] for c in completions]
     return func(prompts=prompts, completions=completions, completion_ids=ids, trainer_state=None, **columns)
 

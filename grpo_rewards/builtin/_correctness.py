@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..plugins import load_plugins
-from ..reward import Reward, Sample
+from ..reward import BaseReward, Sample
 from ..scoring import score_samples
 from ..verdict import Verdict
 
@@ -109,10 +109,10 @@ class RewardJudge:
     def __init__(self, name: str, options: Mapping[str, Any]) -> None:
         self.name = name
         self.options = dict(options)
-        self._reward: Reward | None = None
+        self._reward: BaseReward | None = None
         self._plugin: str | None = None
 
-    def reward(self) -> Reward:
+    def reward(self) -> BaseReward:
         """The reward instance; raises :class:`~grpo_rewards.ConfigError` for an unknown name or bad options."""
         if self._reward is None:
             registered = load_plugins(strict=False).registry.get(self.name)

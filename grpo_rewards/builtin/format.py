@@ -60,8 +60,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..bridge import completion_text
 from ..hookspecs import hookimpl
+from ..messages import completion_text
 from ..reward import Manifest, Reward, Sample
 from ..verdict import Verdict
 from ._markdown import code_regions

@@ -40,7 +40,7 @@ second time (cheap for ``math``, a second sandbox run for ``code``). When
 correctness is unknown for a completion (empty cell, unverifiable verdict) its
 verdict is ``unverifiable(correctness_unknown)``, which TRL drops, never a 0.
 
-**Groups.** This reward is group-relative, so it overrides ``score_group``. A
+**Groups.** This reward is group-relative, so it is a ``GroupReward``. A
 group is every completion with the same prompt *in one call*: under multi-GPU
 TRL a prompt's ``num_generations`` completions may be split across processes,
 and each process then compares only its share. A group of one has nothing to
@@ -57,7 +57,7 @@ from typing import Any, Literal
 
 from ..errors import ConfigError
 from ..hookspecs import hookimpl
-from ..reward import Group, Manifest, Reward, Sample
+from ..reward import Group, GroupReward, Manifest, Sample
 from ..verdict import Verdict
 from ._correctness import Judgment, RewardJudge, judge_value, parse_assignments, parse_source
 
@@ -150,7 +150,7 @@ def _missing_ids(why: str) -> Verdict:
     return Verdict.unverifiable("missing_column", f"column 'completion_ids' is missing: {why}")
 
 
-class LengthReward(Reward):
+class LengthReward(GroupReward):
     """Group-relative length shaping by correctness (Kimi k1.5 or cosine), plus DAPO's overlong penalty."""
 
     name = "length"

@@ -18,10 +18,11 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from ..checking import CheckReport, parse_option_flags, run_check, select_rewards
+from ..checking import CheckReport, run_check, select_for_rows
 from ..data import InputRow, read_rows
 from ..errors import ConfigError, GrpoRewardsError, InputError
 from ..plugins import load_plugins
+from ..selection import parse_option_flags
 from ..verdict import Verdict
 
 _STYLE = {"correct": "green", "incorrect": "red", "partial": "yellow", "unverifiable": "magenta"}
@@ -74,7 +75,7 @@ def check(
         err.print(f"[red bold]plugin error:[/red bold] {escape(message)}")
     try:
         read = read_rows(file)
-        selected = select_rewards(manager, reward_specs, parse_option_flags(option_flags), read.rows)
+        selected = select_for_rows(manager, reward_specs, parse_option_flags(option_flags), read.rows)
     except (ConfigError, InputError) as exc:
         err.print(f"[red bold]error:[/red bold] {escape(str(exc))}")
         raise SystemExit(2) from None

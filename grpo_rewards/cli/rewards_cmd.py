@@ -33,6 +33,8 @@ def rewards(as_json: bool, show_options: bool) -> None:
                     "output_range": list(m.output_range),
                     "default_timeout": m.default_timeout,
                     "cost": m.cost,
+                    "unit": r.reward_cls.unit,
+                    "isolation": m.isolation,
                     "options": [o.__dict__ for o in describe_options(r.reward_cls.Options)],
                 }
             )

@@ -10,13 +10,14 @@ happened; judging the output is the caller's business, outside the sandbox.
         result = pool.run("print(sum(map(int, input().split())))", stdin="1 2")
         result.status, result.stdout            # (Status.OK, b"3\\n")
 
-Errors: :class:`~grpo_rewards.errors.SandboxUnavailable` when no engine or
-image is there (the message says what to do), never a wrong result.
+Errors (drawn in :mod:`grpo_rewards_sandbox.errors`): :class:`SandboxUnavailable`
+when no engine or image is there (the message says what to do), never a wrong
+result. The library is standalone: importing it imports nothing of
+``grpo_rewards``.
 """
 
-from grpo_rewards.errors import SandboxError, SandboxTimeout, SandboxUnavailable
-
-from .backend import Backend, MockBackend, Worker, WorkerLost
+from .backend import Backend, MockBackend, Worker
+from .errors import SandboxError, SandboxTimeout, SandboxUnavailable, WorkerLost
 from .guest.codec import CodecError, CodecLimits, decode, encode
 from .pool import PoolStats, Sandbox, SandboxPool, default_size
 from .results import CallJob, Job, Limits, Result, RunJob, Status

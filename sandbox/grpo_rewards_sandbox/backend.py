@@ -12,13 +12,10 @@ import itertools
 from collections.abc import Callable
 from typing import Protocol
 
+from .errors import WorkerLost
 from .results import Job, Limits, Result
 
 __all__ = ["Backend", "MockBackend", "Worker", "WorkerLost"]
-
-
-class WorkerLost(Exception):
-    """The worker (its container or supervisor) failed; the job may be retried elsewhere."""
 
 
 class Worker(Protocol):

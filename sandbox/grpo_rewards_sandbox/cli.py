@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from grpo_rewards.errors import SandboxError
+from .errors import SandboxError
 
 
 @click.group()

@@ -23,9 +23,8 @@ import threading
 import uuid
 from typing import Any
 
-from grpo_rewards.errors import SandboxTimeout, SandboxUnavailable
-
-from .backend import Worker, WorkerLost
+from .backend import Worker
+from .errors import SandboxTimeout, SandboxUnavailable, WorkerLost
 from .image_build import default_image, image_status
 from .protocol import ProtocolError, request_for, result_from
 from .results import Job, Limits, Result

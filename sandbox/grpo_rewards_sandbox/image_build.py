@@ -25,7 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from grpo_rewards.errors import SandboxUnavailable
+from .errors import SandboxUnavailable
 
 __all__ = [
     "IMAGE_REPOSITORY",

@@ -12,7 +12,7 @@ Workers that a job left unfit (timeout, memory, broken invariant) or that ran
 started ahead of time takes their place, so replacement stays off the
 critical path. A job whose worker broke is retried once on a fresh worker and
 then reported as ``infra_error``. When no fresh worker can be started at all,
-the job fails with :class:`~grpo_rewards.errors.SandboxUnavailable`.
+the job fails with :class:`~grpo_rewards_sandbox.errors.SandboxUnavailable`.
 """
 
 from __future__ import annotations
@@ -26,9 +26,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
 
-from grpo_rewards.errors import SandboxError
-
 from .backend import Backend, Worker, WorkerLost
+from .errors import SandboxError
 from .results import CallJob, Job, Limits, Result, RunJob, Status
 
 __all__ = ["PoolStats", "Sandbox", "SandboxPool", "default_size"]

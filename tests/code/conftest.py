@@ -19,7 +19,9 @@ import pytest
 from grpo_rewards_code import batch
 from grpo_rewards_code.batch import CACHE
 from grpo_rewards_code.engines import Engines
-from grpo_rewards_sandbox import CallJob, CodecError, Limits, MockBackend, Result, RunJob, SandboxUnavailable, Status, decode
+from grpo_rewards_sandbox import CallJob, CodecError, Limits, MockBackend, Result, RunJob, Status, decode
+
+from grpo_rewards import SandboxUnavailable
 
 _CALLER = r"""
 import sys, types

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from grpo_rewards import Reward, Verdict, hookimpl
-from grpo_rewards.checking import select_rewards
+from grpo_rewards.checking import select_for_rows
 from grpo_rewards.data import InputRow
 
 
@@ -37,6 +37,6 @@ class Plugin:
 def test_check_gives_each_reward_the_rows_it_applies_to(register_plugin, plugin_manager):
     register_plugin(Plugin())
     rows = [InputRow(1, "", "x", {"a": 1}), InputRow(2, "", "x", {"b": 1}), InputRow(3, "", "x", {"c": 1})]
-    positions = {s.name: s.positions for s in select_rewards(plugin_manager, [], {}, rows)}
+    positions = {s.name: s.positions for s in select_for_rows(plugin_manager, [], {}, rows)}
     assert positions["either_column"] == [0, 1]
     assert positions["needs_a"] == [0]

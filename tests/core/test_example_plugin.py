@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from importlib import metadata
@@ -10,13 +11,16 @@ from pathlib import Path
 
 import pytest
 
+from grpo_rewards.plugins import ALLOW_ENV
+
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "docs" / "examples" / "grpo-rewards-keywords"
 CLI = [sys.executable, "-c", "from grpo_rewards.cli import main; main()"]
 
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*CLI, *args], capture_output=True, text=True, cwd=ROOT, env={"COLUMNS": "200", "PATH": ""})
+    env = {"COLUMNS": "200", "PATH": "", **{k: v for k, v in os.environ.items() if k == ALLOW_ENV}}  # the suite's allow-list
+    return subprocess.run([*CLI, *args], capture_output=True, text=True, cwd=ROOT, env=env)
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -132,3 +132,43 @@ def test_progress_callback_sees_every_item(pool):
     seen = []
     pool.run([Task(Commands(), [1, 2, "crash"], 5.0), Task(Commands(), [3], 5.0)], on_result=lambda t, i, o: seen.append((t, i)))
     assert sorted(seen) == [(0, 0), (0, 1), (0, 2), (1, 0)]
+
+
+def test_loading_plugins_declares_the_preloads_of_process_rewards():
+    import grpo_rewards
+    from grpo_rewards import Manifest, PluginManager, Reward, Verdict
+    from grpo_rewards.pool import declared_preload
+
+    class Heavy(Reward):
+        name = "heavy"
+        manifest = Manifest(preload=("json", "grpo_test_rewards"))
+
+        def score(self, sample, prepared):
+            return Verdict.correct()
+
+    class Light(Heavy):
+        name = "light"
+        manifest = Manifest(preload=("this_is_never_preloaded",), isolation="inline")
+
+    class Plugin:
+        @grpo_rewards.hookimpl
+        def register_rewards(self, register):
+            register(Heavy)
+            register(Light)
+
+    PluginManager().register(Plugin(), name="preload-plugin")
+    declared = declared_preload()
+    assert {"json", "grpo_test_rewards"} <= set(declared) and "this_is_never_preloaded" not in declared
+
+
+def test_inline_runner_runs_the_same_tasks_in_this_process():
+    from grpo_rewards.runners import InlineRunner
+
+    seen = []
+    out = InlineRunner().run(
+        [Task(Commands(), ["pid", "crash", 7], 5.0), Task(Commands("crash"), [1, 2], 5.0)],
+        on_result=lambda t, i, o: seen.append((t, i)),
+    )
+    assert values(out[0]) == [os.getpid(), "crash", 7] and "ValueError: boom" in out[0][1].message
+    assert values(out[1]) == ["crash", "crash"] and "setup failed: KeyError" in out[1][0].message
+    assert seen == [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1)]

@@ -10,11 +10,12 @@ from __future__ import annotations
 import os
 import time
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
 import grpo_rewards
-from grpo_rewards import Group, Manifest, Reward, Sample, Verdict
+from grpo_rewards import BatchReward, Group, GroupReward, Manifest, Reward, Sample, Verdict
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,43 @@ class InlineCrash(Reward):
         if sample.completion == "crash":
             raise RuntimeError("inline boom")
         return Verdict.partial(0.5, "half")
+
+
+class GroupSizes(GroupReward):
+    """Scores a whole group in the pool: each verdict says the group's size and the scoring process.
+
+    A completion "hang" hangs the group; "short" returns one verdict too few.
+    """
+
+    name = "group_sizes"
+    description = "group-relative test reward"
+    manifest = Manifest(default_timeout=1.0)
+
+    def score_group(self, group: Group) -> list[Verdict]:
+        completions = [s.completion for s in group.samples]
+        if "hang" in completions:
+            while True:
+                pass
+        verdicts = [Verdict.correct(size=len(completions), pid=os.getpid()) for _ in completions]
+        return verdicts[1:] if "short" in completions else verdicts
+
+
+class WholeBatch(BatchReward):
+    """Scores the whole batch in one call: each verdict says how many groups that call saw.
+
+    A completion "crash" raises; "short" drops the last group's verdicts.
+    """
+
+    name = "whole_batch"
+    description = "batch test reward"
+    manifest = Manifest(isolation="inline")
+
+    def score_batch(self, groups: Sequence[Group]) -> list[list[Verdict]]:
+        completions = [s.completion for g in groups for s in g.samples]
+        if "crash" in completions:
+            raise RuntimeError("batch boom")
+        out = [[Verdict.correct(groups=len(groups), pid=os.getpid()) for _ in g.samples] for g in groups]
+        return out[:-1] if "short" in completions else out
 
 
 class SamplePlugin:

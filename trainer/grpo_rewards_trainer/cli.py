@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from grpo_rewards import ConfigError, GrpoRewardsError
-from grpo_rewards.options import parse_option_assignment
+from grpo_rewards.selection import parse_option_flags
 
 from .config import SECTIONS, TrainConfig, load_config_file, resolve_config
 
@@ -48,14 +48,14 @@ def _is_bool(hint: Any) -> bool:
     return hint is bool or (typing.get_origin(hint) in (Union, types.UnionType) and bool in typing.get_args(hint))
 
 
-def _default_text(f: dataclasses.Field) -> str:
+def _default_text(f: dataclasses.Field[Any]) -> str:
     default = f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default
     if default in ("", None, [], {}):
         return ""
     return f" [default: {','.join(default) if isinstance(default, list) else default}]"
 
 
-def _option(f: dataclasses.Field, hint: Any) -> Callable[[Any], Any]:
+def _option(f: dataclasses.Field[Any], hint: Any) -> Callable[[Any], Any]:
     flag = f.metadata.get("flag", f.name.replace("_", "-"))
     help_text = f.metadata["help"]
     metavar = f.metadata.get("metavar")
@@ -100,10 +100,7 @@ def _flag_layer(values: dict[str, Any]) -> dict[str, Any]:
     layer = {k: v for k, v in values.items() if v is not None and k not in _LIST_FLAGS}
     if values.get("rewards"):
         layer["rewards"] = list(values["rewards"])
-    options: dict[str, dict[str, str]] = {}
-    for flag in values.get("reward_options") or ():
-        reward, key, value = parse_option_assignment(flag)
-        options.setdefault(reward, {})[key] = value
+    options = parse_option_flags(values.get("reward_options") or ())
     if options:
         layer["reward_options"] = options
     if values.get("grpo"):

@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import json
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from grpo_rewards import ConfigError, parse_options, parse_reward_spec
 
@@ -40,7 +41,7 @@ def _f(default: Any, section: str, help: str, **extra: Any) -> Any:
     """A field with CLI help and a section for ``--dry-run`` and ``--help``."""
     meta = {"help": help, "section": section, **extra}
     if isinstance(default, (list, dict)):
-        return field(default_factory=lambda d=default: type(d)(d), metadata=meta)
+        return field(default_factory=functools.partial(type(default), default), metadata=meta)
     return field(default=default, metadata=meta)
 
 
@@ -161,7 +162,7 @@ def _apply(values: dict[str, Any], layer: Mapping[str, Any], source: str) -> Non
 
 def _typed(values: dict[str, Any]) -> TrainConfig:
     """Check every value against its type hint (strings from flags and files are converted)."""
-    return parse_options(TrainConfig, values, owner="train config")
+    return cast(TrainConfig, parse_options(TrainConfig, values, owner="train config"))
 
 
 def load_config_file(path: str | Path) -> dict[str, Any]:

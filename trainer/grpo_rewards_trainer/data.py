@@ -7,15 +7,16 @@ handed to ``datasets.load_dataset`` (a hub name or a local dataset folder).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from grpo_rewards import ConfigError, InputError
 from grpo_rewards.data import SUFFIXES, not_utf8, read_records
+from grpo_rewards.messages import is_chat
 
-__all__ = ["LOCAL_SUFFIXES", "Rows", "format_prompts", "is_messages", "read_dataset"]
+__all__ = ["LOCAL_SUFFIXES", "Rows", "format_prompts", "read_dataset"]
 
 LOCAL_SUFFIXES = SUFFIXES
 
@@ -81,20 +82,10 @@ def read_dataset(spec: str, split: str = "train") -> Rows:
     return _read_hub(spec, split)
 
 
-def is_messages(value: Any) -> bool:
-    """True for chat messages: a list of mappings with ``role`` and ``content``."""
-    return (
-        isinstance(value, Sequence)
-        and not isinstance(value, str)
-        and len(value) > 0
-        and all(isinstance(m, Mapping) and "role" in m and "content" in m for m in value)
-    )
-
-
 def _prompt(value: Any, system: str | None, chat: bool) -> Any:
-    if is_messages(value):
+    if is_chat(value):
         messages = [dict(m) for m in value]
-        if system and messages[0].get("role") != "system":
+        if system and (not messages or messages[0].get("role") != "system"):
             messages.insert(0, {"role": "system", "content": system})
         return messages
     text = "" if value is None else str(value)

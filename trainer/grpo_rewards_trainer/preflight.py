@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from grpo_rewards import ConfigError, GrpoRewardsError, PluginManager, Reward, load_plugins, parse_reward_spec
+from grpo_rewards import BaseReward, ConfigError, GrpoRewardsError, PluginManager, load_plugins
+from grpo_rewards.selection import Selection, select_rewards
 
 from .config import TrainConfig
 from .data import Rows, read_dataset
@@ -42,7 +43,8 @@ class PreflightReport:
     backend: str | None = None
     checks: list[Check] = field(default_factory=list)
     rows: Rows | None = None
-    rewards: dict[str, Reward] = field(default_factory=dict)
+    rewards: dict[str, BaseReward] = field(default_factory=dict)
+    selection: Selection | None = None
     environment: Environment | None = None
     manager: PluginManager | None = None
 
@@ -150,35 +152,25 @@ def _check_rewards(config: TrainConfig, manager: PluginManager, report: Prefligh
     if not config.rewards:
         report.add("rewards", "error", "no reward given: pass --reward NAME[:WEIGHT] (see `grpo-rewards rewards`)")
         return
-    names = []
-    for spec in config.rewards:
-        try:
-            name, weight = parse_reward_spec(spec)
-            if name in names:
-                raise ConfigError(f"reward {name!r} is listed twice; give it once with its weight")
-            names.append(name)
-            registered = manager.registry.get(name)
-            report.rewards[name] = registered.create(config.reward_options.get(name))
-            report.add(
-                "rewards", "ok", f"{name} (weight {weight:g}, plugin {registered.plugin}, cost {registered.manifest.cost})"
-            )
-        except ConfigError as exc:
-            report.add("rewards", "error", str(exc))
-    for name in sorted(set(config.reward_options) - set(names)):
-        report.add("rewards", "error", f"options given for reward {name!r}, which is not among --reward {', '.join(names)}")
+    report.selection = select_rewards(manager.registry, config.rewards, config.reward_options)
+    for error in report.selection.errors:
+        report.add("rewards", "error", str(error))
+    for selected in report.selection.rewards:
+        report.rewards[selected.name] = selected.reward
+        cost = selected.reward.manifest.cost
+        report.add("rewards", "ok", f"{selected.name} (weight {selected.weight:g}, plugin {selected.plugin}, cost {cost})")
 
 
 def _check_reward_preflight(report: PreflightReport) -> None:
     for name, reward in report.rewards.items():
-        has_hook = type(reward).overrides("preflight")
         topic = "sandbox" if reward.manifest.cost == "sandbox" else "rewards"
         try:
-            said = reward.preflight() if has_hook else None
+            said = reward.preflight()
         except GrpoRewardsError as exc:
             report.add(topic, "error", f"reward {name!r}: {exc}")
             continue
-        if has_hook:
-            report.add(topic, "ok", f"reward {name!r}: {said if isinstance(said, str) else 'preflight passed'}")
+        if said is not None:
+            report.add(topic, "ok", f"reward {name!r}: {said}")
         elif reward.manifest.cost == "sandbox":
             report.add(
                 "sandbox",

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from grpo_rewards import ConfigError, PluginManager, get_pool, reward_funcs
+from grpo_rewards import ConfigError, PluginManager, get_pool
+from grpo_rewards.bridge import reward_functions
 
 from .backends import Loaded, load_backend
 from .config import TrainConfig
@@ -192,7 +193,8 @@ class TrainingRun:
         bf16 = _bf16(config, env)
         loaded = load_backend(report.backend or "trl", config, bf16=bf16)
         abort_after = config.abort_after or None
-        funcs, weights = reward_funcs(config.rewards, config.reward_options, manager=report.manager, abort_after=abort_after)
+        assert report.selection is not None  # preflight passed, so it selected every reward
+        funcs, weights = reward_functions(report.selection, abort_after=abort_after)
         trainer = _trainer(config, loaded, report, _grpo_args(config, loaded, env, bf16, weights), funcs, callbacks)
         return cls(config, report, loaded, trainer)
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 __all__ = ["CHAT_TEMPLATE", "EOS", "PAD", "build_toy_model", "build_toy_tokenizer"]
 
@@ -30,7 +31,7 @@ CHAT_TEMPLATE = (
 )
 
 
-def build_toy_tokenizer(corpus: Iterable[str], vocab_size: int = 512):  # -> PreTrainedTokenizerFast
+def build_toy_tokenizer(corpus: Iterable[str], vocab_size: int = 512) -> Any:  # a PreTrainedTokenizerFast
     """A byte-level BPE tokenizer trained on ``corpus``, with ``<think>`` etc. as whole tokens."""
     from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
     from transformers import PreTrainedTokenizerFast

@@ -34,6 +34,8 @@ class Engines:
         """The started sandbox pool (``size`` 0: the sandbox's default); raises ``SandboxUnavailable``."""
         from grpo_rewards_sandbox import Limits, SandboxPool
 
+        from .sandbox_api import core_errors
+
         with self._lock:
             if self._sandbox is not None and self._sandbox_config == (size, memory_mb):
                 return self._sandbox
@@ -41,7 +43,8 @@ class Engines:
             limits = Limits(memory_mb=memory_mb, keep_output=OUTPUT_BYTES, max_output=OUTPUT_BYTES)
             pool = SandboxPool(size or None, limits=limits, backend=self.backend)
             try:
-                pool.start()
+                with core_errors():
+                    pool.start()
             except BaseException:
                 _close_quietly(pool)
                 raise
@@ -71,10 +74,13 @@ class Engines:
         """Why the sandbox's engine does not answer now, or ``None`` when it does (or cannot be asked)."""
         from grpo_rewards import SandboxUnavailable
 
+        from .sandbox_api import core_errors
+
         if self._sandbox is None:
             return None
         try:
-            self._sandbox.ping()
+            with core_errors():
+                self._sandbox.ping()
         except SandboxUnavailable as exc:
             return str(exc)
         return None

@@ -32,8 +32,11 @@ def result_of(future: Future[Any]) -> Any:
     """The sandbox result in ``future``; raises :class:`InfraFailure` for anything that is our failure."""
     from grpo_rewards import SandboxUnavailable
 
+    from .sandbox_api import core_errors
+
     try:
-        result = future.result()
+        with core_errors():
+            result = future.result()
     except SandboxUnavailable as exc:
         raise InfraFailure("sandbox_unavailable", str(exc)) from None
     except Exception as exc:  # noqa: BLE001 - any other error of the sandbox library is infra, never the model's

@@ -8,6 +8,7 @@ from .engines import ENGINES
 from .judging import call_reply
 from .options import CodeOptions
 from .programs import CALL_FUNCTION, call_program
+from .sandbox_api import core_errors
 
 __all__ = ["preflight"]
 
@@ -20,7 +21,8 @@ def preflight(options: CodeOptions) -> str:
 
     pool = ENGINES.sandbox(options.sandbox_workers, options.memory_mb)
     limits = replace(pool.limits if isinstance(pool.limits, Limits) else Limits(), timeout=30.0)
-    run = pool.submit(RunJob("print(input()[::-1])", "olleh\n", limits)).result()
+    with core_errors():
+        run = pool.submit(RunJob("print(input()[::-1])", "olleh\n", limits)).result()
     if not run.ok or run.stdout != b"hello\n":
         ENGINES.reset_sandbox()
         raise SandboxUnavailable(
@@ -28,7 +30,8 @@ def preflight(options: CodeOptions) -> str:
             "run `grpo-rewards-sandbox build` and check the Docker engine"
         )
     program = call_program("def f(x):\n    return (x, [x])\n")
-    call = pool.submit(CallJob(program, CALL_FUNCTION, ("f", (2,), {}, False), None, limits)).result()
+    with core_errors():
+        call = pool.submit(CallJob(program, CALL_FUNCTION, ("f", (2,), {}, False), None, limits)).result()
     reply = call_reply(call, limits.timeout)
     if reply != ("value", (2, [2]), None, None):
         ENGINES.reset_sandbox()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from grpo_rewards import Group, Manifest, Reward, Verdict
+from grpo_rewards import BatchReward, Group, Manifest, Verdict
 
 from .options import CodeOptions
 
@@ -18,7 +18,7 @@ _FORMAT_COLUMNS = {
 }
 
 
-class CodeReward(Reward):
+class CodeReward(BatchReward):
     """Runs the completion's code in the sandbox against the row's tests.
 
     Scores the fraction of tests passed (``binary`` option: all or nothing).
@@ -51,9 +51,6 @@ class CodeReward(Reward):
             return all(column in row for column in self.required_columns())
         o = self.options
         return o.tests_column in row or (o.test_column in row and o.entry_point_column in row)
-
-    def score_group(self, group: Group) -> list[Verdict]:
-        return self.score_batch([group])[0]
 
     def score_batch(self, groups: Sequence[Group]) -> list[list[Verdict]]:
         """Score every group at once, spread over the sandbox pool."""

@@ -1,0 +1,105 @@
+"""The :class:`WorkerPool`: warm, killable worker processes that run tasks with a deadline per item."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+
+from .messages import Stop
+from .preload import worker_context
+from .process import WorkerProcess
+from .requests import OnRequest
+from .run import PoolRun
+from .tasks import OnResult, Outcome, Task, default_memory_mb, default_workers
+
+__all__ = ["WorkerPool"]
+
+
+class WorkerPool:
+    """Warm, killable worker processes. Use as a context manager or call :meth:`close`.
+
+    Args:
+        workers: number of processes (default: :func:`default_workers`).
+        preload: modules every worker imports before its first task.
+        max_items_per_worker: a worker retires and is replaced after this many items.
+        memory_limit_mb: address-space cap per worker; 0 disables it.
+    """
+
+    def __init__(
+        self,
+        workers: int | None = None,
+        *,
+        preload: Sequence[str] = (),
+        max_items_per_worker: int = 2000,
+        memory_limit_mb: int | None = None,
+    ) -> None:
+        self.size = workers or default_workers()
+        self.preload = tuple(dict.fromkeys(preload))
+        self.max_items_per_worker = max_items_per_worker
+        self.memory_limit_mb = default_memory_mb() if memory_limit_mb is None else memory_limit_mb
+        self._context = worker_context(self.preload)
+        self._lock = threading.Lock()
+        self._closed = False
+        self.kills = 0  # workers SIGKILLed for a deadline, for tests and benchmarks
+        self.workers: list[WorkerProcess] = [self._start_worker() for _ in range(self.size)]
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    # -- lifecycle ---------------------------------------------------------------
+
+    def _start_worker(self) -> WorkerProcess:
+        return WorkerProcess.start(self._context, self.preload, self.memory_limit_mb, self.max_items_per_worker)
+
+    def replace(self, worker: WorkerProcess, *, kill: bool) -> None:
+        """Put a new worker in ``worker``'s place, SIGKILLing it first (``kill``) or letting it exit (retiring)."""
+        if kill:
+            worker.kill()
+        else:
+            worker.release()
+        self.workers[self.workers.index(worker)] = self._start_worker()
+
+    def close(self) -> None:
+        """Stop every worker."""
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            for worker in self.workers:
+                try:
+                    worker.conn.send(Stop())
+                except OSError:
+                    pass
+            for worker in self.workers:
+                worker.process.join(timeout=1)
+                if worker.process.is_alive():
+                    worker.kill()
+            self.workers.clear()
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- running -----------------------------------------------------------------
+
+    def run(
+        self,
+        tasks: Sequence[Task],
+        *,
+        on_result: OnResult | None = None,
+        on_request: OnRequest | None = None,
+    ) -> list[list[Outcome]]:
+        """Run every task; returns one :class:`Outcome` per item, in order.
+
+        ``on_result(task_index, item_index, outcome)`` is called as results
+        arrive (for progress bars). ``on_request(payload)`` answers
+        :func:`request_parent` calls from jobs; it may return a value or a
+        ``concurrent.futures.Future``. Never raises for a failing item.
+        """
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("the worker pool is closed")
+            return PoolRun(self, tasks, on_result, on_request).run()
