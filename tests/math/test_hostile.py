@@ -41,6 +41,13 @@ GUARDED = [
     ("50k answer phrases", "5", "the answer is 4 " * 3_000 + "the answer is 5", "correct", ""),
     ("50k of digits", "5", "7" * 50_000, "incorrect", "answer_too_long"),
     ("injected code", "0", r"\boxed{__import__('os').system('echo pwned') or 0}", "incorrect", "not_math"),
+    ("7,000 nested boxes", "5", r"\boxed{" * 7_000 + "5" + "}" * 7_000, "incorrect", "answer_too_long"),
+    ("100k dots in a box", "5", r"\boxed{" + "." * 100_000 + "x}", "incorrect", "answer_too_long"),
+    ("30,000 inline maths", "5", "$x$ " * 30_000, "incorrect", "wrong_answer"),
+    ("20,000 corrections", "5", "Wait, " * 20_000 + "the answer is 5.", "correct", ""),
+    ("30,000 conditionals", "5", "if " * 30_000 + "the answer would be 5", "correct", ""),
+    ("a 100k-character hedge", "5", "The answer is " + "1 or " * 20_000, "incorrect", "unparseable_answer"),
+    ("20,000 unclosed answer tags", "5", "<answer>" * 20_000, "incorrect", "no_answer"),
     ("injected code in prose", "0", "The answer is __import__('os').system('echo pwned') or 0", "incorrect", "no_answer"),
 ]
 

@@ -318,7 +318,7 @@ _IDENTITY_RE = re.compile(r"^([^=A-Za-z\\]+)=([^=]+)$")
 def _identity(text: str) -> bool:
     """``1 = 1``: an equation between constants states nothing about the question."""
     match = _IDENTITY_RE.match(text)
-    return bool(match) and match.group(1).strip() == match.group(2).strip()
+    return match is not None and match.group(1).strip() == match.group(2).strip()
 
 
 def judge(gold: Answer, pred: Answer, tolerance: float, *, ordered: bool = False) -> Judgement:

@@ -27,7 +27,7 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Any
 
-import mpmath
+import mpmath  # type: ignore[import-untyped]
 
 from .guards import estimated_digits
 

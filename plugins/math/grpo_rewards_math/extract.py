@@ -139,6 +139,7 @@ _COMPLETE = re.compile(r"[.!?。！？)\]}$*`'\"✓]")
 _BOX_LABEL = re.compile(r"(?<![\\\w])([A-Za-z](?:_\{?\w{1,3}\}?)?)\s*=\s*\$?\s*$")
 _BOX_OPEN = re.compile(r"\\(?:begin)?boxed\s*\{")
 _SHORT_REPLY_CHARS = 120
+_NORMALIZE_CHARS = 4000
 _LOOKBACK_SENTENCES = 4
 
 
@@ -166,9 +167,10 @@ def _clean(span: str) -> str:
 
 
 def _distinct(spans: list[str]) -> tuple[str, ...]:
+    """Spans that differ once normalised (a span too long to be an answer is kept as written: the guards refuse it)."""
     seen: dict[str, str] = {}
     for span in spans:
-        seen.setdefault(normalize(span), span)
+        seen.setdefault(normalize(span) if len(span) <= _NORMALIZE_CHARS else span, span)
     return tuple(seen.values())
 
 
@@ -276,10 +278,9 @@ def _concluding_sentence(segment: str) -> str | None:
     short = _clean(segment.strip())
     if short and len(short) <= _SHORT_REPLY_CHARS and "\n" not in short:
         return short  # a short reply: the whole line is the clause
-    complete = _COMPLETE.search(segment.rstrip()[-1:] or " ") is not None
+    if _COMPLETE.search(segment.rstrip()[-1:] or " ") is None:
+        return None  # cut off mid-sentence (a truncated completion): no sentence states its result
     sentences = [s for s in _sentences(segment[-2000:]) if not _FLUFF.search(s)]
-    if sentences and not complete:
-        sentences = sentences[:-1]  # cut off mid-sentence: the last one states nothing
     for index, sentence in enumerate(reversed(sentences[-_LOOKBACK_SENTENCES:])):
         if is_negated(sentence):
             continue
@@ -334,8 +335,10 @@ def _stated(segment: str, depth: int = 0) -> Extraction | None:
             return later
     marked = _marker_clause(segment)
     bold = None if marked else _bold_clause(segment)
-    if marked or bold:
-        clause, comma = marked if marked else (bold, False)
+    if bold is not None:
+        marked = (bold, False)
+    if marked is not None:
+        clause, comma = marked
         alternative = _ALTERNATIVE.search(segment, max(0, segment.rfind(clause)))
         if alternative is not None:
             return Extraction((clause,), "phrase", "an alternative answer follows: " + alternative.group(0)[:80], hedged=True)

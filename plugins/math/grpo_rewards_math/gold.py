@@ -260,11 +260,11 @@ def gold_problems(value: Any) -> list[str]:
     if not gold.ok:
         return [f"{gold.problem}; its samples will be unverifiable(gold_unparseable)"]
     problems = []
+    assert gold.answer is not None
     if gold.boxed_count > 1:
         problems.append(
             f"gold has {gold.boxed_count} different \\boxed{{}} answers; only the last, {gold.answer.text!r}, is used"
         )
-    assert gold.answer is not None
     truncated = _truncation(gold.answer)
     if truncated:
         problems.append(truncated)

@@ -156,11 +156,16 @@ def math_segments(text: str) -> list[str]:
     return found
 
 
+_MAX_WRAPPERS = 8
+
+
 def strip_delimiters(text: str) -> str:
     """``$x$``, ``\\(x\\)``, ``\\[x\\]``, ``\\boxed{x}`` (wrapping the whole string) become ``x``."""
     previous = None
     text = text.strip()
-    while text != previous:
+    for _ in range(_MAX_WRAPPERS):  # \boxed{\boxed{...}} 7000 deep must not cost 7000 passes
+        if text == previous:
+            break
         previous = text
         for start, end in (("$$", "$$"), ("$", "$"), ("\\(", "\\)"), ("\\[", "\\]")):
             if len(text) > len(start) + len(end) and text.startswith(start) and text.endswith(end):

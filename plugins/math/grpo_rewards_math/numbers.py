@@ -99,8 +99,9 @@ def _fraction(text: str) -> Num | None:
             return Num(_signed(Fraction(a, b), match["sign"]), exact=True) if b else None
     match = _MIXED_RE.match(text)
     if match:
-        a, b = (match["a"], match["b"]) if match["a"] else (match["c"], match["d"])
-        if int(b) == 0 or int(a) >= int(b):
+        a_text, b_text = (match["a"], match["b"]) if match["a"] else (match["c"], match["d"])
+        a, b = int(a_text), int(b_text)
+        if b == 0 or a >= b:
             return None  # "2 3/2" is not how anyone writes a mixed number
         return Num(_signed(int(match["whole"]) + Fraction(int(a), int(b)), match["sign"]), exact=True)
     return None

@@ -28,7 +28,7 @@ _EXACT = sympy.Float("1e-40")
 _SYMBOLIC = 1e-9
 
 
-def _value(expr: Any, digits: int) -> complex | None:
+def _value(expr: Any, digits: int) -> Any:
     try:
         value = sympy.N(expr, digits)
     except Exception:  # noqa: BLE001 - anything SymPy cannot evaluate is "undecided"

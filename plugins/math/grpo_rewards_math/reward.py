@@ -132,6 +132,7 @@ class MathReward(Reward):
                 together = f"({together})"  # boxes that together are the gold's pair
             return self._verdict(gold, gold.judge(together, limits), together, found.source)
         if len(spans) > 1:
+            assert gold.answer is not None
             return Verdict.incorrect("hedged", answer=shown, source=found.source, gold=gold.answer.text, answers=list(spans))
         return self._verdict(gold, judgements[0], shown, found.source)
 

@@ -244,7 +244,7 @@ def equal(gold: ParseResult, pred: ParseResult, tolerance: float) -> bool:
     if malformed_chain(pred):
         return False
     if too_large(gold) or too_large(pred):
-        return sympy.srepr(gold) == sympy.srepr(pred)
+        return bool(sympy.srepr(gold) == sympy.srepr(pred))
     gold, pred = _as_solution_set(gold), _as_solution_set(pred)
     as_sequences = _sequences_equal(gold, pred, tolerance)
     if as_sequences is not None:
