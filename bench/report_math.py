@@ -35,6 +35,7 @@ DEFAULT_CORPORA = [
     ROOT / "tests/math/corpora/completions.jsonl",
     ROOT / "tests/math/cases/pairs.jsonl",
     ROOT / "tests/math/cases/completions.jsonl",
+    ROOT / "tests/math/cases/grader_tests.jsonl",
 ]
 
 

@@ -29,6 +29,7 @@ CORPORA = [
     (HERE / "corpora" / "completions.jsonl", 0.995, 0.002),
     (HERE / "cases" / "pairs.jsonl", 1.0, 0.0),
     (HERE / "cases" / "completions.jsonl", 1.0, 0.0),
+    (HERE / "cases" / "grader_tests.jsonl", 1.0, 0.0),
 ]
 
 

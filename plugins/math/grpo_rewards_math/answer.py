@@ -345,7 +345,8 @@ def judge(gold: Answer, pred: Answer, tolerance: float, *, ordered: bool = False
         return Judgement(False, "wrong_variable")
     from .evaluate import compare
 
-    by_value = compare(_value_text(gold), _value_text(pred), tolerance)
+    precision = gold.number.half_unit if gold.number is not None and not gold.number.percent else None
+    by_value = compare(_value_text(gold), _value_text(pred), tolerance, gold_precision=precision)
     if by_value is not None:
         return _verdict(by_value)  # decided by evaluation, no parser
     if not looks_like_math(strip_text_units(pred.normalized)):

@@ -374,12 +374,22 @@ def _close(a: Value, b: Value, tolerance: float, floor: str) -> bool:
     return bool(abs(x - y) <= relative * scale)
 
 
-def compare(gold: str, pred: str, tolerance: float) -> bool | None:
-    """Whether ``pred`` equals ``gold`` by evaluation; None when either side cannot be evaluated."""
+def compare(gold: str, pred: str, tolerance: float, *, gold_precision: Fraction | None = None) -> bool | None:
+    """Whether ``pred`` equals ``gold`` by evaluation; None when either side cannot be evaluated.
+
+    ``gold_precision``: half a unit in the last place of a decimal gold (``0.0166667``): a
+    value within it rounds to the gold (``\\frac{0.1}{6}``).
+    """
     names = variables(gold) | variables(pred)
     if not names:
         a, b = evaluate(gold), evaluate(pred)
-        return None if a is None or b is None else _close(a, b, tolerance, "1e-40")
+        if a is None or b is None:
+            return None
+        if gold_precision is not None and (not b.exact or b.decimal):
+            bound = _CTX.mpf(gold_precision.numerator) / gold_precision.denominator
+            if abs(_inexact(a.number) - _inexact(b.number)) < bound:
+                return True
+        return _close(a, b, tolerance, "1e-40")
     if len(names) > 4:
         return None
     for point in range(3):

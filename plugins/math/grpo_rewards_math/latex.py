@@ -248,6 +248,9 @@ _NAMED_SETS = [
         r"\\mathbb{R}",
     ),
 ]
+_TRIG = re.compile(r"\\(?:sin|cos|tan|cot|sec|csc)(?![a-z])")
+_DEGREES_IN_TRIG = re.compile(r"(\d+(?:\.\d+)?)\s*(?:\^\s*\{?\s*\\circ\s*\}?|°|\\degree)")
+_TEXT_NUMBER = re.compile(r"^\\(?:text|mbox|mathrm|textbf)\{\s*([-+$]?\d[^{}]*)\}$")
 _TEXT_ONLY = re.compile(r"^\\text\{([^{}]*)\}$")
 _TRAILING = re.compile(r"[\s.,;:。，；]+$")  # never "!": that is a factorial
 _SPACES = re.compile(r"\s+")
@@ -256,6 +259,9 @@ _SPACES = re.compile(r"\s+")
 def normalize(text: str) -> str:
     """A canonical spelling for string comparison: delimiters, spacing commands, ``\\left``, ``\\dfrac``, degrees."""
     text = strip_delimiters(text.translate(_UNICODE))
+    if _TRIG.search(text):
+        text = _DEGREES_IN_TRIG.sub(r"(\1\\pi/180)", text)  # \sin 45^\circ is \sin(45\pi/180)
+    text = _TEXT_NUMBER.sub(r"\1", text)  # \text{5 dollars} is 5 dollars
     for pattern, replacement in _COMMANDS:
         text = pattern.sub(replacement, text)
     text = _TRAILING.sub("", text)

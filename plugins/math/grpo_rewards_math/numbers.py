@@ -27,8 +27,15 @@ class Num:
     value: Fraction
     exact: bool
     percent: bool = False
+    places: int | None = None  # digits after the decimal point, for a plain decimal
+
+    @property
+    def half_unit(self) -> Fraction | None:
+        """Half a unit in the last place of a decimal written to 4+ places (``0.0166667`` -> 5e-8), else None."""
+        return Fraction(1, 2 * 10**self.places) if self.places is not None and self.places >= _ROUNDED_PLACES else None
 
 
+_ROUNDED_PLACES = 4  # a decimal gold with this many places is read as rounded (0.0166667 for 1/60)
 _SIGN = r"(?P<sign>[-+])?"
 _INT = r"(?:\d{1,3}(?:(?:,|\\,|\{,\}| |\\ )\d{3})+|\d+)"
 _DEC = rf"(?:{_INT}(?:\.\d*)?|\.\d+)"
@@ -76,7 +83,8 @@ def _decimal(text: str) -> Num | None:
     value = Fraction(digits if digits != "." else "0")
     if exponent is not None:
         value *= Fraction(10) ** int(exponent)
-    return Num(_signed(value, match["sign"]), exact="." not in digits and exponent is None)
+    places = len(digits) - digits.index(".") - 1 if "." in digits and exponent is None else None
+    return Num(_signed(value, match["sign"]), exact="." not in digits and exponent is None, places=places)
 
 
 def _repeating(text: str) -> Num | None:
@@ -121,7 +129,7 @@ def parse_number(text: str) -> Num | None:
     num = _decimal(text) or _fraction(text) or _repeating(text) or _in_words(text)
     if num is None:
         return None
-    return Num(num.value, num.exact, percent)
+    return Num(num.value, num.exact, percent, num.places)
 
 
 def _in_words(text: str) -> Num | None:
@@ -158,6 +166,8 @@ def numbers_equal(gold: Num, pred: Num, tolerance: float) -> bool:
     percents compare as written (``0.25%`` is not ``25%``).
     """
     exact = gold.exact and pred.exact
+    if gold.half_unit is not None and not pred.exact and pred.places is not None and pred.places > gold.places:  # type: ignore[operator]
+        return abs(gold.value - pred.value) < gold.half_unit  # 0.016666667 rounds to the gold 0.0166667
     if gold.percent and pred.percent:
         return gold.value == pred.value or (not exact and _close(gold.value, pred.value, tolerance))
     for g in _candidates(gold):
