@@ -36,6 +36,7 @@ DEFAULT_CORPORA = [
     ROOT / "tests/math/cases/pairs.jsonl",
     ROOT / "tests/math/cases/completions.jsonl",
     ROOT / "tests/math/cases/grader_tests.jsonl",
+    ROOT / "tests/math/cases/model_endings.jsonl",
 ]
 
 

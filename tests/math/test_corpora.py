@@ -30,6 +30,7 @@ CORPORA = [
     (HERE / "cases" / "pairs.jsonl", 1.0, 0.0),
     (HERE / "cases" / "completions.jsonl", 1.0, 0.0),
     (HERE / "cases" / "grader_tests.jsonl", 1.0, 0.0),
+    (HERE / "cases" / "model_endings.jsonl", 1.0, 0.0),
 ]
 
 
