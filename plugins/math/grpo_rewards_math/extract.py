@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from .latex import Boxed, find_boxed, math_segments, normalize
+from .latex import Boxed, find_boxed, mask_math, math_segments, normalize
 from .prose import is_negated, looks_like_math
 
 __all__ = ["Extraction", "MAX_BOXES", "extract_answers", "final_segment", "looks_like_math"]
@@ -236,25 +236,13 @@ def _marker_rest(segment: str, last: re.Match[str]) -> str | None:
 
 def _sentence_end(text: str) -> int:
     """Where the first sentence of ``text`` ends (math is never split)."""
-    masked = _masked(text)
+    masked = mask_math(text)
     match = _SENTENCE_END.search(masked)
     return match.start() if match else len(text)
 
 
-def _masked(text: str) -> str:
-    """``text`` with math contents blanked (same length), so a period inside ``$3.5$`` splits nothing."""
-    out = list(text)
-    position = 0
-    for segment in math_segments(text):
-        index = text.find(segment, position)
-        if index >= 0:
-            out[index : index + len(segment)] = "#" * len(segment)
-            position = index + len(segment)
-    return "".join(out)
-
-
 def _sentences(text: str) -> list[str]:
-    masked = _masked(text)
+    masked = mask_math(text)
     out, start = [], 0
     for match in _SENTENCE_END.finditer(masked):
         out.append(text[start : match.start()])
@@ -297,7 +285,7 @@ def _final_line(segment: str) -> str | None:
     if line.startswith(("$$", "\\[")) or line.endswith(("$$", "\\]")):
         line = _clean(" ".join(lines[-3:]))  # a display block split over lines
     segments = math_segments(line)
-    if len(segments) == 1 and _masked(line).strip(" .。#$\\()[]") == "":
+    if len(segments) == 1 and mask_math(line).strip(" .。#$\\()[]") == "":
         return segments[0]  # the whole line is one math block
     span = line.rstrip(".。")
     return span if not segments and looks_like_math(span) else None

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 __all__ = [
     "Boxed",
     "find_boxed",
+    "mask_math",
     "math_segments",
+    "math_spans",
     "normalize",
     "split_top_level",
     "strip_delimiters",
@@ -116,8 +118,8 @@ def _unclosed(text: str, brace: int, ends: list[int]) -> Boxed | None:
     return Boxed(brace, end, content.strip())
 
 
-def math_segments(text: str) -> list[str]:
-    """Contents of ``$...$``, ``$$...$$``, ``\\(...\\)`` and ``\\[...\\]`` in ``text``, in order.
+def math_spans(text: str) -> list[tuple[int, int]]:
+    """Where the contents of ``$...$``, ``$$...$$``, ``\\(...\\)`` and ``\\[...\\]`` lie in ``text``, in order.
 
     Linear in the input whatever it holds (delimiters are found in one pass and each
     opener looks up its closer by bisection): an inline ``$...$`` never spans a line
@@ -129,7 +131,7 @@ def math_segments(text: str) -> list[str]:
     for index, (_, _, token) in enumerate(tokens):
         where.setdefault(token, []).append(index)
     newlines = [i for i, char in enumerate(text) if char == "\n"] if "$" in text else []
-    found: list[str] = []
+    found: list[tuple[int, int]] = []
     i = 0
     while i < len(tokens):
         start, end, token = tokens[i]
@@ -149,11 +151,23 @@ def math_segments(text: str) -> list[str]:
             if n < len(newlines) and newlines[n] < close_start:
                 i += 1
                 continue
-        content = text[end:close_start].strip()
-        if content:
-            found.append(content)
+        if text[end:close_start].strip():
+            found.append((end, close_start))
         i = j + 1
     return found
+
+
+def math_segments(text: str) -> list[str]:
+    """Contents of ``$...$``, ``$$...$$``, ``\\(...\\)`` and ``\\[...\\]`` in ``text``, in order (see :func:`math_spans`)."""
+    return [text[start:end].strip() for start, end in math_spans(text)]
+
+
+def mask_math(text: str) -> str:
+    """``text`` with every math content replaced by ``#`` (same length): prose patterns then never look inside math."""
+    out = list(text)
+    for start, end in math_spans(text):
+        out[start:end] = "#" * (end - start)
+    return "".join(out)
 
 
 _MAX_WRAPPERS = 8

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from .latex import math_segments, normalize
+from .latex import mask_math, math_spans, normalize
 from .numbers import parse_number
 from .units import strip_text_units
 
@@ -151,14 +151,14 @@ def _hedged(clause: str) -> bool:
     """Several different values offered with "maybe", "or", "could", "if ... else", or an open range: no single answer."""
     if _OPEN_RANGE.search(clause):
         return True  # "roughly 20, give or take a few", "9 (or any other value)"
-    if not _HEDGE.search(_mask_math(clause)):
+    if not _HEDGE.search(mask_math(clause)):
         return False
     return len({value for _, value in _values(clause)}) > 1
 
 
 def _after_last_copula(clause: str) -> tuple[str, bool]:
     """The text after the last copula outside math that is followed by a value, and whether there was a copula."""
-    masked = _mask_math(clause)
+    masked = mask_math(clause)
     matches = list(_COPULA.finditer(masked))
     if not matches:
         return clause, False
@@ -169,29 +169,11 @@ def _after_last_copula(clause: str) -> tuple[str, bool]:
     return clause[matches[-1].end() :], True
 
 
-def _mask_math(text: str) -> str:
-    """``text`` with the inside of every ``$...$``/``\\(...\\)`` replaced by ``#`` (same length)."""
-    out = list(text)
-    position = 0
-    for segment in math_segments(text):
-        index = text.find(segment, position)
-        if index < 0:
-            continue
-        for k in range(index, index + len(segment)):
-            out[k] = "#"
-        position = index + len(segment)
-    return "".join(out)
-
-
 def _candidates(text: str) -> list[tuple[int, str]]:
     """Values in ``text`` with their positions: math segments, then bare numbers outside them."""
-    found: list[tuple[int, str]] = []
-    position = 0
-    for segment in math_segments(text):
-        index = text.find(segment, position)
-        found.append((max(index, 0), segment))
-        position = max(index, 0) + len(segment)
-    masked = _mask_math(text)
+    spans = math_spans(text)
+    found = [(start, text[start:end].strip()) for start, end in spans]
+    masked = mask_math(text)
     for match in _NUMBER.finditer(masked):
         if "#" not in match.group(0):
             found.append((match.start(), match.group(0).strip()))
@@ -250,7 +232,7 @@ def _pure_math(span: str) -> bool:
 
 def _cut(text: str) -> str:
     """``text`` up to its first clause break ("since", "because", "; ", "(" outside math)."""
-    match = _CLAUSE_BREAK.search(_mask_math(text))
+    match = _CLAUSE_BREAK.search(mask_math(text))
     return text if match is None else text[: match.start()]
 
 
