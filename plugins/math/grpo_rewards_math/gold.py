@@ -26,7 +26,7 @@ from .notation import from_python
 from .prose import asserted_choice, clause_value
 from .units import strip_text_units
 
-__all__ = ["Gold", "Limits", "asks_for_order", "gold_problems", "gold_text", "read_gold"]
+__all__ = ["Gold", "Limits", "asks_for_order", "choice_options", "gold_problems", "gold_text", "read_gold"]
 
 _HASHES_RE = re.compile(r"####\s*(.+?)\s*$", re.DOTALL)
 _SOLUTION_CHARS = 120
@@ -75,6 +75,7 @@ class Gold:
     problem: str = ""
     boxed_count: int = 0
     ordered: bool = False
+    options: dict[str, str] = field(default_factory=dict)
     judged: dict[tuple[str, Limits], Judgement] = field(default_factory=dict, repr=False)
 
     @property
@@ -117,11 +118,21 @@ class Gold:
         if refusal is not None:
             return Judgement(False, refusal.reason, {"span": span[:80] + ("…" if len(span) > 80 else ""), **refusal.detail})
         pred = Answer.read(span)
+        if self.answer.choice and self.answer.choice in self.options and not pred.choice:
+            return self._by_option(pred, limits)
         if pred.number is None and not self.answer.choice and not looks_like_math(strip_text_units(pred.normalized)):
             judgement, value = self.judge_clause(span, limits, after_marker=True, boxed=True)  # \boxed{the year 2017}
             if value is not None:
                 return judgement
         return judge(self.answer, pred, limits.tolerance, ordered=self.ordered)
+
+    def _by_option(self, pred: Answer, limits: Limits) -> Judgement:
+        """A choice gold answered with an option's value: ``4`` for ``B`` when the question lists ``(B) 4``."""
+        assert self.answer is not None and self.answer.choice is not None
+        matching = [letter for letter, text in self.options.items() if judge(Answer.read(text), pred, limits.tolerance).equal]
+        if matching == [self.answer.choice]:
+            return Judgement(True)
+        return Judgement(False, "wrong_answer" if matching else "not_a_choice")
 
     def judge_clause(
         self,
@@ -137,6 +148,9 @@ class Gold:
         assert self.answer is not None
         if self.answer.choice:
             letter = asserted_choice(clause)
+            if letter is None and self.options:
+                value = clause_value(clause, after_marker=after_marker)
+                return (self.judge(value, limits), value) if value else (Judgement(False, "not_a_choice"), None)
             if letter is None:
                 return Judgement(False, "not_a_choice"), None
             return Judgement(letter == self.answer.choice, "" if letter == self.answer.choice else "wrong_answer"), letter
@@ -202,16 +216,31 @@ def _readable(answer: Answer) -> bool:
     return answer.parsed() is not None
 
 
+_OPTION = re.compile(r"(?:^|[\s(\[])\(?([A-J])[).:]\s*(.+?)(?=\s+\(?[A-J][).:]\s|\s*$|\n)", re.MULTILINE)
+
+
+def choice_options(question: str) -> tuple[tuple[str, str], ...]:
+    """The lettered options a question lists (``(A) 3 (B) 4`` or ``A. 3`` per line), as (letter, text) pairs."""
+    found: dict[str, str] = {}
+    for match in _OPTION.finditer(question[-3000:]):
+        found.setdefault(match.group(1), match.group(2).strip().rstrip(",;. "))
+    return tuple(found.items()) if len(found) >= 2 else ()
+
+
 @lru_cache(maxsize=2048)
-def read_gold(raw: str, ordered: bool = False) -> Gold:
-    """Find and read the gold answer once; cached per worker process (golds are never truncated)."""
+def read_gold(raw: str, ordered: bool = False, options: tuple[tuple[str, str], ...] = ()) -> Gold:
+    """Find and read the gold answer once; cached per worker process (golds are never truncated).
+
+    ``options``: the question's lettered options, so that a choice gold (``B``) is also met by
+    its option's value (``4``).
+    """
     span, boxed, why = _span(raw)
     if not span:
         return Gold(raw, None, why or "the gold answer is empty", boxed)
     answer = Answer.read(from_python(span))
     if not _readable(answer):
         return Gold(raw, None, f"gold {span!r} does not parse as math", boxed)
-    return Gold(raw, answer, "", boxed, ordered or _sequence_like(answer))
+    return Gold(raw, answer, "", boxed, ordered or _sequence_like(answer), dict(options))
 
 
 def _sequence_like(answer: Answer) -> bool:

@@ -38,6 +38,16 @@ from .options import MathOptions
 __all__ = ["MathReward"]
 
 
+def _question(prompt: str, row: Mapping[str, Any]) -> str:
+    """The question's text: the prompt, else a ``problem`` or ``question`` column."""
+    if prompt:
+        return prompt
+    for column in ("problem", "question"):
+        if isinstance(row.get(column), str):
+            return str(row[column])
+    return ""
+
+
 @lru_cache(maxsize=256)
 def _question_numbers(prompt: str) -> frozenset[str]:
     from .prose import question_numbers
@@ -61,11 +71,12 @@ class MathReward(Reward):
         return (self.options.gold_column,)
 
     def prepare(self, group: Group) -> Any:
-        from .gold import asks_for_order, gold_text, read_gold
+        from .gold import asks_for_order, choice_options, gold_text, read_gold
 
+        question = _question(group.prompt, group.row)
         order = self.options.list_order
-        ordered = order == "ordered" or (order == "auto" and asks_for_order(group.prompt))
-        return read_gold(gold_text(group.row.get(self.options.gold_column)), ordered)
+        ordered = order == "ordered" or (order == "auto" and asks_for_order(question))
+        return read_gold(gold_text(group.row.get(self.options.gold_column)), ordered, choice_options(question))
 
     @property
     def _limits(self) -> Limits:
@@ -82,7 +93,7 @@ class MathReward(Reward):
         if not found.answers:
             return Verdict.incorrect("no_answer", why=found.why_none)
         if found.is_clause:
-            known = _question_numbers(sample.prompt)
+            known = _question_numbers(_question(sample.prompt, sample.row))
             judgement, value = prepared.judge_clause(
                 found.answers[0],
                 self._limits,
