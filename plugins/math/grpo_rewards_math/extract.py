@@ -138,16 +138,25 @@ _FLUFF = re.compile(
 _COMPLETE = re.compile(r"[.!?。！？)\]}$*`'\"✓]")
 _BOX_LABEL = re.compile(r"(?<![\\\w])([A-Za-z](?:_\{?\w{1,3}\}?)?)\s*=\s*\$?\s*$")
 _BOX_OPEN = re.compile(r"\\(?:begin)?boxed\s*\{")
+_WINDOW = 3000
+_OVERLAP = 200  # a match may straddle two windows
 _SHORT_REPLY_CHARS = 120
 _NORMALIZE_CHARS = 4000
 _LOOKBACK_SENTENCES = 4
 
 
 def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    found = None
-    for found in pattern.finditer(text):  # noqa: B007 - keep the last one
-        pass
-    return found
+    """The last match of ``pattern``, searched from the end in windows (answers sit near the end of long texts)."""
+    end = len(text)
+    while end > 0:
+        start = max(0, end - _WINDOW)
+        found = None
+        for found in pattern.finditer(text, start, min(len(text), end + _OVERLAP)):  # noqa: B007 - keep the last one
+            pass
+        if found is not None:
+            return found
+        end = start
+    return None
 
 
 def final_segment(completion: str) -> str | None:

@@ -52,6 +52,7 @@ def gold_text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+@lru_cache(maxsize=1024)
 def asks_for_order(prompt: str) -> bool:
     """Whether the question asks for values in a given order ("respectively", "in increasing order", "f(1), f(2), ...")."""
     return _ORDER_CUE.search(prompt[-4000:]) is not None
@@ -219,6 +220,7 @@ def _readable(answer: Answer) -> bool:
 _OPTION = re.compile(r"(?:^|[\s(\[])\(?([A-J])[).:]\s*(.+?)(?=\s+\(?[A-J][).:]\s|\s*$|\n)", re.MULTILINE)
 
 
+@lru_cache(maxsize=1024)
 def choice_options(question: str) -> tuple[tuple[str, str], ...]:
     """The lettered options a question lists (``(A) 3 (B) 4`` or ``A. 3`` per line), as (letter, text) pairs."""
     found: dict[str, str] = {}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = [
     "Boxed",
@@ -39,12 +40,13 @@ class Boxed:
     content: str
 
 
-def _matching_braces(text: str) -> dict[int, int]:
-    """Position of every ``{`` mapped to its closing ``}``, in one pass (escaped ``\\{`` ignored)."""
+def _matching_braces(text: str, start: int = 0) -> dict[int, int]:
+    """Position of every ``{`` from ``start`` on mapped to its closing ``}``, in one pass (escaped ``\\{`` ignored)."""
     stack: list[int] = []
     pairs: dict[int, int] = {}
     escaped = False
-    for i, char in enumerate(text):
+    for i in range(start, len(text)):
+        char = text[i]
         if escaped:
             escaped = False
         elif char == "\\":
@@ -79,9 +81,10 @@ def find_boxed(text: str) -> list[Boxed]:
     it (``$\\boxed{4\\sqrt3$``, ``\\[\\boxed{x\\]``) when its content is balanced; a
     box cut off by the end of the text (a truncated completion) is skipped.
     """
-    if "boxed" not in text and "\\fbox" not in text:
+    first = min((i for i in (text.find("boxed"), text.find("\\fbox")) if i >= 0), default=-1)
+    if first < 0:
         return []
-    pairs = _matching_braces(text)
+    pairs = _matching_braces(text, max(0, first - 6))
     ends = [m.start() for m in _BOX_END_RE.finditer(text)]
     found: list[Boxed] = []
     covered_until = -1
@@ -270,6 +273,7 @@ _TRAILING = re.compile(r"[\s.,;:。，；]+$")  # never "!": that is a factorial
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
     """A canonical spelling for string comparison: delimiters, spacing commands, ``\\left``, ``\\dfrac``, degrees."""
     text = strip_delimiters(text.translate(_UNICODE))
