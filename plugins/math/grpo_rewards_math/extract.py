@@ -9,13 +9,16 @@ Only the final answer counts, in this order:
    several parts; joined by "or" they are a hedge. A box followed by more reasoning
    and a later box was corrected: the last group counts. Every distinct box is kept
    too, for a multi-part question whose gold lists one value per part.
-3. In lenient mode, when nothing is boxed: the last **answer marker** ("the answer
-   is", ``Answer:``, ``####``, "Final Answer: The final answer is", "答案：", "Réponse :",
-   ...) and the clause after it.
+3. In lenient mode, when nothing is boxed: ``<answer>...</answer>``, then the last
+   **answer marker** ("the answer is", ``Answer:``, ``####``, "Final Answer: The final
+   answer is", "答案：", "Réponse :", ...) and the clause after it, else the last bold
+   statement that holds a value.
 4. Else the last **concluding sentence** ("Thus the smallest $k$ is 12.",
    "Hence the chance that Bob wins is 3/5.") that is not negated, or a short
-   one-line reply read whole.
+   one-line reply read whole. A completion cut off mid-sentence states nothing.
 5. Else a final line that is a math expression by itself.
+
+After a correction ("Wait, let me redo it", a second attempt) only what follows is read.
 
 For 3 and 4 the result is a *clause*; :mod:`.prose` reads its value (or its choice
 letter) once the gold says what kind of answer to look for.
@@ -55,6 +58,8 @@ class Extraction:
         joiner: how several spans are joined: ``"and"`` (a list) or ``"or"`` (a hedge).
         boxes: every distinct boxed answer of the final text, in order.
         box_count: how many boxes the final text holds (checked against :data:`MAX_BOXES`).
+        hedged: an alternative answer follows the stated one ("(if inclusive, the answer would be 5)").
+        decimal_comma: the answer marker is in a language that writes ``3,5`` for 3.5.
     """
 
     answers: tuple[str, ...]
