@@ -26,6 +26,7 @@ GUARDED = [
     ("huge binomial", "5", r"\boxed{\binom{10^9}{5 \cdot 10^8}}", "incorrect", "answer_too_big"),
     ("huge gamma", "5", r"\boxed{\Gamma(10^9)}", "incorrect", "answer_too_big"),
     ("huge product", "5", r"\boxed{\prod_{k=1}^{10^9} k}", "incorrect", "answer_too_big"),
+    ("a sum of huge terms", "5", r"\boxed{\sum_{k=1}^{10000} k^{10000}}", "incorrect", "answer_too_big"),
     ("iterated factorial", "5", r"\boxed{3" + "!" * 2000 + "}", "incorrect", "answer_too_long"),
     ("iterated factorial, short", "5", r"\boxed{3!!!!!!}", "incorrect", "answer_too_big"),
     ("tiny power", "2", r"\boxed{10^{-10^{10}}}", "incorrect", "answer_too_big"),

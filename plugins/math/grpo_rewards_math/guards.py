@@ -28,6 +28,7 @@ __all__ = ["MAX_DIGITS", "MAX_TERMS", "Refusal", "estimated_digits", "nesting_de
 
 MAX_DIGITS = 100_000  # a value with more digits than this is answer_too_big
 MAX_TERMS = 10_000  # a \prod or \sum over more terms than this is answer_too_big
+_MAX_WORK = 10**6  # terms x digits per term of a \sum that may be evaluated
 _LOG10_E = math.log10(math.e)
 
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|\\[a-zA-Z]+|\\.|!+|\s+|.", re.DOTALL)
@@ -81,6 +82,7 @@ class _Reader:
         self.tokens = [t for t in _TOKEN.findall(text) if not t.isspace()]
         self.i = 0
         self.largest = 0.0
+        self.bound_names: dict[str, float] = {}
 
     def peek(self) -> str:
         return self.tokens[self.i] if self.i < len(self.tokens) else ""
@@ -190,7 +192,7 @@ class _Reader:
             return self.atom()
         if token in ("e", "\\pi"):
             return math.log10(math.e if token == "e" else math.pi)
-        return None
+        return self.bound_names.get(token)  # an index of \\sum or \\prod, at the top of its range
 
     def braced(self) -> Mag:
         if self.peek() == "{":
@@ -208,36 +210,46 @@ class _Reader:
         return self.note(_log_factorial(n_value) - _log_factorial(k_value) - _log_factorial(n_value - k_value))
 
     def big_operator(self, token: str) -> Mag:
-        low = high = None
+        """``\\prod_{k=1}^{n} body`` / ``\\sum``: too many terms, or terms too large at the top of the range, are too big."""
+        name, low, high = "", None, None
         for _ in range(2):
             if self.peek() == "_":
                 self.take()
-                low = self.bound()
+                name, low = self.bound()
             elif self.peek() == "^":
                 self.take()
                 high = _value(self.braced())
         low_value = _value(low)
-        if high is not None and (low_value is None or high - low_value > MAX_TERMS):
-            if high > MAX_TERMS:
-                raise _TooBig
+        terms = None if high is None else high - (low_value or 0) + 1
+        if terms is not None and terms > MAX_TERMS:
+            raise _TooBig
+        if name and high is not None:
+            self.bound_names[name] = math.log10(high) if high > 0 else 0.0
         body = self.power()
-        return None if body is None else body
+        self.bound_names.pop(name, None)
+        if body is None or terms is None:
+            return None
+        if token == "\\prod":
+            return self.note(body * terms)
+        if max(body, 1.0) * terms > _MAX_WORK:
+            raise _TooBig  # ten thousand terms of forty thousand digits each
+        return body + math.log10(max(terms, 1))
 
-    def bound(self) -> Mag:
-        """``_{k=1}`` -> magnitude of 1."""
-        mag: Mag = None
+    def bound(self) -> tuple[str, Mag]:
+        """``_{k=1}`` -> ``("k", magnitude of 1)``."""
+        name, mag = "", None
         if self.peek() == "{":
             self.take()
             while self.peek() and self.peek() != "}":
-                if self.peek() == "=":
-                    self.take()
+                token = self.take()
+                if token == "=":
                     mag = self.expr()
-                else:
-                    self.take()
+                elif not name and len(token) == 1 and token.isalpha():
+                    name = token
             self.take()
         else:
             self.atom()
-        return mag
+        return name, mag
 
 
 def _value(mag: Mag) -> float | None:
