@@ -49,6 +49,8 @@ GUARDED = [
     ("30,000 conditionals", "5", "if " * 30_000 + "the answer would be 5", "correct", ""),
     ("a 100k-character hedge", "5", "The answer is " + "1 or " * 20_000, "incorrect", "unparseable_answer"),
     ("20,000 unclosed answer tags", "5", "<answer>" * 20_000, "incorrect", "no_answer"),
+    ("an integral left to the grader", "1", r"\boxed{\int_{0}^{\pi} \sin^{30}(x) dx}", "incorrect", "unevaluated_answer"),
+    ("a limit left to the grader", "1", r"\boxed{\lim_{n \to \infty} (1 + 1/n)^{n^2}}", "incorrect", "unevaluated_answer"),
     ("injected code in prose", "0", "The answer is __import__('os').system('echo pwned') or 0", "incorrect", "no_answer"),
 ]
 
@@ -66,8 +68,10 @@ def test_hostile_inputs_are_decided_by_guards(math_pool: WorkerPool) -> None:
 
 @pytest.mark.slow
 def test_work_past_the_deadline_becomes_unverifiable_timeout_and_the_batch_completes(math_pool: WorkerPool) -> None:
-    slow = r"\boxed{\int_{0}^{\pi} \sin^{30}(x) \cos^{7}(3x) dx}"  # SymPy integrates this for minutes
-    rows = [("1", slow), ("5", r"\boxed{5}"), ("1", slow), ("7", r"\boxed{6}")]
+    # A gold that is itself an integral makes comparing two integrals honest work; SymPy integrates these for minutes.
+    gold = r"\int_{0}^{\pi} \sin^{31}(x) \cos^{7}(3x) dx"
+    slow = r"\boxed{\int_{0}^{\pi} \sin^{30}(x) \cos^{7}(3x) dx}"
+    rows = [(gold, slow), ("5", r"\boxed{5}"), (gold, slow), ("7", r"\boxed{6}")]
     started = time.perf_counter()
     verdicts = score(math_pool, rows, timeout=1.0)
     wall = time.perf_counter() - started

@@ -10,7 +10,9 @@ Verdicts and what they mean:
   ``unparseable_answer``; ``not_a_choice``; ``wrong_variable``; and the guards,
   decided before any parser runs: ``answer_too_long``, ``answer_too_deep``,
   ``answer_too_big`` (factorials, binomials, towers, products too large to
-  evaluate) and ``too_many_answers`` (more boxed answers than a reply holds).
+  evaluate), ``too_many_answers`` (more boxed answers than a reply holds) and
+  ``unevaluated_answer`` (an integral, limit or derivative left for the grader
+  when the gold has none).
   A hostile answer is never ``unverifiable``: that would teach a policy how to
   escape the penalty of a wrong one.
 * ``unverifiable(reason)``, our failure, not the model's: ``gold_unparseable``
