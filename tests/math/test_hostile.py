@@ -51,6 +51,15 @@ GUARDED = [
     ("20,000 unclosed answer tags", "5", "<answer>" * 20_000, "incorrect", "no_answer"),
     ("an integral left to the grader", "1", r"\boxed{\int_{0}^{\pi} \sin^{30}(x) dx}", "incorrect", "unevaluated_answer"),
     ("a limit left to the grader", "1", r"\boxed{\lim_{n \to \infty} (1 + 1/n)^{n^2}}", "incorrect", "unevaluated_answer"),
+    (
+        "a 6x6 symbolic determinant",
+        "5",
+        r"\boxed{\begin{vmatrix} a & b & c & d & e & f \\ b & c & d & e & f & a \\"
+        r" c & d & e & f & a & b \\ d & e & f & a & b & c \\ e & f & a & b & c & d \\ f & a & b & c & d & e \end{vmatrix}}",
+        "incorrect",
+        "unevaluated_answer",
+    ),
+    ("a matrix power", "5", r"\boxed{\begin{pmatrix} a & b \\ c & d \end{pmatrix}^{60}}", "incorrect", "unevaluated_answer"),
     ("injected code in prose", "0", "The answer is __import__('os').system('echo pwned') or 0", "incorrect", "no_answer"),
 ]
 

@@ -37,8 +37,12 @@ _ORDER_CUE = re.compile(
     re.IGNORECASE,
 )
 _YES_NO = frozenset(("yes", "no"))
-# An integral, limit or derivative left for the grader to evaluate is not a final answer (and can take SymPy minutes).
-_CALCULUS = re.compile(r"\\(?:int|iint|iiint|oint|lim|partial|nabla)(?![a-zA-Z])|\\frac\{d\}\{d[a-z]\}|\\frac\{d\^")
+# An integral, limit, derivative, determinant or matrix power left for the grader to evaluate is not a final
+# answer (and can take SymPy minutes: latex2sympy expands a 6x6 symbolic determinant while parsing).
+_UNEVALUATED = re.compile(
+    r"\\(?:int|iint|iiint|oint|lim|partial|nabla|det)(?![a-zA-Z])|\\frac\{d\}\{d[a-z]\}|\\frac\{d\^|"
+    r"\\begin\{[vV]matrix\}|\\end\{[a-zA-Z]*matrix\}\s*\^"
+)
 _LETTER_RUN = re.compile(r"(?<![A-Za-z])(?:[A-Z]\s*,\s*){1,}[A-Z](?![A-Za-z])|(?<![A-Za-z])[A-Z]{3,10}(?![A-Za-z])")
 _ARTICLES = re.compile(r"^(?:(?:the|a|an|on|at|in|it|is|was|will\s+be|that)\s+)+", re.IGNORECASE)
 
@@ -120,10 +124,10 @@ class Gold:
         refusal = refuse(span, limits.max_chars, limits.max_nesting)
         if refusal is not None:
             return Judgement(False, refusal.reason, {"span": span[:80] + ("…" if len(span) > 80 else ""), **refusal.detail})
-        operator = _CALCULUS.search(span)
-        if operator is not None and not _CALCULUS.search(self.raw):
+        operator = _UNEVALUATED.search(span)
+        if operator is not None and not _UNEVALUATED.search(self.raw):
             evaluated = span.rsplit("=", 1)[1] if "=" in span else ""
-            if not evaluated.strip() or _CALCULUS.search(evaluated):
+            if not evaluated.strip() or _UNEVALUATED.search(evaluated):
                 return Judgement(False, "unevaluated_answer", {"operator": operator.group(0)})  # an integral is not its value
             span = evaluated  # "\\lim_{x \\to 0} \\frac{\\sin x}{x} = 1" states the value 1
         pred = Answer.read(span)

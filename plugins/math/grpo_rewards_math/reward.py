@@ -11,7 +11,7 @@ Verdicts and what they mean:
   decided before any parser runs: ``answer_too_long``, ``answer_too_deep``,
   ``answer_too_big`` (factorials, binomials, towers, products too large to
   evaluate), ``too_many_answers`` (more boxed answers than a reply holds) and
-  ``unevaluated_answer`` (an integral, limit or derivative left for the grader
+  ``unevaluated_answer`` (an integral, limit, derivative, determinant or matrix power left for the grader
   when the gold has none).
   A hostile answer is never ``unverifiable``: that would teach a policy how to
   escape the penalty of a wrong one.

@@ -9,8 +9,9 @@ Guards against the errors measured in math-verify (DESIGN.md §6):
 
 * a span is always wrapped as ``\\boxed{...}`` before parsing, so it is read whole;
 * numeric equality is exact for exact values: math-verify's comparison rounds
-  ``a - b`` to 15 digits with ``chop``, so ``1/2004! == 1/2006!``; we swap that one
-  function for :func:`_numeric_eq` while we call ``verify``;
+  ``a - b`` to 15 digits with ``chop``, so ``1/2004! == 1/2006!``; while we call
+  ``verify`` its numeric comparison is our numeric probe (:mod:`.probe`), and its
+  symbolic one simplifies only what evaluation could not decide;
 * ``x = 2 x = 3`` (two equations run together) is refused rather than read as ``x = 3``;
 * power towers and huge factorials are compared structurally, never evaluated.
 """
@@ -173,33 +174,8 @@ def _as_sequence(expr: ParseResult) -> tuple[Any, ...] | None:
 # ----------------------------------------------------------------------------- numeric equality
 
 
-def _is_float_number(expr: Any) -> bool:
-    return isinstance(expr, sympy.Basic) and any(isinstance(a, sympy.Float) for a in expr.atoms(sympy.Float))
-
-
-def _close(a: Any, b: Any, tolerance: float) -> bool:
-    a_value, b_value = sympy.N(a, 30), sympy.N(b, 30)
-    if not (a_value.is_number and b_value.is_number):
-        return False
-    scale = max(abs(a_value), abs(b_value))
-    return bool(abs(a_value - b_value) <= tolerance * scale)
-
-
-def _exact_equal(a: Any, b: Any) -> bool:
-    if a.is_Rational and b.is_Rational:
-        return bool(a == b)
-    difference = sympy.simplify(a - b)
-    if difference == 0:
-        return True
-    if difference.is_Rational:
-        return False
-    value = sympy.N(difference, 60)
-    scale = max(abs(sympy.N(a, 60)), abs(sympy.N(b, 60)), sympy.Float("1e-300"))
-    return bool(value.is_number and abs(value) <= sympy.Float("1e-45") * scale)
-
-
 def _numeric_eq(a: Any, b: Any, float_rounding: int, numeric_precision: int, *, tolerance: float) -> bool:
-    """Stand-in for math-verify's ``sympy_numeric_eq``: exact for exact values, relative tolerance for decimals."""
+    """Stand-in for math-verify's ``sympy_numeric_eq``: the numeric probe (exact for exact values, tolerance for decimals)."""
     if isinstance(a, sympy.MatrixBase) and isinstance(b, sympy.MatrixBase):
         return a.shape == b.shape and all(
             _numeric_eq(x, y, float_rounding, numeric_precision, tolerance=tolerance) for x, y in zip(a, b, strict=True)
@@ -207,26 +183,32 @@ def _numeric_eq(a: Any, b: Any, float_rounding: int, numeric_precision: int, *, 
     if not (isinstance(a, sympy.Basic) and isinstance(b, sympy.Basic)):
         return False
     a, b = _grader.safe_sympy_doit(a), _grader.safe_sympy_doit(b)
-    if not (getattr(a, "is_number", False) and getattr(b, "is_number", False)):
-        return bool(sympy.expand(a - b) == 0) if isinstance(a, sympy.Expr) and isinstance(b, sympy.Expr) else False
     try:
         if a.has(sympy.oo, -sympy.oo, sympy.zoo, sympy.nan) or b.has(sympy.oo, -sympy.oo, sympy.zoo, sympy.nan):
             return bool(a == b)
-        if _is_float_number(a) or _is_float_number(b):
-            return _close(a, b, tolerance)
-        return _exact_equal(a, b)
+        return bool(numeric_probe(a, b, tolerance))
     except (TypeError, ValueError, ArithmeticError):
         return False
 
 
+def _symbolic_eq(a: Any, b: Any) -> bool:
+    """Stand-in for math-verify's ``sympy_symbolic_eq``: simplification only when evaluation cannot decide."""
+    probed = numeric_probe(a, b, 0.0)
+    return probed if probed is not None else bool(_SYMBOLIC_EQ(a, b))
+
+
+_SYMBOLIC_EQ = _grader.sympy_symbolic_eq
+
+
 @contextmanager
 def _strict_numbers(tolerance: float) -> Iterator[None]:
-    original = _grader.sympy_numeric_eq
+    originals = _grader.sympy_numeric_eq, _grader.sympy_symbolic_eq
     _grader.sympy_numeric_eq = lambda a, b, r, p: _numeric_eq(a, b, r, p, tolerance=tolerance)
+    _grader.sympy_symbolic_eq = _symbolic_eq
     try:
         yield
     finally:
-        _grader.sympy_numeric_eq = original
+        _grader.sympy_numeric_eq, _grader.sympy_symbolic_eq = originals
 
 
 # ----------------------------------------------------------------------------- entry point
