@@ -3,33 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from grpo_rewards_trainer import TrainConfig, train
+from grpo_rewards_trainer import train
 
 pytestmark = pytest.mark.slow
 pytest.importorskip("trl")
 
 
-def test_each_reward_adds_its_verdict_and_reason_to_the_logged_completions(toy_model, dataset, tmp_path, plugin_manager):
+def test_each_reward_adds_its_verdict_and_reason_to_the_logged_completions(cpu_config, tmp_path, plugin_manager):
     import pandas as pd
 
-    config = TrainConfig(
-        model=str(toy_model),
-        backend="trl",
-        dataset=str(dataset),
-        prompt_column="question",
-        chat_template="off",
-        rewards=["math", "format:0.2"],
-        num_generations=4,
-        per_device_train_batch_size=4,
-        max_completion_length=12,
-        max_steps=1,
-        lora_r=4,
-        lora_alpha=8,
-        target_modules=["q_proj", "v_proj"],
-        seed=0,
-        output_dir=str(tmp_path / "out"),
-        grpo={"log_completions": True},
-    )
+    config = cpu_config(max_steps=1, grpo={"log_completions": True})
     result = train(config)
     (table,) = sorted((result.output_dir / "completions").glob("completions_*.parquet"))
     frame = pd.read_parquet(table)
