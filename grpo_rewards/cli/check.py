@@ -21,6 +21,7 @@ from rich.table import Table
 from ..checking import CheckReport, run_check, select_for_rows
 from ..data import InputRow, read_rows
 from ..errors import ConfigError, GrpoRewardsError, InputError
+from ..executors import EXECUTORS, Executor, get_executor
 from ..plugins import load_plugins
 from ..selection import parse_option_flags
 from ..verdict import Verdict
@@ -64,11 +65,26 @@ _STYLE = {"correct": "green", "incorrect": "red", "partial": "yellow", "unverifi
     show_default=True,
     help="Per-row verdicts to print: auto shows all rows up to 60, else only rows not fully correct.",
 )
+@click.option(
+    "--executor",
+    "executor_choice",
+    type=click.Choice(EXECUTORS),
+    default=None,
+    help="Where rewards run: local (this machine's worker pool) or ray (node actors of a Ray cluster, reached through "
+    "RAY_ADDRESS; see docs/cluster.md). Default: $GRPO_REWARDS_EXECUTOR, else local.",
+)
 def check(
-    file: Path, reward_specs: tuple[str, ...], option_flags: tuple[str, ...], output: Path | None, fmt: str, show: str
+    file: Path,
+    reward_specs: tuple[str, ...],
+    option_flags: tuple[str, ...],
+    output: Path | None,
+    fmt: str,
+    show: str,
+    executor_choice: str | None,
 ) -> None:
     """Score FILE (JSONL, JSON or Parquet rows with `completion`, `prompt` and dataset columns)."""
     err = Console(stderr=True, soft_wrap=True)
+    executor = _start_executor(executor_choice, err, quiet=fmt == "json")
     manager = load_plugins(strict=False)
     plugin_errors = [p.error for p in manager.loaded_plugins() if p.error]
     for message in plugin_errors:
@@ -86,7 +102,7 @@ def check(
         err.print(f"[red bold]bad row:[/red bold] {escape(str(error))} (row skipped; the others are scored)")
     if not selected:
         err.print("[yellow]no reward applies to these rows; name one with --reward (see `grpo-rewards rewards`)[/yellow]")
-    report = _score_with_progress(selected, read.rows, err, quiet=fmt == "json")
+    report = _score_with_progress(selected, read.rows, err, quiet=fmt == "json", executor=executor)
     if output is not None:
         _write_output(output, read.rows, read.errors, report)
     if fmt == "json":
@@ -100,12 +116,27 @@ def check(
     raise SystemExit(1 if failed else 0)
 
 
-def _score_with_progress(selected: Sequence[Any], rows: Sequence[InputRow], err: Console, quiet: bool) -> CheckReport:
+def _start_executor(choice: str | None, err: Console, quiet: bool) -> Executor:
+    """The chosen executor, started (connected, for Ray); exit status 2 with the reason when it cannot start."""
+    try:
+        executor = get_executor(choice)
+        status = executor.start()
+    except GrpoRewardsError as exc:
+        err.print(f"[red bold]error:[/red bold] {escape(str(exc))}")
+        raise SystemExit(2) from None
+    if executor.name != "local" and not quiet:
+        err.print(f"[dim]{escape(status)}[/dim]")
+    return executor
+
+
+def _score_with_progress(
+    selected: Sequence[Any], rows: Sequence[InputRow], err: Console, quiet: bool, executor: Executor
+) -> CheckReport:
     total = sum(len(s.positions) for s in selected)
     columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True, disable=quiet or total == 0) as progress:
         tasks = {s.name: progress.add_task(s.name, total=len(s.positions)) for s in selected}
-        return run_check(selected, rows, on_progress=lambda name, n: progress.advance(tasks[name], n))
+        return run_check(selected, rows, on_progress=lambda name, n: progress.advance(tasks[name], n), executor=executor)
 
 
 def _row_record(row: InputRow, report: CheckReport, position: int) -> dict[str, Any]:

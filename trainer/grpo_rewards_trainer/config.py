@@ -34,6 +34,7 @@ __all__ = ["SECTIONS", "TrainConfig", "load_config_file", "resolve_config"]
 
 Backend = Literal["auto", "unsloth", "trl"]
 ChatMode = Literal["auto", "on", "off"]
+ExecutorName = Literal["local", "ray"]
 SECTIONS = ("model", "data", "rewards", "grpo", "lora", "output")
 
 
@@ -80,6 +81,12 @@ class TrainConfig:
         3,
         "rewards",
         "stop after this many reward calls in a row in which one reward was unverifiable for every sample (0: never)",
+    )
+    executor: ExecutorName | None = _f(
+        None,
+        "rewards",
+        "where rewards run: local (this machine's worker pool) or ray (node actors of the Ray cluster at RAY_ADDRESS, "
+        "see docs/cluster.md); default: $GRPO_REWARDS_EXECUTOR, else local",
     )
     # grpo
     num_generations: int = _f(8, "grpo", "completions sampled per prompt (the group size)")

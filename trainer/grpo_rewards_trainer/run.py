@@ -19,6 +19,7 @@ from typing import Any
 
 from grpo_rewards import ConfigError, PluginManager, get_pool
 from grpo_rewards.bridge import reward_functions
+from grpo_rewards.executors import executor_name
 
 from .backends import Loaded, load_backend
 from .config import TrainConfig
@@ -189,12 +190,13 @@ class TrainingRun:
         for warning in report.warnings:
             logger.warning("%s: %s", warning.topic, warning.message)
         env = report.environment or Environment.detect()
-        _warm_pool(report)
+        if executor_name(config.executor) == "local":
+            _warm_pool(report)  # on Ray, preflight started the node actors and their pools
         bf16 = _bf16(config, env)
         loaded = load_backend(report.backend or "trl", config, bf16=bf16)
         abort_after = config.abort_after or None
         assert report.selection is not None  # preflight passed, so it selected every reward
-        funcs, weights = reward_functions(report.selection, abort_after=abort_after)
+        funcs, weights = reward_functions(report.selection, abort_after=abort_after, executor=config.executor)
         trainer = _trainer(config, loaded, report, _grpo_args(config, loaded, env, bf16, weights), funcs, callbacks)
         return cls(config, report, loaded, trainer)
 
