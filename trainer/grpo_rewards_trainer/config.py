@@ -88,6 +88,9 @@ class TrainConfig:
         "where rewards run: local (this machine's worker pool) or ray (node actors of the Ray cluster at RAY_ADDRESS, "
         "see docs/cluster.md); default: $GRPO_REWARDS_EXECUTOR, else local",
     )
+    async_rewards: bool = _f(
+        True, "rewards", "score the rewards of a step concurrently (TRL awaits async reward functions together)"
+    )
     # grpo
     num_generations: int = _f(8, "grpo", "completions sampled per prompt (the group size)")
     max_completion_length: int = _f(256, "grpo", "longest completion, in tokens")

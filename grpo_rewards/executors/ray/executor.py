@@ -17,6 +17,7 @@ scoring them.
 from __future__ import annotations
 
 import collections
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -204,20 +205,22 @@ class RayExecutor:
         self._ray: Any = None
         self._fleet: Fleet | None = None
         self._local = LocalExecutor()
+        self._lock = threading.Lock()
         self.last_report = RayReport()
 
     @property
     def ray(self) -> Any:
         """The connected ``ray`` module (connecting on first use)."""
-        if self._ray is None:
-            from .limiter import RayLimiter
+        with self._lock:
+            if self._ray is None:
+                from .limiter import RayLimiter
 
-            ray = connect()
-            if isinstance(limits.current(), limits.LocalLimiter):
-                limits.use(RayLimiter())
-            self._fleet = Fleet(ray, self.settings)
-            self._ray = ray
-        return self._ray
+                ray = connect()
+                if isinstance(limits.current(), limits.LocalLimiter):
+                    limits.use(RayLimiter())
+                self._fleet = Fleet(ray, self.settings)
+                self._ray = ray
+            return self._ray
 
     @property
     def fleet(self) -> Fleet:
