@@ -48,9 +48,9 @@ def assert_loopback(ray: Any, address: str) -> None:
     assert ray.util.get_node_ip_address() == "127.0.0.1"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def ray_cluster() -> Iterator[Any]:
-    """A head and one worker node (one CPU each), the test process connected as a driver."""
+    """A head and one worker node (one CPU each), the test process connected as a driver; gone after the module."""
     ray = pytest.importorskip("ray")
     from ray.cluster_utils import Cluster
 
@@ -62,8 +62,17 @@ def ray_cluster() -> Iterator[Any]:
         assert_loopback(ray, cluster.address)
         yield cluster
     finally:
+        _forget_ray()
         ray.shutdown()
         cluster.shutdown()
+
+
+def _forget_ray() -> None:
+    """Drop what this process kept of the cluster: the process-wide ray executor and the cluster's limiter."""
+    from grpo_rewards import executors, limits
+
+    executors._executors.pop("ray", None)
+    limits.use(None)
 
 
 def alive_node_ids(ray: Any) -> set[str]:

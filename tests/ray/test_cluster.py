@@ -154,6 +154,24 @@ def test_a_node_that_returns_gets_a_new_actor(ray_cluster, executor):
         assert executor.last_report.samples_per_node[second.node_id] > 0
 
 
+def test_an_idle_actor_retires_and_the_next_batch_gets_a_new_one(ray_cluster):
+    from grpo_rewards.executors.ray import RayExecutor, RaySettings
+
+    executor = RayExecutor(RaySettings(idle_seconds=1.0))  # only actors it creates itself get this setting
+    samples = [Sample("1", prompt=f"p{i}", row={"gate": "/", "answer": "1"}) for i in range(6)]
+    with extra_node(ray_cluster) as node:
+        executor.start()
+        first = _member(executor, node.node_id)
+        assert {v.kind for v in score_samples(Gate(), samples, executor=executor)} == {"correct"}
+        wait_until(lambda: pid_gone(first.pid), "the idle actor to exit")
+        assert {v.kind for v in score_samples(Gate(), samples, executor=executor)} == {"correct"}  # the others score it
+        executor.start()
+        second = _member(executor, node.node_id)
+        assert second.pid != first.pid
+        assert {v.kind for v in score_samples(Gate(), samples, executor=executor)} == {"correct"}
+        assert executor.last_report.samples_per_node[node.node_id] > 0
+
+
 def test_sandbox_work_with_no_other_sandbox_node_is_worker_lost_never_zero(ray_cluster, executor, tmp_path):
     import ray
 
