@@ -246,7 +246,7 @@ from grpo_rewards.executors import get_executor
 from grpo_test_rewards import Echo
 samples = [Sample(str(i % 2), prompt=f"p{i // 2}", row={"answer": "1"}) for i in range(12)]
 kinds = [v.kind for v in score_samples(Echo(), samples)]
-print(json.dumps({"kinds": kinds, "pids": sorted(s["pid"] for s in get_executor().stats())}))
+print("RESULT", json.dumps({"kinds": kinds, "pids": sorted(s["pid"] for s in get_executor().stats())}))
 """
 
 
@@ -263,7 +263,8 @@ def test_two_drivers_share_one_actor_per_node(ray_cluster, executor):
     }
     done = subprocess.run([sys.executable, "-c", DRIVER], env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]
-    theirs = json.loads(done.stdout.strip().splitlines()[-1])
+    [result] = [line for line in done.stdout.splitlines() if line.startswith("RESULT ")]
+    theirs = json.loads(result.removeprefix("RESULT "))
     assert theirs["kinds"] == mine
     assert theirs["pids"] == sorted(m.pid for m in executor.fleet.members(sandbox=False))
 

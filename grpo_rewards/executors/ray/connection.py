@@ -2,7 +2,9 @@
 
 Ray is reached the Ray way: a process that already called ``ray.init()`` is
 used as it is; otherwise ``ray.init()`` connects to ``$RAY_ADDRESS`` (or, with
-none set, finds or starts a local Ray instance, as Ray always does).
+none set, finds or starts a local Ray instance, as Ray always does), without
+streaming the cluster's logs to this process (they stay in Ray's log folder,
+``/tmp/ray/session_latest/logs``; failures reach the verdicts anyway).
 
 Actors live in the ``grpo_rewards`` namespace under names that carry the
 package version, so every driver of one version (every training rank, every
@@ -94,7 +96,8 @@ def connect() -> Any:
     address = os.environ.get("RAY_ADDRESS")
     where = f"RAY_ADDRESS={address}" if address else "no RAY_ADDRESS set, so ray.init() looked for a local cluster"
     try:
-        ray.init(address=address or None, ignore_reinit_error=True)
+        # The actors' and raylets' output stays in Ray's log files: a driver's stdout may be a JSON report (`check`).
+        ray.init(address=address or None, ignore_reinit_error=True, log_to_driver=False)
     except Exception as exc:  # noqa: BLE001 - whatever Ray raised, the user needs the address and what to do
         raise ConfigError(
             f"the ray executor could not reach a Ray cluster ({where}): {type(exc).__name__}: {exc}. "
