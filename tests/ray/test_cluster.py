@@ -239,6 +239,27 @@ def test_train_preflight_on_ray_reports_the_missing_sandbox_node(ray_cluster, tm
     assert any(c.topic == "executor" and c.level == "ok" for c in report.checks)
 
 
+def _check_rows(ray_cluster: Any, tmp_path: Path, executor: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    out = tmp_path / f"{executor}.jsonl"
+    env = {**os.environ, "RAY_ADDRESS": ray_cluster.address}
+    command = [str(Path(sys.executable).with_name("grpo-rewards")), "check", str(ROOT / "examples" / "math.jsonl")]
+    command += ["--reward", "math", "--format", "json", "--output", str(out), "--executor", executor]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    for row in rows:
+        for verdict in row["rewards"].values():
+            verdict.pop("seconds")
+    return json.loads(done.stdout), rows  # stdout is the JSON summary alone: no cluster logs in it
+
+
+def test_check_with_the_ray_executor_writes_what_local_writes(ray_cluster, tmp_path):
+    summary, rows = _check_rows(ray_cluster, tmp_path, "ray")
+    local_summary, local_rows = _check_rows(ray_cluster, tmp_path, "local")
+    assert rows == local_rows
+    assert summary["rewards"]["math"]["verdicts"] == local_summary["rewards"]["math"]["verdicts"]
+
+
 DRIVER = """
 import json, sys
 from grpo_rewards import Sample, score_samples
