@@ -59,7 +59,7 @@ class NodeScorer:
         self._lock = threading.Lock()
         self._active = 0
         self._last_used = time.monotonic()
-        self._counts = {"shares": 0, "samples": 0}
+        self._counts: dict[str, float] = {"shares": 0, "samples": 0, "busy_seconds": 0.0}
         if idle_seconds > 0:
             threading.Thread(target=self._watch_idle, args=(idle_seconds,), name="grpo-rewards-idle", daemon=True).start()
 
@@ -105,12 +105,14 @@ class NodeScorer:
             self._active += 1
             self._counts["shares"] += 1
             self._counts["samples"] += samples
+        started = time.monotonic()
         try:
             yield
         finally:
             with self._lock:
                 self._active -= 1
                 self._last_used = time.monotonic()
+                self._counts["busy_seconds"] += self._last_used - started
 
     def _watch_idle(self, idle_seconds: float) -> None:
         import ray
