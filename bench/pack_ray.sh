@@ -51,7 +51,8 @@ rm -rf serve tune rllib data air train llm workflow jars includes _raylet.pxd se
 find "$work/site" -name __pycache__ -prune -exec rm -rf {} +
 cat > dashboard/optional_deps.py <<'PY'
 # Trimmed by bench/pack_ray.sh: the dashboard's optional parts are not packed, so every agent runs minimal.
-raise ImportError("this Ray was trimmed by bench/pack_ray.sh: the dashboard runs in its minimal mode")
+# ModuleNotFoundError, which the agent's module loader skips over (a plain ImportError stops the agent).
+raise ModuleNotFoundError("this Ray was trimmed by bench/pack_ray.sh: the dashboard runs minimal", name=__name__)
 PY
 chmod +x core/src/ray/gcs/gcs_server core/src/ray/raylet/raylet
 strip --strip-unneeded _raylet.so core/src/ray/gcs/gcs_server core/src/ray/raylet/raylet
