@@ -22,6 +22,12 @@ every node actor, so every rank and every node draws from one budget
 (``per="cluster"``) and each node from its own (``per="node"``). Each caller
 passes the rate it knows, so give every process the same rates (the
 environment variable does).
+
+Call it from code that runs in the scoring process: a ``BatchReward`` with
+``isolation="inline"`` (as model-based rewards are) runs in the driver, or,
+for sandbox rewards on Ray, in a node actor, and both use the limiter above.
+A process-isolated reward's worker processes each keep a schedule of their
+own.
 """
 
 from __future__ import annotations

@@ -104,6 +104,10 @@ class _BatchRun:
     def _send(self, indices: list[int], members: Sequence[Member], *, attempt: int, deadline: float | None) -> None:
         loads = self.fleet.loads(members)
         live = [(m, load) for m, load in zip(members, loads, strict=True) if load is not None]
+        if not live and attempt:
+            self.report.worker_lost += self._samples(indices)
+            self._fill(indices, "worker_lost", "a node actor was lost while scoring this sample; no other node answered")
+            return
         if not live:
             self._nowhere(indices)
             return
