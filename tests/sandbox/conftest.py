@@ -35,14 +35,26 @@ print(json.dumps({
 """
 
 
-@pytest.fixture(scope="session")
-def sandbox():
-    """One warm container (plus a spare), shared by the whole session, as a pool of size 1."""
-    box = Sandbox(limits=LIMITS)
+def started(limits: Limits) -> Sandbox:
+    """A started one-container sandbox with ``limits``; the test fails (not skips) without an engine or image."""
+    box = Sandbox(limits=limits)
     try:
         box.start()
     except SandboxUnavailable as exc:
         pytest.fail(f"the Docker tests need an engine and the image: {exc}")
+    return box
+
+
+@pytest.fixture(scope="session")
+def start_sandbox():
+    """``start_sandbox(limits)``: a started one-container sandbox of one's own (close it when done)."""
+    return started
+
+
+@pytest.fixture(scope="session")
+def sandbox():
+    """One warm container (plus a spare), shared by the whole session, as a pool of size 1."""
+    box = started(LIMITS)
     HOST_CANARY.write_text("untouched")
     yield box
     box.close()

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 import gateway
 import pytest
-from grpo_rewards_sandbox import LANGUAGES, Limits, RunJob, Sandbox, SandboxUnavailable, Status
+from grpo_rewards_sandbox import LANGUAGES, Limits, RunJob, Status
 from grpo_rewards_sandbox.languages import ARTIFACT_DIR
 
 pytestmark = pytest.mark.docker
@@ -130,12 +130,8 @@ fn main() {
 
 
 @pytest.fixture(scope="module")
-def box():
-    pool = Sandbox(limits=LIMITS)
-    try:
-        pool.start()
-    except SandboxUnavailable as exc:
-        pytest.fail(f"the Docker tests need an engine and the image: {exc}")
+def box(start_sandbox):
+    pool = start_sandbox(LIMITS)
     yield pool
     pool.close()
 

@@ -28,8 +28,8 @@ import stat
 __all__ = ["ARTIFACT_DIR", "MAX_ARTIFACT", "StoreError", "collect", "evict", "has", "link", "put", "unlink"]
 
 ROOT = "/sandbox"
-STORE = "/sandbox/store"
-ARTIFACT_DIR = "/sandbox/job"
+STORE = f"{ROOT}/store"
+ARTIFACT_DIR = f"{ROOT}/job"
 MAX_ARTIFACT = 64 * 1024 * 1024  # bytes of one compiled program, all its files together
 MAX_FILES = 512
 _KEY = re.compile(r"[0-9a-f]{16,64}")
@@ -44,11 +44,6 @@ def _path(key: str) -> str:
     if not _KEY.fullmatch(key):
         raise StoreError(f"malformed artifact key {key[:80]!r}")
     return os.path.join(STORE, key)
-
-
-def available() -> bool:
-    """Whether this container has the store's tmpfs (an image run without it has no compiled languages)."""
-    return os.path.isdir(ROOT) and os.access(ROOT, os.W_OK)
 
 
 def has(key: str) -> bool:
