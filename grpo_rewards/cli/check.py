@@ -1,35 +1,42 @@
-"""``grpo-rewards check FILE``: score sample outputs offline and show what each reward did and why.
+"""``grpo-rewards check SOURCE``: score sample outputs offline and show what each reward did and why.
 
-Exit status: 0 when everything was scored; 1 when a row was malformed, a
-plugin failed to load, or a sample failed on our side (crash, timeout,
-sandbox down, missing column); 2 for a usage or configuration error.
+SOURCE is a file (JSONL, JSON, CSV, Parquet, gzip/bz2/xz of the text ones),
+``-`` for standard input, a ``save_to_disk`` folder or a ``datasets`` name
+(see :mod:`grpo_rewards.loaders`). Exit statuses: see :mod:`grpo_rewards.cli.check_io`.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Sequence
-from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from ..checking import CheckReport, run_check, select_for_rows
-from ..data import InputRow, read_rows
+from ..checking import CheckReport, select_for_rows
+from ..data import Columns, InputRow, ReadResult, read_rows
 from ..errors import ConfigError, GrpoRewardsError, InputError
+from ..failon import FailOn, fail_on_breaches, parse_fail_on
+from ..output import OutputSink, open_output
 from ..plugins import load_plugins
+from ..safetext import never_fail_on_encoding, printable
 from ..selection import parse_option_flags
 from ..verdict import Verdict
+from .check_io import EXIT_FAILED, EXIT_OK, EXIT_USAGE, score_rows
 
 _STYLE = {"correct": "green", "incorrect": "red", "partial": "yellow", "unverifiable": "magenta"}
+_EXIT_HELP = (
+    "Exit status: 0 all scored; 1 something failed (bad rows, plugin errors, failures on our side, unusable data, "
+    "no rows, a --fail-on condition); 2 usage error; 130 Ctrl-C (143 SIGTERM), with the rows done kept."
+)
 
 
-@click.command()
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.command(epilog=_EXIT_HELP)
+@click.argument("source", metavar="SOURCE")
 @click.option(
     "--reward",
     "-r",
@@ -47,8 +54,11 @@ _STYLE = {"correct": "green", "incorrect": "red", "partial": "yellow", "unverifi
     help="Reward option, e.g. math.mode=strict (repeatable).",
 )
 @click.option(
-    "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write one JSON line per input row, in input order."
+    "--output",
+    metavar="FILE",
+    help="One JSON line per input row, in input order, each written as soon as it is scored; - for stdout.",
 )
+@click.option("--resume", is_flag=True, help="Keep the rows already in --output FILE and score only the rest.")
 @click.option(
     "--format",
     "fmt",
@@ -64,72 +74,156 @@ _STYLE = {"correct": "green", "incorrect": "red", "partial": "yellow", "unverifi
     show_default=True,
     help="Per-row verdicts to print: auto shows all rows up to 60, else only rows not fully correct.",
 )
+@click.option("--split", help="Split of a dataset folder or name (default: the only one, or train).")
+@click.option("--prompt-column", default="prompt", show_default=True, help="Column holding the prompt.")
+@click.option(
+    "--completion-column",
+    metavar="NAME",
+    help="Column holding the completion, or a list of completions. Default: completion, else completions.",
+)
+@click.option(
+    "--fail-on",
+    "fail_on_flags",
+    multiple=True,
+    metavar="CONDITIONS",
+    help="Exit 1 when a condition holds, e.g. unverifiable,incorrect or 'incorrect>10%' or 'math.mean<0.8' (repeatable).",
+)
 def check(
-    file: Path, reward_specs: tuple[str, ...], option_flags: tuple[str, ...], output: Path | None, fmt: str, show: str
+    source: str,
+    reward_specs: tuple[str, ...],
+    option_flags: tuple[str, ...],
+    output: str | None,
+    resume: bool,
+    fmt: str,
+    show: str,
+    split: str | None,
+    prompt_column: str,
+    completion_column: str | None,
+    fail_on_flags: tuple[str, ...],
 ) -> None:
-    """Score FILE (JSONL, JSON or Parquet rows with `completion`, `prompt` and dataset columns)."""
+    """Score SOURCE: a JSONL/JSON/CSV/Parquet file (also .gz), - for stdin, a dataset folder or a datasets name.
+
+    Rows hold a completion (or a list of completions), usually a prompt, and
+    the dataset columns the rewards read.
+    """
+    never_fail_on_encoding(sys.stdout, sys.stderr)
     err = Console(stderr=True, soft_wrap=True)
     manager = load_plugins(strict=False)
     plugin_errors = [p.error for p in manager.loaded_plugins() if p.error]
     for message in plugin_errors:
-        err.print(f"[red bold]plugin error:[/red bold] {escape(message)}")
+        err.print(f"[red bold]plugin error:[/red bold] {escape(printable(message))}")
+    if resume and output is None:
+        _usage_error(err, ConfigError("--resume needs --output FILE (the output to resume)"))
     try:
-        read = read_rows(file)
-        selected = select_for_rows(manager, reward_specs, parse_option_flags(option_flags), read.rows)
+        read = read_rows(source, split=split, columns=Columns(prompt_column, completion_column))
     except (ConfigError, InputError) as exc:
-        err.print(f"[red bold]error:[/red bold] {escape(str(exc))}")
-        raise SystemExit(2) from None
+        _usage_error(err, exc)
+    try:
+        sink = open_output(output, resume=resume) if output is not None else None
+        todo = _rows_to_score(read, sink)
+        selected = select_for_rows(manager, reward_specs, parse_option_flags(option_flags), todo)
+        conditions = parse_fail_on(fail_on_flags, [s.name for s in selected])
+    except ConfigError as exc:
+        _usage_error(err, exc)
     except GrpoRewardsError as exc:
-        err.print(f"[red bold]error:[/red bold] {escape(str(exc))}")
-        raise SystemExit(1) from None
-    for error in read.errors:
-        err.print(f"[red bold]bad row:[/red bold] {escape(str(error))} (row skipped; the others are scored)")
-    if not selected:
-        err.print("[yellow]no reward applies to these rows; name one with --reward (see `grpo-rewards rewards`)[/yellow]")
-    report = _score_with_progress(selected, read.rows, err, quiet=fmt == "json")
-    if output is not None:
-        _write_output(output, read.rows, read.errors, report)
+        err.print(f"[red bold]error:[/red bold] {escape(printable(exc))}")
+        raise SystemExit(EXIT_FAILED) from None
+    _report_reading(err, read, sink, todo, bool(selected))
+    report = CheckReport(list(selected), earlier=sink.resumed.verdicts if sink else {})
+    try:
+        run = score_rows(selected, todo, read.errors, sink=sink, report=report, err=err, quiet=fmt == "json")
+    finally:
+        if sink is not None:
+            sink.close()
+    problems = _problems(read, plugin_errors, report, conditions, todo, bool(selected))
+    out = Console(stderr=True) if sink is not None and sink.to_stdout else Console()
     if fmt == "json":
-        click.echo(json.dumps(_json_summary(file, read.errors, plugin_errors, report), indent=2))
+        summary = _json_summary(source, read.errors, plugin_errors, report, problems, run.interrupted)
+        out.print_json(json.dumps(summary))
     else:
-        _print_report(Console(), read.rows, report, show)
-    failed = bool(read.errors or plugin_errors or report.failed)
+        _print_report(out, todo, report, show)
+        for problem in problems:
+            err.print(f"[red bold]error:[/red bold] {escape(printable(problem))}")
+    failed = bool(read.errors or plugin_errors or problems or report.failed)
+    raise SystemExit(_finish(err, fmt, read, report, failed, run.interrupted, sink))
+
+
+def _usage_error(err: Console, exc: Exception) -> NoReturn:
+    err.print(f"[red bold]error:[/red bold] {escape(printable(exc))}")
+    raise SystemExit(EXIT_USAGE)
+
+
+def _rows_to_score(read: ReadResult, sink: OutputSink | None) -> list[InputRow]:
+    done = sink.resumed.keys if sink is not None else set()
+    return [row for row in read.rows if row.key not in done]
+
+
+def _report_reading(err: Console, read: ReadResult, sink: OutputSink | None, todo: list[InputRow], any_reward: bool) -> None:
+    for error in read.errors:
+        skipped = "row skipped; the others are scored" if error.line is not None else "the rows before it are scored"
+        err.print(f"[red bold]bad row:[/red bold] {escape(printable(error))} ({skipped})")
+    if sink is not None and sink.resumed.count:
+        cut = "; a line cut short at its end was dropped" if sink.resumed.dropped_partial_line else ""
+        err.print(f"resuming: {sink.resumed.count} rows already in {sink.name}{cut}; scoring the {len(todo)} left")
+    if read.rows and not any_reward and todo:
+        err.print("[yellow]no reward applies to these rows; name one with --reward (see `grpo-rewards rewards`)[/yellow]")
+
+
+def _problems(
+    read: ReadResult,
+    plugin_errors: list[str],
+    report: CheckReport,
+    conditions: Sequence[FailOn],
+    todo: list[InputRow],
+    any_reward: bool,
+) -> list[str]:
+    """Why the run fails besides bad rows and failed samples (which are shown where they happen)."""
+    problems = report.unusable()
+    if not read.rows and not read.errors:
+        problems.append("the source has no rows: nothing was checked")
+    elif todo and not any_reward:
+        problems.append("no reward applies to these rows: nothing was scored")
+    problems += fail_on_breaches(conditions, report.summaries, report.lint)
+    return problems
+
+
+def _finish(
+    err: Console,
+    fmt: str,
+    read: ReadResult,
+    report: CheckReport,
+    failed: bool,
+    interrupted: int | None,
+    sink: OutputSink | None,
+) -> int:
+    if interrupted is not None:
+        kept = f"; the {len(report.done)} rows done are in {sink.name} (score the rest with --resume)" if sink else ""
+        err.print(f"[yellow bold]interrupted[/yellow bold]: {len(report.done)} rows scored{kept}")
+        return interrupted
     if fmt != "json":
         status = "[red bold]FAILED[/red bold]: see the errors above" if failed else "[green bold]OK[/green bold]"
         err.print(f"{status} ({len(read.rows)} rows, {len(read.errors)} bad rows)")
-    raise SystemExit(1 if failed else 0)
+    return EXIT_FAILED if failed else EXIT_OK
 
 
-def _score_with_progress(selected: Sequence[Any], rows: Sequence[InputRow], err: Console, quiet: bool) -> CheckReport:
-    total = sum(len(s.positions) for s in selected)
-    columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=err, transient=True, disable=quiet or total == 0) as progress:
-        tasks = {s.name: progress.add_task(s.name, total=len(s.positions)) for s in selected}
-        return run_check(selected, rows, on_progress=lambda name, n: progress.advance(tasks[name], n))
-
-
-def _row_record(row: InputRow, report: CheckReport, position: int) -> dict[str, Any]:
-    rewards = {name: verdicts[position].to_dict() for name, verdicts in report.verdicts.items() if position in verdicts}
-    return {"line": row.line, "rewards": rewards}
-
-
-def _write_output(path: Path, rows: Sequence[InputRow], errors: Sequence[InputError], report: CheckReport) -> None:
-    records = [(row.line, _row_record(row, report, i)) for i, row in enumerate(rows)]
-    records += [(e.line or 0, {"line": e.line, "error": str(e), "field": e.field, "rewards": {}}) for e in errors]
-    records.sort(key=lambda item: item[0])
-    with path.open("w", encoding="utf-8") as handle:
-        for _, record in records:
-            handle.write(json.dumps(record, ensure_ascii=False, default=repr) + "\n")
-
-
-def _json_summary(file: Path, errors: Sequence[InputError], plugin_errors: list[str], report: CheckReport) -> dict[str, Any]:
+def _json_summary(
+    source: str,
+    errors: Sequence[InputError],
+    plugin_errors: list[str],
+    report: CheckReport,
+    problems: list[str],
+    interrupted: int | None,
+) -> dict[str, Any]:
     return {
-        "file": str(file),
+        "file": source,
         "rewards": {name: s.to_dict() for name, s in report.summaries.items()},
         "lint": {name: messages for name, messages in report.lint.items() if messages},
         "bad_rows": [{"line": e.line, "field": e.field, "error": str(e)} for e in errors],
         "plugin_errors": plugin_errors,
-        "failed": bool(errors or plugin_errors or report.failed),
+        "problems": problems,
+        "rows_scored": len(report.done),
+        "interrupted": interrupted is not None,
+        "failed": bool(errors or plugin_errors or problems or report.failed),
     }
 
 
@@ -148,15 +242,15 @@ def _cell(verdict: Verdict) -> str:
 
 
 def _clip(text: str, width: int) -> str:
-    text = " ".join(str(text).split())
+    text = printable(" ".join(str(text).split()))
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _rows_to_show(rows: Sequence[InputRow], report: CheckReport, show: str) -> list[int]:
     if show == "none":
         return []
-    everything = list(range(len(rows)))
-    if show == "all" or (show == "auto" and len(rows) <= 60):
+    everything = [i for i in range(len(rows)) if i in report.done]  # fewer than all after Ctrl-C
+    if show == "all" or (show == "auto" and len(everything) <= 60):
         return everything
     not_correct = [i for i in everything if any(i in v and v[i].kind != "correct" for v in report.verdicts.values())]
     return not_correct[:60] if show == "auto" else not_correct
@@ -173,7 +267,7 @@ def _print_report(console: Console, rows: Sequence[InputRow], report: CheckRepor
             cells = [
                 _cell(report.verdicts[s.name][i]) if i in report.verdicts[s.name] else "[dim]-[/dim]" for s in report.rewards
             ]
-            table.add_row(str(rows[i].line), *cells)
+            table.add_row(rows[i].label, *cells)
         console.print(table)
     _print_failures(console, report)
     _print_lint(console, report)
@@ -188,13 +282,13 @@ def _print_failures(console: Console, report: CheckReport) -> None:
             console.print(
                 f"[red bold]{len(crashes)} sample(s) crashed in reward {item.name!r} (plugin {item.plugin!r}).[/red bold] First:"
             )
-            console.print(escape(first.details.get("traceback") or first.details.get("message", "")), highlight=False)
+            console.print(escape(printable(first.details.get("traceback") or first.details.get("message", ""))), highlight=False)
 
 
 def _print_lint(console: Console, report: CheckReport) -> None:
     for name, messages in report.lint.items():
         for message in messages:
-            console.print(f"[yellow bold]lint[/yellow bold] {name}: {escape(message)}")
+            console.print(f"[yellow bold]lint[/yellow bold] {name}: {escape(printable(message))}")
 
 
 def _print_summary(console: Console, report: CheckReport) -> None:
