@@ -136,12 +136,12 @@ def check(
         if sink is not None:
             sink.close()
     problems = _problems(read, plugin_errors, report, conditions, todo, bool(selected))
-    out = Console(stderr=True) if sink is not None and sink.to_stdout else Console()
+    rows_on_stdout = sink is not None and sink.to_stdout  # then everything else goes to stderr
     if fmt == "json":
         summary = _json_summary(source, read.errors, plugin_errors, report, problems, run.interrupted)
-        out.print_json(json.dumps(summary))
+        click.echo(json.dumps(summary, indent=2), err=rows_on_stdout)
     else:
-        _print_report(out, todo, report, show)
+        _print_report(Console(stderr=rows_on_stdout), todo, report, show)
         for problem in problems:
             err.print(f"[red bold]error:[/red bold] {escape(printable(problem))}")
     failed = bool(read.errors or plugin_errors or problems or report.failed)
