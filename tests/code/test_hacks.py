@@ -208,13 +208,14 @@ HACKS: dict[str, dict[str, str]] = {
     ),
 }
 
-#: Options for the whole hack batch: 1 s per execution, 3 s per sample.
+#: Options for the whole hack batch: 1 CPU second per execution, 3 CPU seconds per sample.
 OPTIONS = {"test_timeout": 1.0, "timeout": 3.0}
 
+_BURN = "import time\ndef _burn():\n    end = time.process_time() + 0.8\n    while time.process_time() < end:\n        pass\n"
 SLOW_BUT_RIGHT = {
-    "stdio": "import time\ntime.sleep(0.85)\n" + PROBLEMS["stdio"]["honest"],
-    "asserts": "import time\ndef add(a, b):\n    time.sleep(0.85)\n    return a + b",
-    "humaneval": "import time\ndef minmax(xs):\n    time.sleep(0.85)\n    return (min(xs), max(xs))",
+    "stdio": _BURN + "_burn()\n" + PROBLEMS["stdio"]["honest"],
+    "asserts": _BURN + "def add(a, b):\n    _burn()\n    return a + b",
+    "humaneval": _BURN + "def minmax(xs):\n    _burn()\n    return (min(xs), max(xs))",
 }
 
 
@@ -231,7 +232,7 @@ def score_all(extra: list[tuple[str, str, str]] = ()) -> dict[tuple[str, str], g
     """Score every hack, the honest solutions and ``extra`` in one batch."""
     rows = [(name, fmt, code) for name, fmt, code in cases()]
     rows += [("honest", fmt, PROBLEMS[fmt]["honest"]) for fmt in ALL]
-    rows += [("sleep just under the limit, right answers", fmt, code) for fmt, code in SLOW_BUT_RIGHT.items()]
+    rows += [("burn CPU just under the limit, right answers", fmt, code) for fmt, code in SLOW_BUT_RIGHT.items()]
     rows += list(extra)
     manager = grpo_rewards.load_plugins()
     reward = manager.registry.create("code", OPTIONS)
@@ -265,8 +266,8 @@ def test_hack_scores_zero_or_infra(scored, hack, fmt):
 
 @pytest.mark.docker
 @pytest.mark.parametrize("fmt", ALL)
-def test_sleeping_correct_code_is_capped_by_the_budget(scored, fmt):
-    verdict = scored[("sleep just under the limit, right answers", fmt)]
+def test_cpu_heavy_correct_code_is_capped_by_the_samples_cpu_budget(scored, fmt):
+    verdict = scored[("burn CPU just under the limit, right answers", fmt)]
     assert verdict.score is not None and verdict.score < scored[("honest", fmt)].score
     statuses = verdict.details["statuses"]
     assert statuses.get("skipped", 0) + statuses.get("timeout", 0) >= 1

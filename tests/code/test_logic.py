@@ -6,7 +6,8 @@ the hack suite runs the model-side programs in the real Docker sandbox.
 
 from __future__ import annotations
 
-from grpo_rewards_sandbox import CallJob, MockBackend, RunJob, SandboxUnavailable, WorkerLost
+from grpo_rewards_code.gateway import Call, DockerGateway, Run
+from grpo_rewards_sandbox import MockBackend, SandboxUnavailable, WorkerLost
 
 import grpo_rewards
 from grpo_rewards import Sample
@@ -74,7 +75,7 @@ def test_assert_tests_through_the_proxy(local_sandbox):
         ]
     )
     assert [v.score for v in verdicts] == [1.0, 0.0, 0.5]
-    assert all(j.function == "__grpo_call__" for j in local_sandbox.jobs if isinstance(j, CallJob))
+    assert all(j.function == "__grpo_call__" for j in local_sandbox.jobs if isinstance(j, Call))
 
 
 def test_in_place_mutation_is_copied_back(local_sandbox):
@@ -137,7 +138,7 @@ def test_infra_error_after_retry_is_unverifiable(monkeypatch):
     def broken(job, limits):
         raise WorkerLost("container vanished")
 
-    engines = Engines(backend=MockBackend(broken))
+    engines = Engines(factory=lambda size, memory_mb: DockerGateway(size, memory_mb, sandbox_backend=MockBackend(broken)))
     monkeypatch.setattr(batch, "ENGINES", engines)
     try:
         verdicts = score([(ADD_STDIO, fence("print(3)")), (ADD_ASSERTS, fence("def add(a, b):\n    return a + b"))])
@@ -154,7 +155,8 @@ def test_engine_down_is_sandbox_unavailable(monkeypatch):
         def check(self):
             raise SandboxUnavailable("Docker daemon is not running: start it with `dockerd`")
 
-    engines = Engines(backend=Down(lambda job, limits: None))
+    down = Down(lambda job, limits: None)
+    engines = Engines(factory=lambda size, memory_mb: DockerGateway(size, memory_mb, sandbox_backend=down))
     monkeypatch.setattr(batch, "ENGINES", engines)
     verdicts = score([(ADD_STDIO, fence("print(3)"))])
     assert verdicts[0].kind == "unverifiable" and verdicts[0].reason == "sandbox_unavailable"
@@ -165,7 +167,7 @@ def test_stdio_runs_the_program_as_main(local_sandbox):
     code = "def main():\n    print(int(input()) * 2)\n\nif __name__ == '__main__':\n    main()"
     (verdict,) = score([({"tests": [{"input": "21\n", "output": "42\n"}]}, fence(code))])
     assert verdict.score == 1.0
-    assert isinstance(local_sandbox.jobs[0], RunJob) and local_sandbox.jobs[0].stdin == "21\n"
+    assert isinstance(local_sandbox.jobs[0], Run) and local_sandbox.jobs[0].stdin == "21\n"
 
 
 def test_check_applies_code_only_to_rows_with_tests():

@@ -1,4 +1,4 @@
-"""The code reward's error boundary: the standalone sandbox's errors become the core's at the plugin's edge."""
+"""The code reward's error boundary: the standalone sandbox's errors become the core's in the gateway."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ from concurrent.futures import Future
 import grpo_rewards_sandbox as sandbox
 import pytest
 from grpo_rewards_code.engines import Engines
-from grpo_rewards_code.judging import InfraFailure, result_of
-from grpo_rewards_code.sandbox_api import core_errors
+from grpo_rewards_code.gateway import DockerGateway, Infra, Limits, core_errors
 
 import grpo_rewards
 
@@ -39,14 +38,14 @@ def test_a_down_engine_reaches_the_caller_as_the_cores_sandbox_unavailable():
         def check(self):
             raise sandbox.SandboxUnavailable("no Docker engine answers: start it")
 
-    engines = Engines(backend=Down(lambda job, limits: None))
+    engines = Engines(
+        factory=lambda size, memory_mb: DockerGateway(size, memory_mb, sandbox_backend=Down(lambda job, limits: None))
+    )
     with pytest.raises(grpo_rewards.SandboxUnavailable, match="start it"):
-        engines.sandbox(1, 64)
+        engines.gateway("docker", 1, 64)
 
 
 def test_a_job_whose_sandbox_went_away_is_sandbox_unavailable_not_infra_error():
     future: Future = Future()
     future.set_exception(sandbox.SandboxUnavailable("the engine went away"))
-    with pytest.raises(InfraFailure) as caught:
-        result_of(future)
-    assert (caught.value.reason, caught.value.message) == ("sandbox_unavailable", "the engine went away")
+    assert DockerGateway._outcome(future, Limits()) == Infra("sandbox_unavailable", "the engine went away")

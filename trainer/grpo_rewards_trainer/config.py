@@ -81,6 +81,9 @@ class TrainConfig:
         "rewards",
         "stop after this many reward calls in a row in which one reward was unverifiable for every sample (0: never)",
     )
+    async_rewards: bool = _f(
+        True, "rewards", "score the rewards of a step concurrently (TRL awaits async reward functions together)"
+    )
     # grpo
     num_generations: int = _f(8, "grpo", "completions sampled per prompt (the group size)")
     max_completion_length: int = _f(256, "grpo", "longest completion, in tokens")

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -13,11 +12,14 @@ from .cache import OutcomeCache, cache_key
 from .dispatch import Dispatcher
 from .engines import ENGINES, Engines
 from .extract import extract_code
-from .formats import StdioTests, TestsError, read_tests, spec_fingerprint
-from .options import CodeOptions
+from .formats import StdioTests, TestsError
+from .gateway import Infra, Limits
+from .helpers import after_helpers
+from .options import WALL_FACTOR, CodeOptions
 from .outcome import SampleOutcome, to_verdict
+from .rowtests import read_sample_tests
 from .runner import Runner, RunSettings, Work
-from .testcode import TestProgram, build_program
+from .testcode import TestProgram
 
 __all__ = ["BatchStats", "CACHE", "Plan", "plan_sample", "score_samples"]
 
@@ -49,43 +51,6 @@ class BatchStats:
 LAST_STATS = BatchStats()
 
 
-_SPECS: dict[str, tuple[StdioTests | TestProgram, str, tuple[str, ...]]] = {}
-_SPECS_KEPT = 4096
-
-
-def _columns_key(row: Any, options: CodeOptions) -> str:
-    names = (options.tests_column, options.setup_column, options.test_column, options.entry_point_column)
-    return json.dumps([options.format, names, [row.get(n) for n in names]], sort_keys=True, default=repr)
-
-
-def _parse_tests(row: Any, options: CodeOptions) -> tuple[StdioTests | TestProgram, str, tuple[str, ...]]:
-    spec = read_tests(
-        row,
-        format=options.format,
-        tests_column=options.tests_column,
-        setup_column=options.setup_column,
-        test_column=options.test_column,
-        entry_point_column=options.entry_point_column,
-    )
-    fingerprint = spec_fingerprint(spec)
-    if isinstance(spec, StdioTests):
-        return spec, fingerprint, tuple(f"case {i}" for i in range(len(spec.cases)))
-    program = build_program(spec)
-    return program, fingerprint, program.labels
-
-
-def read_sample_tests(row: Any, options: CodeOptions) -> tuple[StdioTests | TestProgram, str, tuple[str, ...]]:
-    """The tests of ``row``, parsed once per distinct row; raises :class:`TestsError`."""
-    key = _columns_key(row, options)
-    parsed = _SPECS.get(key)
-    if parsed is None:
-        parsed = _parse_tests(row, options)
-        if len(_SPECS) >= _SPECS_KEPT:
-            _SPECS.clear()
-        _SPECS[key] = parsed
-    return parsed
-
-
 def _prefix(sample: Sample, options: CodeOptions) -> str:
     if options.prefix_column is None:
         return ""
@@ -96,7 +61,7 @@ def _prefix(sample: Sample, options: CodeOptions) -> str:
 def plan_sample(sample: Sample, options: CodeOptions) -> Plan | Verdict:
     """What to run for ``sample``, or its verdict when nothing needs running."""
     try:
-        spec, fingerprint, labels = read_sample_tests(sample.row, options)
+        spec, fingerprint, labels = read_sample_tests(sample.row, options, sample.prompt)
     except TestsError as exc:
         return Verdict.unverifiable(exc.reason, str(exc), data_error=True)  # check: the row's tests are unusable
     code = extract_code(sample.completion, mode=options.extract, language=options.language)
@@ -106,7 +71,8 @@ def plan_sample(sample: Sample, options: CodeOptions) -> Plan | Verdict:
     if code is None:
         where = "in the completion" if options.extract == "whole" else f"in a fenced {options.language} block"
         return Verdict.incorrect("no_code", message=f"no code found {where}")
-    return Plan(prefix + code, spec, fingerprint, labels)
+    helpers = "" if isinstance(spec, StdioTests) else spec.helpers
+    return Plan(after_helpers(prefix + code, helpers), spec, fingerprint, labels)
 
 
 def continuation(sample: Sample) -> str | None:
@@ -117,26 +83,27 @@ def continuation(sample: Sample) -> str | None:
 
 
 def _settings(options: CodeOptions, budget: float) -> RunSettings:
-    from grpo_rewards_sandbox import Limits
-
-    from .engines import OUTPUT_BYTES
-
-    limits = Limits(timeout=options.test_timeout, memory_mb=options.memory_mb, keep_output=OUTPUT_BYTES, max_output=OUTPUT_BYTES)
+    limits = Limits(cpu_seconds=options.test_timeout, wall_seconds=options.wall_cap, memory_mb=options.memory_mb)
     return RunSettings(
-        budget, options.test_timeout, options.max_timeouts, options.ignore_case, options.float_tolerance, options.fallback, limits
+        budget=budget,
+        wall_budget=WALL_FACTOR * budget,
+        max_timeouts=options.max_timeouts,
+        compare=options.compare,
+        ignore_case=options.ignore_case,
+        float_tolerance=options.float_tolerance,
+        fallback=options.fallback,
+        limits=limits,
     )
 
 
 def _run(works: list[Work], options: CodeOptions, budget: float, engines: Engines) -> dict[str, SampleOutcome]:
-    from grpo_rewards_sandbox import CallJob, RunJob
-
     try:
-        sandbox = engines.sandbox(options.sandbox_workers, options.memory_mb)
+        gateway = engines.gateway(options.backend, options.sandbox_workers, options.memory_mb)
     except SandboxUnavailable as exc:
-        return {w.key: SampleOutcome(w.format, infra=("sandbox_unavailable", str(exc))) for w in works}
-    harness_size = options.harness_workers or 3 * sandbox.size
-    dispatcher = Dispatcher(sandbox, 2 * sandbox.size)
-    runner = Runner(dispatcher, lambda: engines.harness(harness_size), _settings(options, budget), (RunJob, CallJob))
+        return {w.key: SampleOutcome(w.format, infra=Infra("sandbox_unavailable", str(exc))) for w in works}
+    harness_size = options.harness_workers or 3 * gateway.size
+    dispatcher = Dispatcher(gateway, 2 * gateway.size)
+    runner = Runner(dispatcher, lambda: engines.harness(harness_size), _settings(options, budget))
     outcomes = runner.run(works)
     return _after_infra(outcomes, engines)
 
@@ -148,18 +115,18 @@ def _after_infra(outcomes: dict[str, SampleOutcome], engines: Engines) -> dict[s
     sandbox already replaced that container, and a completion must not be able
     to make us restart every container.
     """
-    reasons = {o.infra[0] for o in outcomes.values() if o.infra}
+    reasons = {o.infra.reason for o in outcomes.values() if o.infra}
     if not reasons & {"infra_error", "sandbox_unavailable"}:
         return outcomes
     down = engines.engine_down()
     if down is None and "sandbox_unavailable" not in reasons:
         return outcomes
-    engines.reset_sandbox()
+    engines.reset_gateway()
     if down is None:
         return outcomes
+    unavailable = Infra("sandbox_unavailable", down)
     return {
-        key: replace(o, infra=("sandbox_unavailable", down)) if o.infra and o.infra[0] == "infra_error" else o
-        for key, o in outcomes.items()
+        key: replace(o, infra=unavailable) if o.infra and o.infra.reason == "infra_error" else o for key, o in outcomes.items()
     }
 
 
@@ -173,8 +140,8 @@ def score_samples(
 ) -> list[Verdict]:
     """One verdict per sample. Identical (code, tests) pairs run once; judged outcomes are cached."""
     engines = engines or ENGINES
-    plans = [plan_sample(s, options) for s in samples]
-    image = engines.image()
+    plans = [_guarded(plan_sample, s, options) for s in samples]
+    image = engines.image(options.backend, options.sandbox_workers, options.memory_mb)
     keys = _keyed(plans, options, budget, image)
     cache = CACHE if options.cache_size else OutcomeCache(0)
     found: dict[str, SampleOutcome] = {}
@@ -192,7 +159,15 @@ def score_samples(
     for key, outcome in fresh.items():
         cache.put(key, outcome)
     _record_stats(len(samples), len(works), len(found), fresh)
-    return [_verdict(plan, key, found, fresh, options) for plan, key in zip(plans, keys, strict=True)]
+    return [_guarded(_verdict, plan, key, found, fresh, options) for plan, key in zip(plans, keys, strict=True)]
+
+
+def _guarded(step: Callable[..., Plan | Verdict], *args: Any) -> Any:
+    """``step(*args)``; an unexpected error in it is this sample's ``unverifiable(crash)``, never the batch's."""
+    try:
+        return step(*args)
+    except Exception as exc:  # noqa: BLE001 - one sample's failure on our side must not fail the batch
+        return Verdict.unverifiable("crash", f"the code reward failed on this sample: {type(exc).__name__}: {exc}"[:500])
 
 
 def _verdict(
@@ -203,7 +178,8 @@ def _verdict(
     assert key is not None
     cached = key in found
     outcome = found[key] if cached else fresh[key]
-    verdict = to_verdict(outcome, code=plan.code, labels=plan.labels, binary=options.binary, cached=cached)
+    all_or_nothing = options.credit_for(outcome.format) == "all"
+    verdict = to_verdict(outcome, code=plan.code, labels=plan.labels, all_or_nothing=all_or_nothing, cached=cached)
     return verdict.with_seconds(0.0 if cached else outcome.exec_seconds + outcome.compare_seconds)
 
 

@@ -1,34 +1,37 @@
 """Comparing a program's stdout with the expected output. Runs on our side, never in the sandbox.
 
-The normalisation, applied to both sides:
+Two modes (the ``compare`` option); both run in time linear in the output:
 
-1. ``\\r\\n`` and lone ``\\r`` become ``\\n``;
-2. trailing whitespace is stripped from every line;
-3. blank lines at the very end (the final newline, and any after it) are dropped.
+* ``tokens`` (default), what APPS and Codeforces checkers accept: both outputs
+  are split on whitespace (spaces, tabs, newlines, ``\\r``), and the token
+  sequences must be equal. So trailing whitespace, blank lines and line breaks
+  between tokens never matter, while every token must be there, in order:
+  printing only the first expected token fails, and so does an extra one.
+* ``exact``: line by line after a light normalisation of both sides: ``\\r\\n``
+  and lone ``\\r`` become ``\\n``, trailing whitespace is stripped from every
+  line, and blank lines at the very end are dropped. Leading whitespace and
+  blank lines in the middle are significant.
 
-Then the outputs must have exactly the same number of lines, and each line
-must match exactly. Leading whitespace, blank lines in the middle and case are
-significant. There is no prefix or ``zip`` leniency: printing only the first
-expected line fails.
+Options, in either mode:
 
-Options:
-
-* ``ignore_case``: compare lines case-insensitively (``str.casefold``).
-* ``float_tolerance`` > 0: compare each line token by token (split on
-  whitespace, same token count); two tokens that are both decimal numbers
-  match when ``|got - expected| <= tol * max(1, |expected|)``; every other token
-  must match exactly.
+* ``ignore_case``: compare case-insensitively (``str.casefold``).
+* ``float_tolerance`` > 0 (``tokens`` mode): two tokens that are both decimal
+  numbers match when ``|got - expected| <= tol * max(1, |expected|)``; every
+  other token must match exactly. ``nan`` and ``inf`` are words, not numbers.
+  Whether a token is a decimal number is decided by a single left-to-right
+  scan, never by a backtracking regular expression.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
+from typing import Literal
 
-__all__ = ["Comparison", "compare_output", "normalize_lines"]
+__all__ = ["CompareMode", "Comparison", "compare_output", "decimal_number", "normalize_lines"]
 
-_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+CompareMode = Literal["tokens", "exact"]
+_DIGITS = frozenset("0123456789")
 
 
 @dataclass(frozen=True)
@@ -40,15 +43,41 @@ class Comparison:
 
 
 def normalize_lines(text: str) -> list[str]:
-    """``text`` as lines after the normalisation in the module docstring."""
+    """``text`` as lines after the ``exact`` mode's normalisation."""
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     while lines and not lines[-1]:
         lines.pop()
     return lines
 
 
-def _number(token: str) -> float | None:
-    if not _NUMBER.fullmatch(token):
+def _digits_from(token: str, i: int) -> int:
+    while i < len(token) and token[i] in _DIGITS:
+        i += 1
+    return i
+
+
+def decimal_number(token: str) -> float | None:
+    """``token`` as a finite float when it is ``[+-]digits[.digits][e[+-]digits]`` (or ``.5``), else ``None``.
+
+    One pass over the token: linear in its length whatever it holds.
+    """
+    i = 1 if token[:1] in ("+", "-") else 0
+    start = i
+    i = _digits_from(token, i)
+    whole = i - start
+    fraction = 0
+    if i < len(token) and token[i] == ".":
+        after = _digits_from(token, i + 1)
+        fraction, i = after - i - 1, after
+    if whole == 0 and fraction == 0:
+        return None
+    if i < len(token) and token[i] in "eE":
+        j = i + 1 + (token[i + 1 : i + 2] in ("+", "-"))
+        end = _digits_from(token, j)
+        if end == j:
+            return None
+        i = end
+    if i != len(token):
         return None
     value = float(token)
     return value if math.isfinite(value) else None
@@ -57,33 +86,44 @@ def _number(token: str) -> float | None:
 def _tokens_match(got: str, expected: str, tolerance: float) -> bool:
     if got == expected:
         return True
-    a, b = _number(got), _number(expected)
+    if tolerance <= 0:
+        return False
+    a, b = decimal_number(got), decimal_number(expected)
     if a is None or b is None:
         return False
     return abs(a - b) <= tolerance * max(1.0, abs(b))
-
-
-def _lines_match(got: str, expected: str, tolerance: float) -> bool:
-    if tolerance <= 0:
-        return got == expected
-    got_tokens, expected_tokens = got.split(), expected.split()
-    if len(got_tokens) != len(expected_tokens):
-        return False
-    return all(_tokens_match(g, e, tolerance) for g, e in zip(got_tokens, expected_tokens, strict=True))
 
 
 def _clip(text: str, width: int = 60) -> str:
     return repr(text if len(text) <= width else text[: width - 1] + "…")
 
 
-def compare_output(got: str, expected: str, *, ignore_case: bool = False, float_tolerance: float = 0.0) -> Comparison:
-    """Compare stdout ``got`` with ``expected`` as the module docstring defines."""
+def _compare_tokens(got: str, expected: str, tolerance: float) -> Comparison:
+    got_tokens, expected_tokens = got.split(), expected.split()
+    for number, (g, e) in enumerate(zip(got_tokens, expected_tokens, strict=False), start=1):
+        if not _tokens_match(g, e, tolerance):
+            return Comparison(False, f"token {number}: expected {_clip(e)}, got {_clip(g)}")
+    if len(got_tokens) != len(expected_tokens):
+        return Comparison(False, f"expected {len(expected_tokens)} token(s), got {len(got_tokens)}")
+    return Comparison(True)
+
+
+def _compare_lines(got: str, expected: str) -> Comparison:
     got_lines, expected_lines = normalize_lines(got), normalize_lines(expected)
     if len(got_lines) != len(expected_lines):
         return Comparison(False, f"expected {len(expected_lines)} line(s), got {len(got_lines)}")
     for number, (g, e) in enumerate(zip(got_lines, expected_lines, strict=True), start=1):
-        if ignore_case:
-            g, e = g.casefold(), e.casefold()
-        if not _lines_match(g, e, float_tolerance):
+        if g != e:
             return Comparison(False, f"line {number}: expected {_clip(e)}, got {_clip(g)}")
     return Comparison(True)
+
+
+def compare_output(
+    got: str, expected: str, *, mode: CompareMode = "tokens", ignore_case: bool = False, float_tolerance: float = 0.0
+) -> Comparison:
+    """Compare stdout ``got`` with ``expected`` as the module docstring defines."""
+    if ignore_case:
+        got, expected = got.casefold(), expected.casefold()
+    if mode == "exact":
+        return _compare_lines(got, expected)
+    return _compare_tokens(got, expected, float_tolerance)

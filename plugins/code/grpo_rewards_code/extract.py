@@ -19,6 +19,12 @@ A completion with no fenced block at all whose text (after the last
 name a value: a ``def``, an ``import``, an assignment, a call...) is taken
 whole, since many models answer with bare code. Otherwise no block (or only
 blank ones) means no program: the reward says ``incorrect(no_code)``.
+
+Everything here runs in the caller's process on text the model wrote, so it
+is bounded: fence scanning is one pass over the lines, and the bare-code check
+parses at most :data:`MAX_PARSED_CHARS` characters and treats any failure of
+the parser (a ``RecursionError`` or ``MemoryError`` on 3,000 nested unary
+minus signs, say) as "not a program".
 """
 
 from __future__ import annotations
@@ -28,7 +34,10 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["LANGUAGE_ALIASES", "Block", "ExtractMode", "extract_code", "fenced_blocks"]
+__all__ = ["LANGUAGE_ALIASES", "MAX_PARSED_CHARS", "Block", "ExtractMode", "extract_code", "fenced_blocks"]
+
+#: Longest text the bare-code check hands to Python's parser (longer bare text is not taken as a program).
+MAX_PARSED_CHARS = 200_000
 
 ExtractMode = Literal["last_block", "first_block", "whole"]
 
@@ -95,9 +104,11 @@ _STATEMENTS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, 
 def _bare_python(completion: str) -> str | None:
     """The completion's answer part when it is a Python program with no fences, else None."""
     text = completion.rsplit("</think>", 1)[-1].strip("\n")
+    if len(text) > MAX_PARSED_CHARS:
+        return None
     try:
         module = ast.parse(text)
-    except (SyntaxError, ValueError):
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     acts = [n for n in module.body if isinstance(n, _STATEMENTS) or (isinstance(n, ast.Expr) and isinstance(n.value, ast.Call))]
     return text if acts else None

@@ -18,12 +18,13 @@ def _where(row: Mapping[str, Any]) -> str:
 
 def lint_rows(rows: Sequence[Mapping[str, Any]], options: CodeOptions) -> list[str]:
     """One message per row whose tests cannot be used as they are."""
-    from .batch import read_sample_tests
+    from .rowtests import read_sample_tests
 
     messages = []
     for row in rows:
         try:
-            spec, _, _ = read_sample_tests(row, options)
+            prompt = row.get("prompt")
+            spec, _, _ = read_sample_tests(row, options, prompt if isinstance(prompt, str) else "")
         except TestsError as exc:
             messages.append(f"{_where(row)}: {exc.reason}: {exc}")
             continue

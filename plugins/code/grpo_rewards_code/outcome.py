@@ -8,6 +8,8 @@ from typing import Any
 
 from grpo_rewards import Verdict
 
+from .gateway import Infra
+
 __all__ = ["FAILURES_SHOWN", "STATUSES", "SampleOutcome", "TestResult", "printable", "to_verdict"]
 
 #: Per-test statuses. ``skipped``: not run (or not counted) because the sample's
@@ -28,12 +30,18 @@ def printable(text: str) -> str:
 
 @dataclass(frozen=True)
 class TestResult:
-    """One test: its status (see :data:`STATUSES`) and a short message."""
+    """One test: its status (see :data:`STATUSES`) and a short message.
+
+    ``counted`` is False for a test whose result does not depend on the
+    function's behaviour (it passes whatever the function returns): it is
+    neither a pass nor a failure, and the verdict leaves it out.
+    """
 
     __test__ = False
 
     status: str
     message: str = ""
+    counted: bool = True
 
     @property
     def passed(self) -> bool:
@@ -44,7 +52,7 @@ class TestResult:
 class SampleOutcome:
     """Everything the run found about one sample.
 
-    ``infra`` is ``(reason, message)`` when we could not judge it (the verdict
+    ``infra`` says why we could not judge it (the verdict
     is then unverifiable). ``trust`` is ``"reduced"`` when the tests ran inside
     the sandbox next to the model's code. ``exec_seconds`` is time spent
     executing in the sandbox, ``compare_seconds`` time spent judging on our side.
@@ -52,7 +60,7 @@ class SampleOutcome:
 
     format: str
     results: tuple[TestResult, ...] = ()
-    infra: tuple[str, str] | None = None
+    infra: Infra | None = None
     trust: str = "full"
     trust_reason: str = ""
     stderr: str = ""
@@ -65,8 +73,13 @@ class SampleOutcome:
         return self.infra is None
 
     @property
+    def counted(self) -> tuple[TestResult, ...]:
+        """The tests that count (see :attr:`TestResult.counted`)."""
+        return tuple(r for r in self.results if r.counted)
+
+    @property
     def passed(self) -> int:
-        return sum(r.passed for r in self.results)
+        return sum(r.passed for r in self.counted)
 
     def reduced(self, reason: str) -> SampleOutcome:
         """A copy marked ``trust: reduced`` for ``reason``."""
@@ -76,7 +89,7 @@ class SampleOutcome:
 def _failures(outcome: SampleOutcome, labels: Sequence[str]) -> list[dict[str, Any]]:
     shown = []
     for index, result in enumerate(outcome.results):
-        if result.passed:
+        if result.passed or not result.counted:
             continue
         item: dict[str, Any] = {"test": index, "status": result.status, "message": printable(result.message)}
         if index < len(labels):
@@ -91,7 +104,7 @@ def _details(outcome: SampleOutcome, labels: Sequence[str], cached: bool) -> dic
     details: dict[str, Any] = {
         "format": outcome.format,
         "passed": outcome.passed,
-        "total": len(outcome.results),
+        "total": len(outcome.counted),
         "trust": outcome.trust,
         "executions": outcome.executions,
         "cached": cached,
@@ -99,9 +112,12 @@ def _details(outcome: SampleOutcome, labels: Sequence[str], cached: bool) -> dic
     if outcome.trust_reason:
         details["trust_reason"] = outcome.trust_reason
     statuses: dict[str, int] = {}
-    for result in outcome.results:
+    for result in outcome.counted:
         statuses[result.status] = statuses.get(result.status, 0) + 1
     details["statuses"] = statuses
+    ignored = [i for i, r in enumerate(outcome.results) if not r.counted]
+    if ignored:
+        details["not_counted"] = ignored
     failures = _failures(outcome, labels)
     if failures:
         details["failures"] = failures
@@ -111,9 +127,9 @@ def _details(outcome: SampleOutcome, labels: Sequence[str], cached: bool) -> dic
 
 
 def _reason(outcome: SampleOutcome) -> str:
-    total, passed = len(outcome.results), outcome.passed
+    total, passed = len(outcome.counted), outcome.passed
     text = f"{passed}/{total} tests passed"
-    first = next(((i, r) for i, r in enumerate(outcome.results) if not r.passed), None)
+    first = next(((i, r) for i, r in enumerate(outcome.results) if r.counted and not r.passed), None)
     if first is not None:
         index, result = first
         text += f"; test {index}: {result.status}" + (f" ({result.message})" if result.message else "")
@@ -123,17 +139,20 @@ def _reason(outcome: SampleOutcome) -> str:
 
 
 def to_verdict(
-    outcome: SampleOutcome, *, code: str, labels: Sequence[str] = (), binary: bool = False, cached: bool = False
+    outcome: SampleOutcome, *, code: str, labels: Sequence[str] = (), all_or_nothing: bool = False, cached: bool = False
 ) -> Verdict:
-    """The verdict for ``outcome``: the fraction of tests passed (or all-or-nothing with ``binary``)."""
+    """The verdict for ``outcome``: the fraction of counted tests passed (or 1/0 with ``all_or_nothing``)."""
     code = printable(code)
     if outcome.infra is not None:
-        reason, message = outcome.infra
-        return Verdict.unverifiable(reason, message, answer=code, format=outcome.format)
+        return Verdict.unverifiable(outcome.infra.reason, outcome.infra.message, answer=code, format=outcome.format)
     details = _details(outcome, labels, cached)
-    total, passed = len(outcome.results), outcome.passed
-    if total and passed == total:
+    total, passed = len(outcome.counted), outcome.passed
+    if not total:
+        message = f"none of the row's {len(outcome.results)} test(s) depends on what the function returns"
+        return Verdict.unverifiable("no_tests", message, answer=code, **details)
+    details["credit"] = "all" if all_or_nothing else "fraction"
+    if passed == total:
         return Verdict.correct(_reason(outcome), answer=code, **details)
-    if passed == 0 or binary:
+    if passed == 0 or all_or_nothing:
         return Verdict.incorrect(_reason(outcome), answer=code, **details)
     return Verdict.partial(passed / total, _reason(outcome), answer=code, **details)

@@ -8,9 +8,11 @@ answers are plain values that our side interprets.
   ``"solution"``, so ``if __name__ == "__main__":`` blocks do not run), calls
   ``name`` and returns ``("ok", value, args, kwargs)`` (the arguments only when
   asked, so our side can copy back in-place mutations) or
-  ``("raised", type_name, message)`` for an ``Exception``. ``SystemExit``,
-  ``KeyboardInterrupt`` and the like are not caught: the job then returns
-  nothing and the call fails.
+  ``("raised", type_name, message)`` for an ``Exception``. Arguments arrive
+  and values leave through :mod:`.values` (``Counter``, ``complex``... as
+  plain marker tuples; other objects as their truth value only).
+  ``SystemExit``, ``KeyboardInterrupt`` and the like are not caught: the job
+  then returns nothing and the call fails.
 * :func:`fallback_program`: for tests a proxy cannot serve, runs the model's
   code *and* the test program in one process and returns per-test results.
   The model can tamper with that, which is why such verdicts say
@@ -29,11 +31,13 @@ __all__ = ["CALL_FUNCTION", "FALLBACK_FUNCTION", "call_program", "fallback_progr
 CALL_FUNCTION = "__grpo_call__"
 FALLBACK_FUNCTION = "__grpo_fallback__"
 
-_CALL = """
+_CALL = """{values}
+
 _GRPO_SOURCE = {source!r}
 
 
 def __grpo_call__(name, args, kwargs, want_args):
+    args, kwargs = unwrap(args), unwrap(kwargs)
     namespace = {{"__name__": "solution"}}
     exec(compile(_GRPO_SOURCE, "solution.py", "exec"), namespace)
     function = namespace[name]
@@ -46,8 +50,8 @@ def __grpo_call__(name, args, kwargs, want_args):
             message = ""
         return ("raised", type(exc).__name__, message)
     if want_args:
-        return ("ok", value, args, kwargs)
-    return ("ok", value, None, None)
+        return ("ok", wrap(value), wrap(args), wrap(kwargs))
+    return ("ok", wrap(value), None, None)
 """
 
 _FALLBACK = """
@@ -82,21 +86,22 @@ def __grpo_fallback__():
 """
 
 
-@functools.lru_cache(maxsize=1)
-def _recorder_source() -> str:
-    text = importlib.resources.files(__package__).joinpath("recorder.py").read_text(encoding="utf-8")
-    return text.replace("from __future__ import annotations\n", "")
+@functools.lru_cache(maxsize=4)
+def _module_source(name: str, *, keep_future: bool = False) -> str:
+    """A module of ours as text to embed; its ``__future__`` import only where it stays at the top of the program."""
+    text = importlib.resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    return text if keep_future else text.replace("from __future__ import annotations\n", "")
 
 
 def call_program(source: str) -> str:
     """The call trampoline around the model's ``source`` (see the module docstring)."""
-    return _CALL.format(source=source)
+    return _CALL.format(values=_module_source("values.py", keep_future=True), source=source)
 
 
 def fallback_program(source: str, program: TestProgram) -> str:
     """The in-sandbox test run of ``program`` against the model's ``source``."""
     return _FALLBACK.format(
-        recorder=_recorder_source(),
+        recorder=_module_source("recorder.py"),
         source=source,
         tests=program.source,
         count=program.count,

@@ -21,9 +21,9 @@ _FORMAT_COLUMNS = {
 class CodeReward(BatchReward):
     """Runs the completion's code in the sandbox against the row's tests.
 
-    Scores the fraction of tests passed (``binary`` option: all or nothing).
-    Tests are stdin/stdout cases, MBPP-style asserts or a HumanEval ``check``;
-    see ``docs/code-reward.md``. Everything that decides the verdict runs on
+    Scores the fraction of the tests that depend on the function and pass, or
+    all-or-nothing (``credit``: HumanEval rows by default). Tests are stdin/stdout
+    cases, MBPP-style asserts or a HumanEval ``check``; see ``docs/code-reward.md``. Everything that decides the verdict runs on
     our side, outside the process and the container that run the model's code.
     Infra failures are ``unverifiable`` (``sandbox_unavailable``,
     ``infra_error``), never 0.0; a row without tests is ``unverifiable(no_tests)``.

@@ -6,10 +6,14 @@
 * samples whose tests a proxy cannot serve run in the sandbox with their tests
   (``trust: reduced``).
 
-Each sample has a time budget (sum of the sandbox's wall time for its
-executions) and stops after ``max_timeouts`` timeouts; the tests after the stop
-are ``skipped`` and fail. For stdio samples the stop is applied in test order
-after the run, so the verdict does not depend on which case finished first.
+Each execution is limited in CPU time (``test_timeout``), with a generous
+wall-clock cap, so a busy host does not fail a correct program. Each sample
+has a budget: ``budget`` CPU seconds summed over its executions, and
+``wall_budget`` wall seconds as a backstop against programs that sleep. Every
+test runs, even after one timed out, unless ``max_timeouts`` says otherwise or
+the budget is spent; the tests after a stop are ``skipped`` and fail. For stdio
+samples the stop is applied in test order after the run, so the verdict does
+not depend on which case finished first.
 """
 
 from __future__ import annotations
@@ -19,16 +23,18 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, replace
-from typing import Any
 
 from grpo_rewards import Outcome, Task, WorkerPool
 
+from .compare import CompareMode
 from .dispatch import CALL, FALLBACK, STDIO, Dispatcher
-from .formats import StdioTests
-from .harness import CallRequest, HarnessJob, HarnessReport
-from .judging import InfraFailure, call_reply, failure_message, result_of, stdio_test
+from .formats import StdioCase, StdioTests
+from .gateway import Call, Infra, Limits, Result, Run
+from .harness import HarnessJob, HarnessReport
+from .judging import call_reply, failure_message, stdio_test
 from .outcome import STATUSES, SampleOutcome, TestResult
 from .programs import CALL_FUNCTION, FALLBACK_FUNCTION, call_program, fallback_program
+from .replies import CallFailed, CallRequest, Reply
 from .testcode import TestProgram
 
 __all__ = ["RunSettings", "Runner", "Work"]
@@ -48,23 +54,42 @@ class Work:
 
 @dataclass(frozen=True)
 class RunSettings:
-    """Limits of one run. ``limits`` is the sandbox ``Limits`` every job starts from."""
+    """Limits of one run. ``limits`` is what every execution starts from."""
 
     budget: float
-    test_timeout: float
+    wall_budget: float
     max_timeouts: int
+    compare: CompareMode
     ignore_case: bool
     float_tolerance: float
     fallback: bool
-    limits: Any
+    limits: Limits
 
-    def stop_reason(self, spent: float, timeouts: int) -> str | None:
-        """Why a sample that spent ``spent`` seconds and timed out ``timeouts`` times must stop."""
+    def stop_reason(self, cpu: float, wall: float, timeouts: int) -> str | None:
+        """Why a sample that spent ``cpu``/``wall`` seconds and timed out ``timeouts`` times must stop."""
         if self.max_timeouts and timeouts >= self.max_timeouts:
             return f"not run: the sample already timed out {timeouts} time(s)"
-        if spent >= self.budget:
-            return f"not run: the sample's time budget of {self.budget:g} s is spent"
+        if cpu >= self.budget:
+            return f"not run: the sample's budget of {self.budget:g} CPU seconds is spent"
+        if wall >= self.wall_budget:
+            return f"not run: the sample's wall-clock budget of {self.wall_budget:g} s is spent"
         return None
+
+    def overspent(self, cpu: float, wall: float) -> str | None:
+        """Why a test during which the sample's budget ran out fails, if it did."""
+        if cpu > self.budget:
+            return f"the sample's budget of {self.budget:g} CPU seconds ran out during this test"
+        if wall > self.wall_budget:
+            return f"the sample's wall-clock budget of {self.wall_budget:g} s ran out during this test"
+        return None
+
+    def limits_left(self, cpu: float, wall: float) -> Limits:
+        """The limits of the next execution of a sample that spent ``cpu``/``wall`` seconds."""
+        return replace(
+            self.limits,
+            cpu_seconds=max(0.05, min(self.limits.cpu_seconds, self.budget - cpu)),
+            wall_seconds=max(0.05, min(self.limits.wall_seconds, self.wall_budget - wall)),
+        )
 
 
 class _Sample:
@@ -75,39 +100,41 @@ class _Sample:
         self.settings = settings
         self.lock = threading.Lock()
         self.spent = 0.0
+        self.wall = 0.0
         self.timeouts = 0
         self.executions = 0
         self.stderr = ""
-        self.infra: tuple[str, str] | None = None
-        self.raw: list[Any] = []
+        self.infra: Infra | None = None
+        self.raw: list[tuple[Result, Limits] | None] = []
 
     def stop_reason(self) -> str | None:
         with self.lock:
             if self.infra is not None:
                 return "not run: the sandbox failed"
-            return self.settings.stop_reason(self.spent, self.timeouts)
+            return self.settings.stop_reason(self.spent, self.wall, self.timeouts)
 
     def running(self) -> bool:
         return self.stop_reason() is None
 
-    def limits(self) -> Any:
+    def limits(self) -> Limits:
         with self.lock:
-            left = self.settings.budget - self.spent
-        return replace(self.settings.limits, timeout=max(0.05, min(self.settings.test_timeout, left)))
+            return self.settings.limits_left(self.spent, self.wall)
 
-    def record(self, result: Any) -> None:
+    def record(self, result: Result) -> str | None:
+        """Count ``result``; says so when the sample's budget ran out during it."""
         with self.lock:
             self.executions += 1
-            self.spent += result.wall_time
-            status = str(getattr(result.status, "value", result.status))
-            self.timeouts += status == "timeout"
-            if status != "ok" and not self.stderr:
-                self.stderr = result.stderr_text()[-_STDERR_KEPT:]
+            self.spent += result.cpu_time
+            self.wall += result.wall_time
+            self.timeouts += result.status == "timeout"
+            if result.status != "ok" and not self.stderr:
+                self.stderr = result.stderr[-_STDERR_KEPT:]
+            return self.settings.overspent(self.spent, self.wall)
 
-    def fail_infra(self, failure: InfraFailure) -> None:
+    def fail_infra(self, infra: Infra) -> None:
         with self.lock:
             if self.infra is None:
-                self.infra = (failure.reason, failure.message)
+                self.infra = infra
 
     def outcome(self, results: Sequence[TestResult], *, compare_seconds: float = 0.0) -> SampleOutcome:
         if self.infra is not None:
@@ -117,7 +144,7 @@ class _Sample:
             tuple(results),
             stderr=self.stderr,
             executions=self.executions,
-            exec_seconds=self.spent,
+            exec_seconds=self.wall,
             compare_seconds=compare_seconds,
         )
 
@@ -126,19 +153,15 @@ class Runner:
     """Runs :class:`Work` items; one instance per batch.
 
     Args:
-        dispatcher: feeds the sandbox pool (see :mod:`.dispatch`).
+        dispatcher: feeds the sandbox gateway (see :mod:`.dispatch`).
         harness: returns the trusted harness pool (started on first need).
         settings: budget, limits and comparison options.
-        job_types: the sandbox's ``RunJob`` and ``CallJob`` classes.
     """
 
-    def __init__(
-        self, dispatcher: Dispatcher, harness: Callable[[], WorkerPool], settings: RunSettings, job_types: tuple[type, type]
-    ) -> None:
+    def __init__(self, dispatcher: Dispatcher, harness: Callable[[], WorkerPool], settings: RunSettings) -> None:
         self.dispatcher = dispatcher
         self.harness = harness
         self.settings = settings
-        self.run_job, self.call_job = job_types
         self.samples: dict[str, _Sample] = {}
         self.outcomes: dict[str, SampleOutcome] = {}
         self._lock = threading.Lock()
@@ -175,49 +198,53 @@ class Runner:
         for index, case in enumerate(work.spec.cases):
             limits = sample.limits()
 
-            def done(future: Future[Any] | None, index: int = index, limits: Any = limits) -> None:
+            def done(future: Future[Result | Infra] | None, index: int = index, limits: Limits = limits) -> None:
                 if future is None:
                     return
-                try:
-                    result = result_of(future)
-                except InfraFailure as failure:
-                    sample.fail_infra(failure)
+                result = future.result()
+                if isinstance(result, Infra):
+                    sample.fail_infra(result)
                     return
                 sample.record(result)
-                sample.raw[index] = (result, limits.timeout)
+                sample.raw[index] = (result, limits)
 
-            self.dispatcher.submit(self.run_job(work.code, case.input, limits), STDIO, done, sample.running)
+            self.dispatcher.submit(Run(work.code, case.input, limits), STDIO, done, sample.running)
 
     def _stdio_outcome(self, sample: _Sample) -> SampleOutcome:
         started = time.perf_counter()
         cases = sample.work.spec.cases  # type: ignore[union-attr]
         results: list[TestResult] = []
-        spent, timeouts, stop = 0.0, 0, None
+        cpu, wall, timeouts, stop = 0.0, 0.0, 0, None
         for case, raw in zip(cases, sample.raw, strict=True):
             if stop is not None or raw is None:
                 results.append(TestResult("skipped", stop or "not run"))
                 continue
-            result, limit = raw
-            test = stdio_test(
-                result, case, limit, ignore_case=self.settings.ignore_case, float_tolerance=self.settings.float_tolerance
-            )
-            spent += result.wall_time
-            if spent > self.settings.budget and test.status != "timeout":
-                test = TestResult("timeout", f"the sample's time budget of {self.settings.budget:g} s ran out during this test")
+            result, limits = raw
+            test = self._stdio_test(result, case, limits)
+            cpu, wall = cpu + result.cpu_time, wall + result.wall_time
+            over = self.settings.overspent(cpu, wall)
+            if over is not None and test.status != "timeout":
+                test = TestResult("timeout", over)
             results.append(test)
             timeouts += test.status == "timeout"
-            stop = self.settings.stop_reason(spent, timeouts)
+            stop = self.settings.stop_reason(cpu, wall, timeouts)
         return sample.outcome(results, compare_seconds=time.perf_counter() - started)
+
+    def _stdio_test(self, result: Result, case: StdioCase, limits: Limits) -> TestResult:
+        settings = self.settings
+        return stdio_test(
+            result, case, limits, mode=settings.compare, ignore_case=settings.ignore_case, tolerance=settings.float_tolerance
+        )
 
     # -- harness ---------------------------------------------------------------------------
 
     def _run_harness(self, works: Sequence[Work]) -> None:
-        backstop = self.settings.budget * 3 + 30.0
-        cpu = self.settings.test_timeout
+        backstop = self.settings.wall_budget * 2 + 30.0
+        cpu = self.settings.limits.cpu_seconds
         tasks = [Task(HarnessJob(w.spec, w.key, cpu), [None], backstop) for w in works]  # type: ignore[arg-type]
         programs = {w.key: call_program(w.code) for w in works}
 
-        def on_request(request: CallRequest) -> Future[tuple[Any, ...]]:
+        def on_request(request: CallRequest) -> Future[Reply]:
             return self._call(request, programs[request.sample])
 
         def on_result(task_index: int, _: int, outcome: Outcome) -> None:
@@ -225,33 +252,32 @@ class Runner:
 
         self.harness().run(tasks, on_result=on_result, on_request=on_request)
 
-    def _call(self, request: CallRequest, program: str) -> Future[tuple[Any, ...]]:
+    def _call(self, request: CallRequest, program: str) -> Future[Reply]:
         sample = self.samples[request.sample]
-        reply: Future[tuple[Any, ...]] = Future()
+        reply: Future[Reply] = Future()
         limits = sample.limits()
 
-        def done(future: Future[Any] | None) -> None:
+        def done(future: Future[Result | Infra] | None) -> None:
             if future is None:
-                reply.set_result(("failed", "skipped", sample.stop_reason() or "not run"))
+                reply.set_result(CallFailed("skipped", sample.stop_reason() or "not run"))
                 return
-            try:
-                result = result_of(future)
-            except InfraFailure as failure:
-                sample.fail_infra(failure)
-                reply.set_result(("infra", failure.reason, failure.message))
+            result = future.result()
+            if isinstance(result, Infra):
+                sample.fail_infra(result)
+                reply.set_result(result)
                 return
-            sample.record(result)
-            reply.set_result(call_reply(result, limits.timeout))
+            over = sample.record(result)
+            reply.set_result(CallFailed("timeout", over) if over and result.ok else call_reply(result, limits))
 
         arguments = (request.name, request.args, request.kwargs, request.want_args)
-        self.dispatcher.submit(self.call_job(program, CALL_FUNCTION, arguments, None, limits), CALL, done, sample.running)
+        self.dispatcher.submit(Call(program, CALL_FUNCTION, arguments, limits), CALL, done, sample.running)
         return reply
 
     def _harness_done(self, work: Work, outcome: Outcome) -> None:
         sample = self.samples[work.key]
         if not outcome.ok:
             message = f"the trusted test program failed on our side: {outcome.message}"
-            self._set(work.key, SampleOutcome(work.format, infra=(outcome.failure or "crash", message)))
+            self._set(work.key, SampleOutcome(work.format, infra=Infra(outcome.failure or "crash", message)))
             return
         report: HarnessReport = outcome.value
         if report.needs_sandbox is not None:
@@ -260,7 +286,7 @@ class Runner:
         if report.infra is not None:
             self._set(work.key, SampleOutcome(work.format, infra=report.infra, executions=sample.executions))
             return
-        results = [TestResult(status, message) for status, message in report.results]
+        results = [TestResult(status, message, counted) for status, message, counted in report.results]
         self._set(work.key, sample.outcome(results, compare_seconds=max(0.0, report.seconds - report.waited)))
 
     # -- in-sandbox fallback ----------------------------------------------------------------
@@ -268,34 +294,32 @@ class Runner:
     def _start_fallback(self, work: Work, why: str) -> None:
         if not self.settings.fallback:
             message = f"a proxy cannot serve these tests ({why}) and the fallback option is off"
-            self._set(work.key, SampleOutcome(work.format, infra=("proxy_unsupported", message)))
+            self._set(work.key, SampleOutcome(work.format, infra=Infra("proxy_unsupported", message)))
             return
         sample = self.samples[work.key]
         program: TestProgram = work.spec  # type: ignore[assignment]
         with sample.lock:
-            sample.spent = sample.timeouts = 0  # the proxied attempt stopped early; the fallback gets the full budget
-        limits = replace(self.settings.limits, timeout=self.settings.budget)
+            sample.spent = sample.wall = sample.timeouts = 0  # the proxied attempt stopped early: the full budget again
+        limits = replace(self.settings.limits, cpu_seconds=self.settings.budget, wall_seconds=self.settings.wall_budget)
 
-        def done(future: Future[Any] | None) -> None:
-            try:
-                result = result_of(future)  # type: ignore[arg-type]
-            except InfraFailure as failure:
-                sample.fail_infra(failure)
+        def done(future: Future[Result | Infra] | None) -> None:
+            assert future is not None  # fallbacks have no should_run check
+            result = future.result()
+            if isinstance(result, Infra):
+                sample.fail_infra(result)
                 self._set(work.key, sample.outcome([]))
                 return
             sample.record(result)
-            results = _fallback_results(result, program.count, limits.timeout)
+            results = _fallback_results(result, program.count, limits)
             self._set(work.key, sample.outcome(results).reduced(why))
 
-        job = self.call_job(fallback_program(work.code, program), FALLBACK_FUNCTION, (), None, limits)
+        job = Call(fallback_program(work.code, program), FALLBACK_FUNCTION, (), limits)
         self.dispatcher.submit(job, FALLBACK, done)
 
 
-def _fallback_results(result: Any, count: int, limit: float) -> list[TestResult]:
-    status = str(getattr(result.status, "value", result.status))
-    if status != "ok":
-        failed = status if status in STATUSES else "runtime_error"
-        return [TestResult(failed, failure_message(result, limit))] * count
+def _fallback_results(result: Result, count: int, limits: Limits) -> list[TestResult]:
+    if not result.ok:
+        return [TestResult(result.status, failure_message(result, limits))] * count
     value = result.value if result.returned else None
     if type(value) is not list or len(value) != count:
         return [TestResult("runtime_error", "the in-sandbox test run returned no usable results")] * count

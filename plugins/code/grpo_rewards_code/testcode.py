@@ -10,7 +10,12 @@ sandbox. This module does the static part, once per row:
   statement of ``check`` that asserts or calls the candidate is one test);
 * finds the free names: those used as ``name.attr`` that are stdlib modules
   are imported on our side (MBPP tests call ``math.isclose`` relying on the
-  solution's imports); every other one is proxied;
+  solution's imports); every other one is proxied. Helpers the prompt defines
+  (:mod:`.helpers`) are part of the program, so they are never free. When an
+  assert list calls no free name at all, the function under test is named like
+  a builtin (``def sum(...)``): the builtin names every test calls, less those
+  that only wrap another one's result, are proxied. A HumanEval entry point
+  named like a builtin is proxied where the test names it;
 * decides, from the test code alone, whether a proxy can serve the tests. It
   cannot when the test relies on identity (``f(x) is y``) or on attributes of
   the function or of its result (objects rather than values). The model's code
@@ -49,6 +54,7 @@ class TestProgram:
         entry_point: HumanEval's function under test (``check`` gets it as ``candidate``).
         proxy_blocker: why a proxy cannot serve these tests, or ``None``.
         format: ``"asserts"`` or ``"humaneval"``.
+        helpers: the prompt's helper source the program starts with (also put before the model's code).
     """
 
     __test__ = False
@@ -61,6 +67,7 @@ class TestProgram:
     entry_point: str | None
     proxy_blocker: str | None
     format: str
+    helpers: str = ""
 
 
 def _parse(source: str, what: str) -> ast.Module:
@@ -152,6 +159,23 @@ def _free_names(tree: ast.AST) -> tuple[list[str], list[str]]:
     return [n for n in free if n not in modules], modules
 
 
+def _called_builtins(node: ast.AST) -> list[ast.Call]:
+    return [n for n in ast.walk(node) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in _BUILTINS]
+
+
+def _builtin_targets(tests: list[list[ast.stmt]]) -> list[str]:
+    """Builtin names every test calls, less those whose arguments call another of them (``set(f(x))``)."""
+    calls = [[c for node in test for c in _called_builtins(node)] for test in tests]
+    common = set.intersection(*({c.func.id for c in test} for test in calls)) if calls else set()  # type: ignore[attr-defined]
+    wrappers = {
+        call.func.id  # type: ignore[attr-defined]
+        for test in calls
+        for call in test
+        if any(inner.func.id in common - {call.func.id} for arg in call.args for inner in _called_builtins(arg))  # type: ignore[attr-defined]
+    }
+    return sorted(common - wrappers)
+
+
 # ----------------------------------------------------------------------------- proxy blockers
 
 
@@ -184,16 +208,18 @@ def _blocker(tree: ast.AST, targets: set[str]) -> str | None:
 # ----------------------------------------------------------------------------- building
 
 
-def _assert_program(tests: AssertTests) -> tuple[ast.Module, list[str]]:
-    body: list[ast.stmt] = list(_parse(tests.setup, "the test setup").body) if tests.setup.strip() else []
-    labels = []
+def _assert_program(tests: AssertTests, helpers: str) -> tuple[ast.Module, list[str], list[list[ast.stmt]]]:
+    body: list[ast.stmt] = list(_parse(helpers, "the prompt's helpers").body) if helpers else []
+    body += list(_parse(tests.setup, "the test setup").body) if tests.setup.strip() else []
+    labels, parsed_tests = [], []
     for index, text in enumerate(tests.asserts):
         parsed = _parse(text, f"test {index}").body
         if not parsed:
             raise TestsError("bad_tests", f"test {index} is empty")
         body.append(_wrap(index, parsed))
         labels.append(_label(parsed))
-    return ast.Module(body, []), labels
+        parsed_tests.append(parsed)
+    return ast.Module(body, []), labels, parsed_tests
 
 
 _DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom)
@@ -238,9 +264,11 @@ def _check_function(module: ast.Module) -> ast.FunctionDef:
     return check
 
 
-def _humaneval_program(tests: HumanEvalTests) -> tuple[ast.Module, list[str], str]:
+def _humaneval_program(tests: HumanEvalTests, prompt_source: str) -> tuple[ast.Module, list[str], str]:
     module = _parse(tests.test, "the HumanEval test source")
     module.body = [n for n in module.body if not _runs_check(n)]  # we call check ourselves
+    if prompt_source:
+        module.body[:0] = _parse(prompt_source, "the prompt's helpers").body
     check = _check_function(module)
     candidate = check.args.args[0].arg
     helpers = _asserting_functions(module)
@@ -262,18 +290,50 @@ def _humaneval_program(tests: HumanEvalTests) -> tuple[ast.Module, list[str], st
     return module, labels, candidate
 
 
-def build_program(tests: AssertTests | HumanEvalTests) -> TestProgram:
-    """The test program for ``tests``; raises :class:`TestsError` when the test code is malformed."""
+def _names_loaded(tree: ast.AST) -> set[str]:
+    return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+
+
+@dataclass
+class _Built:
+    module: ast.Module
+    labels: list[str]
+    proxied: list[str]
+    modules: list[str]
+    candidate: str | None
+    helpers: str
+
+
+def _build(tests: AssertTests | HumanEvalTests, helpers: str) -> _Built:
+    """The program's tree, labels, proxied names, imported modules, HumanEval candidate parameter and helpers used."""
     if isinstance(tests, AssertTests):
-        module, labels = _assert_program(tests)
-        candidate, entry = None, None
-    else:
-        module, labels, candidate = _humaneval_program(tests)
-        entry = tests.entry_point
-    ast.fix_missing_locations(module)
+        module, labels, parsed = _assert_program(tests, helpers)
+        proxied, modules = _free_names(module)
+        if not proxied and helpers:  # the prompt defines the function under test itself: it is not a helper
+            return _build(tests, "")
+        return _Built(module, labels, proxied or _builtin_targets(parsed), modules, None, helpers)
+    module, labels, candidate = _humaneval_program(tests, helpers)
     proxied, modules = _free_names(module)
-    targets = set(proxied) | ({candidate} if candidate else set())
-    source = ast.unparse(module)
+    if tests.entry_point in _BUILTINS and tests.entry_point in _names_loaded(module):
+        proxied.append(tests.entry_point)
+    return _Built(module, labels, proxied, modules, candidate, helpers)
+
+
+def build_program(tests: AssertTests | HumanEvalTests, helpers: str = "") -> TestProgram:
+    """The test program for ``tests`` (after the prompt's ``helpers``); raises :class:`TestsError` when malformed."""
+    built = _build(tests, helpers)
+    ast.fix_missing_locations(built.module)
+    targets = set(built.proxied) | ({built.candidate} if built.candidate else set())
+    source = ast.unparse(built.module)
     compile(source, "<tests>", "exec")  # fail here, not in a worker, if the transformation broke something
-    blocker = _blocker(module, targets)
-    return TestProgram(source, len(labels), tuple(labels), tuple(proxied), tuple(modules), entry, blocker, tests.format)
+    return TestProgram(
+        source=source,
+        count=len(built.labels),
+        labels=tuple(built.labels),
+        proxied=tuple(built.proxied),
+        modules=tuple(built.modules),
+        entry_point=tests.entry_point if isinstance(tests, HumanEvalTests) else None,
+        proxy_blocker=_blocker(built.module, targets),
+        format=tests.format,
+        helpers=built.helpers,
+    )

@@ -1,0 +1,206 @@
+"""Values beyond the strict codec: standard containers and numbers, and objects known only by their truth.
+
+Stdlib-only and self-contained: the call program embeds this file's source
+(see :mod:`.programs`), and the trusted harness imports it.
+
+The sandbox's codec passes exact builtin values only. :func:`wrap` (run in the
+sandbox on what the function returned, and on our side on the arguments)
+turns the values below into plain marker tuples ``(MARK, kind, payload)``, and
+:func:`unwrap` rebuilds them on the other side as exact objects of the
+standard library. Nothing the model wrote ever crosses: only plain payloads.
+
+* ``complex``, ``fractions.Fraction``, ``decimal.Decimal``, ``range``;
+* ``collections.Counter``, ``OrderedDict``, ``defaultdict`` (with a builtin
+  ``default_factory``; any other factory comes back as ``None``), ``deque``;
+* dict views and iterators (a generator, ``map``, ``zip``...): their items,
+  rebuilt as a view or an iterator over them;
+* anything else (a ``re.Match``, an instance of the model's class, a subclass
+  of ``int`` with its own ``__eq__``) becomes an :class:`Opaque` object that
+  only knows its type name and its truth value, so ``assert candidate(s)`` and
+  ``if candidate(s) is None`` are decided on our side without the value, while
+  comparing it with anything is False.
+
+:func:`unwrap` also refuses a value holding more than :data:`MAX_COLLISIONS`
+distinct numbers (or tuples) that share one hash: test code building a set of
+60,000 crafted integers would otherwise stall our side for a minute.
+"""
+
+from __future__ import annotations
+
+import collections
+import decimal
+import fractions
+from typing import Any
+
+MARK = "\x00grpo:value"
+MAX_DEPTH = 60
+MAX_COLLISIONS = 32
+_SCALARS = (type(None), bool, int, float, str, bytes)
+_FACTORIES: dict[str, type] = {
+    "int": int,
+    "float": float,
+    "str": str,
+    "list": list,
+    "set": set,
+    "dict": dict,
+    "tuple": tuple,
+    "bool": bool,
+}
+_VIEWS: dict[type, str] = {type({}.keys()): "keys", type({}.values()): "values", type({}.items()): "items"}
+
+
+class HostileValue(ValueError):
+    """A value built to make our own code slow (hash collisions)."""
+
+
+class Opaque:
+    """A value that could not cross: only its type name and truth value (``None``: unknown) are known."""
+
+    __slots__ = ("type_name", "truth")
+
+    def __init__(self, type_name: str, truth: bool | None) -> None:
+        self.type_name = type_name
+        self.truth = truth
+
+    def __bool__(self) -> bool:
+        if self.truth is None:
+            raise TypeError(f"the truth value of the function's {self.type_name} object is unknown")
+        return self.truth
+
+    def __repr__(self) -> str:
+        return f"<{self.type_name} object (only its truth value crossed the sandbox)>"
+
+
+def _pairs(mapping: Any, depth: int) -> list[tuple[Any, Any]]:
+    return [(wrap(k, depth), wrap(v, depth)) for k, v in mapping.items()]
+
+
+def _type_name(kind: type) -> str:
+    module = getattr(kind, "__module__", "")
+    return kind.__qualname__ if module == "builtins" else f"{module}.{kind.__qualname__}"
+
+
+def _opaque(value: Any) -> tuple[str, str, tuple[str, bool | None]]:
+    try:
+        truth = bool(value)
+    except Exception:  # noqa: BLE001 - an object whose __bool__ raises has no known truth value
+        truth = None
+    return (MARK, "opaque", (_type_name(type(value)), truth))
+
+
+def _special(value: Any, kind: type, depth: int) -> Any:
+    if kind is complex:
+        return (MARK, "complex", (value.real, value.imag))
+    if kind is fractions.Fraction:
+        return (MARK, "Fraction", (value.numerator, value.denominator))
+    if kind is decimal.Decimal:
+        return (MARK, "Decimal", str(value))
+    if kind is range:
+        return (MARK, "range", (value.start, value.stop, value.step))
+    if kind is collections.Counter or kind is collections.OrderedDict:
+        return (MARK, kind.__name__, _pairs(value, depth))
+    if kind is collections.defaultdict:
+        factory = getattr(value.default_factory, "__name__", None)
+        return (MARK, "defaultdict", (factory if factory in _FACTORIES else None, _pairs(value, depth)))
+    if kind is collections.deque:
+        return (MARK, "deque", ([wrap(v, depth) for v in value], value.maxlen))
+    if kind in _VIEWS:
+        return (MARK, _VIEWS[kind], [wrap(v, depth) for v in value])
+    if getattr(kind, "__next__", None) is not None and getattr(kind, "__iter__", None) is not None:
+        return (MARK, "iterator", [wrap(v, depth) for v in value])
+    return _opaque(value)
+
+
+def wrap(value: Any, depth: int = 0) -> Any:
+    """``value`` as plain builtins (marker tuples for the kinds in the module docstring)."""
+    kind = type(value)
+    if kind in _SCALARS or depth > MAX_DEPTH:
+        return value
+    depth += 1
+    if kind is list or kind is tuple:
+        return kind(wrap(v, depth) for v in value)
+    if kind is set or kind is frozenset:
+        return kind(wrap(v, depth) for v in value)
+    if kind is dict:
+        return {wrap(k, depth): wrap(v, depth) for k, v in value.items()}
+    return _special(value, kind, depth)
+
+
+class _Hashes:
+    """Counts distinct hashable numbers and tuples per hash value, refusing floods."""
+
+    def __init__(self) -> None:
+        self.buckets: dict[int, list[Any]] = {}
+
+    def add(self, value: Any) -> None:
+        try:
+            key = hash(value)
+        except TypeError:
+            return
+        bucket = self.buckets.setdefault(key, [])
+        for seen in bucket:
+            if seen == value:
+                return
+        bucket.append(value)
+        if len(bucket) > MAX_COLLISIONS:
+            raise HostileValue(f"the value holds more than {MAX_COLLISIONS} distinct items with one hash")
+
+
+def _rebuild(kind: str, payload: Any, depth: int, hashes: _Hashes) -> Any:
+    def items(seq: Any) -> list[Any]:
+        return [unwrap(v, depth, hashes) for v in seq]
+
+    def pairs(seq: Any) -> list[tuple[Any, Any]]:
+        return [(unwrap(k, depth, hashes), unwrap(v, depth, hashes)) for k, v in seq]
+
+    if kind == "complex":
+        return complex(*payload)
+    if kind == "Fraction":
+        return fractions.Fraction(*payload)
+    if kind == "Decimal":
+        return decimal.Decimal(payload)
+    if kind == "range":
+        return range(*payload)
+    if kind == "Counter":
+        return collections.Counter(dict(pairs(payload)))
+    if kind == "OrderedDict":
+        return collections.OrderedDict(pairs(payload))
+    if kind == "defaultdict":
+        return collections.defaultdict(_FACTORIES.get(payload[0]), pairs(payload[1]))
+    if kind == "deque":
+        return collections.deque(items(payload[0]), payload[1])
+    if kind == "keys":
+        return dict.fromkeys(items(payload)).keys()
+    if kind == "values":
+        return dict(enumerate(items(payload))).values()
+    if kind == "items":
+        return dict(pairs(payload)).items()
+    if kind == "iterator":
+        return iter(items(payload))
+    if kind == "opaque":
+        return Opaque(str(payload[0])[:200], payload[1] if type(payload[1]) is bool else None)
+    raise ValueError(f"unknown value kind {kind!r}")
+
+
+def unwrap(value: Any, depth: int = 0, hashes: _Hashes | None = None) -> Any:
+    """Rebuild what :func:`wrap` made; fresh objects every time. Raises ``HostileValue`` on a hash flood."""
+    hashes = _Hashes() if hashes is None else hashes
+    kind = type(value)
+    if kind in _SCALARS or depth > MAX_DEPTH:
+        if kind is int or kind is float:
+            hashes.add(value)
+        return value
+    depth += 1
+    if kind is tuple and len(value) == 3 and value[0] == MARK and type(value[1]) is str:
+        rebuilt = _rebuild(value[1], value[2], depth, hashes)
+        if type(rebuilt) is complex:
+            hashes.add(rebuilt)
+        return rebuilt
+    if kind is list or kind is tuple or kind is set or kind is frozenset:
+        rebuilt = kind(unwrap(v, depth, hashes) for v in value)
+        if kind is tuple:
+            hashes.add(rebuilt)
+        return rebuilt
+    if kind is dict:
+        return {unwrap(k, depth, hashes): unwrap(v, depth, hashes) for k, v in value.items()}
+    return value
