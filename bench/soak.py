@@ -243,7 +243,30 @@ def judge_round(rows: list[tuple[dict[str, Any], str, float]], out: Path, tally:
             tally.note(f"free credit: line {line} {reward} scored {verdict['score']}, truth {truth}")
 
 
-def run_round(number: int, folder: Path, engine: Engine, rng: random.Random, args: argparse.Namespace, tally: Tally, stats: Chaos) -> None:
+@dataclass
+class Soak:
+    """One soak run: its settings, its engine, its random source and its counts."""
+
+    args: argparse.Namespace
+    folder: Path
+    engine: Engine
+    rng: random.Random
+    tally: Tally = field(default_factory=Tally)
+    stats: Chaos = field(default_factory=Chaos)
+    rounds: int = 0
+
+
+def run_round(soak: Soak) -> None:
+    soak.rounds += 1
+    number, folder, engine, rng, args, tally, stats = (
+        soak.rounds,
+        soak.folder,
+        soak.engine,
+        soak.rng,
+        soak.args,
+        soak.tally,
+        soak.stats,
+    )
     rows = dataset(rng, args.rows)
     data, out = folder / f"round{number}.jsonl", folder / f"round{number}.out.jsonl"
     data.write_text("".join(json.dumps(row) + "\n" for row, _, _ in rows))
@@ -263,12 +286,19 @@ def run_round(number: int, folder: Path, engine: Engine, rng: random.Random, arg
     judge_round(rows, out, tally)
 
 
-def report(tally: Tally, stats: Chaos, rounds: int, minutes: float, load: tuple[list[float], list[float]], args: argparse.Namespace) -> str:
+def _load(values: list[float]) -> str:
+    return "/".join(f"{x:.1f}" for x in values)
+
+
+def report(soak: Soak, minutes: float, load: tuple[list[float], list[float]]) -> str:
+    tally, stats, args = soak.tally, soak.stats, soak.args
     how = "the real daemon stopped" if args.stop_real_daemon else "through tests/support/engine_proxy.py"
+    kinds = "math, code stdin/stdout, code asserts; 4 completions per prompt"
     lines = [
-        f"soak: {minutes:.1f} min, {rounds} rounds of {args.rows} rows (math, code stdin/stdout, code asserts; 4 completions per prompt)",
-        f"load average at start {'/'.join(f'{x:.1f}' for x in load[0])}, at end {'/'.join(f'{x:.1f}' for x in load[1])} ({os.cpu_count()} cores)",
-        f"chaos: {stats.kills} pool workers SIGKILLed, {stats.cuts} engine cuts ({how}), {stats.seconds_down:.0f} s without an engine",
+        f"soak: {minutes:.1f} min, {soak.rounds} rounds of {args.rows} rows ({kinds})",
+        f"load average (1/5/15 min) at start {_load(load[0])}, at end {_load(load[1])} ({os.cpu_count()} cores)",
+        f"chaos: {stats.kills} pool workers SIGKILLed, {stats.cuts} engine cuts ({how}), "
+        f"{stats.seconds_down:.0f} s without an engine",
         f"check exit statuses: {dict(sorted(tally.exits.items()))}",
         f"rows: {tally.rows} scored rows expected, {tally.judged} judged",
         f"rows lost: {tally.lost}",
@@ -295,31 +325,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kill-every", type=_range, default=(1.0, 6.0), help="seconds between worker kills: LOW,HIGH")
     parser.add_argument("--cut-every", type=_range, default=(15.0, 60.0), help="seconds between engine cuts: LOW,HIGH")
     parser.add_argument("--cut-for", type=_range, default=(2.0, 10.0), help="seconds each cut lasts: LOW,HIGH")
-    parser.add_argument("--stop-real-daemon", action="store_true", help="stop the real Docker daemon (only where this run owns it)")
+    parser.add_argument(
+        "--stop-real-daemon", action="store_true", help="stop the real Docker daemon (only where this run owns it)"
+    )
     parser.add_argument("--keep", type=Path, help="keep the rounds' data, outputs and logs in this folder")
     parser.add_argument("--json", type=Path, help="also write the counts here as JSON")
     args = parser.parse_args(argv)
-    rng = random.Random(args.seed)
-    tally, stats = Tally(), Chaos()
     started, load_start = time.monotonic(), list(os.getloadavg())
     with tempfile.TemporaryDirectory(prefix="grpo-soak-") as tmp:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
-        engine = Engine(args.stop_real_daemon, Path(tmp))
-        rounds = 0
+        soak = Soak(args, folder, Engine(args.stop_real_daemon, Path(tmp)), random.Random(args.seed))
         try:
             while time.monotonic() - started < args.minutes * 60:
-                rounds += 1
-                run_round(rounds, folder, engine, rng, args, tally, stats)
-                print(f"round {rounds}: {tally.rows} rows so far, lost {tally.lost}, silent zeros {tally.silent_zeros}", flush=True)
+                run_round(soak)
+                t = soak.tally
+                print(f"round {soak.rounds}: {t.rows} rows so far, lost {t.lost}, silent zeros {t.silent_zeros}", flush=True)
         finally:
-            engine.restore()
+            soak.engine.restore()
     minutes = (time.monotonic() - started) / 60
-    text = report(tally, stats, rounds, minutes, (load_start, list(os.getloadavg())), args)
-    print(text)
+    print(report(soak, minutes, (load_start, list(os.getloadavg()))))
+    tally = soak.tally
     if args.json:
         counts = {k: v for k, v in vars(tally).items() if k != "examples"}
-        args.json.write_text(json.dumps({**counts, **vars(stats), "rounds": rounds, "minutes": minutes}, indent=2, default=dict))
+        summary = {**counts, **vars(soak.stats), "rounds": soak.rounds, "minutes": minutes}
+        args.json.write_text(json.dumps(summary, indent=2, default=dict))
     return 0 if tally.lost == tally.silent_zeros == tally.past_deadline == tally.free_credit == tally.unexpected == 0 else 1
 
 
