@@ -196,6 +196,8 @@ def chaos(proc: subprocess.Popen[bytes], engine: Engine, rng: random.Random, sta
 
 @dataclass
 class Tally:
+    """Counts over every round (see the module docstring), and the first few cases of anything that went wrong."""
+
     rows: int = 0
     lost: int = 0
     silent_zeros: int = 0

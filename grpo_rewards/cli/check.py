@@ -128,7 +128,7 @@ def check(
     except GrpoRewardsError as exc:
         err.print(f"[red bold]error:[/red bold] {escape(printable(exc))}")
         raise SystemExit(EXIT_FAILED) from None
-    _report_reading(err, read, sink, todo, bool(selected))
+    _report_reading(err, read, sink, todo)
     report = CheckReport(list(selected), earlier=sink.resumed.verdicts if sink else {})
     try:
         run = score_rows(selected, todo, read.errors, sink=sink, report=report, err=err, quiet=fmt == "json")
@@ -158,15 +158,15 @@ def _rows_to_score(read: ReadResult, sink: OutputSink | None) -> list[InputRow]:
     return [row for row in read.rows if row.key not in done]
 
 
-def _report_reading(err: Console, read: ReadResult, sink: OutputSink | None, todo: list[InputRow], any_reward: bool) -> None:
+def _report_reading(err: Console, read: ReadResult, sink: OutputSink | None, todo: list[InputRow]) -> None:
     for error in read.errors:
-        skipped = "row skipped; the others are scored" if error.line is not None else "the rows before it are scored"
-        err.print(f"[red bold]bad row:[/red bold] {escape(printable(error))} ({skipped})")
+        if error.line is None:  # about the whole source
+            err.print(f"[red bold]error:[/red bold] {escape(printable(error))} (the rows read before it are scored)")
+        else:
+            err.print(f"[red bold]bad row:[/red bold] {escape(printable(error))} (row skipped; the others are scored)")
     if sink is not None and sink.resumed.count:
         cut = "; a line cut short at its end was dropped" if sink.resumed.dropped_partial_line else ""
         err.print(f"resuming: {sink.resumed.count} rows already in {sink.name}{cut}; scoring the {len(todo)} left")
-    if read.rows and not any_reward and todo:
-        err.print("[yellow]no reward applies to these rows; name one with --reward (see `grpo-rewards rewards`)[/yellow]")
 
 
 def _problems(
@@ -182,7 +182,9 @@ def _problems(
     if not read.rows and not read.errors:
         problems.append("the source has no rows: nothing was checked")
     elif todo and not any_reward:
-        problems.append("no reward applies to these rows: nothing was scored")
+        problems.append(
+            "no reward applies to these rows: nothing was scored; name one with --reward (see `grpo-rewards rewards`)"
+        )
     problems += fail_on_breaches(conditions, report.summaries, report.lint)
     return problems
 
