@@ -163,11 +163,13 @@ class Chaos:
     kills: int = 0
     cuts: int = 0
     seconds_down: float = 0.0
+    next_cut: float = 0.0  # monotonic time of the next engine cut (kept across rounds)
 
 
 def chaos(proc: subprocess.Popen[bytes], engine: Engine, rng: random.Random, stats: Chaos, args: argparse.Namespace) -> None:
     """Until ``proc`` ends: now and then SIGKILL a random pool worker; less often cut the engine for a while."""
-    next_cut = time.monotonic() + rng.uniform(*args.cut_every)
+    if not stats.next_cut:
+        stats.next_cut = time.monotonic() + rng.uniform(*args.cut_every)
     while proc.poll() is None:
         time.sleep(rng.uniform(*args.kill_every))
         if proc.poll() is not None:
@@ -179,7 +181,7 @@ def chaos(proc: subprocess.Popen[bytes], engine: Engine, rng: random.Random, sta
                 stats.kills += 1
             except ProcessLookupError:
                 pass
-        if time.monotonic() >= next_cut:
+        if time.monotonic() >= stats.next_cut:
             down = rng.uniform(*args.cut_for)
             engine.cut()
             stats.cuts += 1
@@ -188,7 +190,7 @@ def chaos(proc: subprocess.Popen[bytes], engine: Engine, rng: random.Random, sta
                 time.sleep(0.2)
             engine.restore()
             stats.seconds_down += down
-            next_cut = time.monotonic() + rng.uniform(*args.cut_every)
+            stats.next_cut = time.monotonic() + rng.uniform(*args.cut_every)
 
 
 # ----------------------------------------------------------------------------- judging a round
@@ -325,7 +327,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rows", type=int, default=400, help="rows per round (a multiple of 4)")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--kill-every", type=_range, default=(1.0, 6.0), help="seconds between worker kills: LOW,HIGH")
-    parser.add_argument("--cut-every", type=_range, default=(15.0, 60.0), help="seconds between engine cuts: LOW,HIGH")
+    parser.add_argument("--cut-every", type=_range, default=(5.0, 25.0), help="seconds between engine cuts: LOW,HIGH")
     parser.add_argument("--cut-for", type=_range, default=(2.0, 10.0), help="seconds each cut lasts: LOW,HIGH")
     parser.add_argument(
         "--stop-real-daemon", action="store_true", help="stop the real Docker daemon (only where this run owns it)"
@@ -350,7 +352,8 @@ def main(argv: list[str] | None = None) -> int:
     tally = soak.tally
     if args.json:
         counts = {k: v for k, v in vars(tally).items() if k != "examples"}
-        summary = {**counts, **vars(soak.stats), "rounds": soak.rounds, "minutes": minutes}
+        chaos = {k: v for k, v in vars(soak.stats).items() if k != "next_cut"}
+        summary = {**counts, **chaos, "rounds": soak.rounds, "minutes": minutes}
         args.json.write_text(json.dumps(summary, indent=2, default=dict))
     return 0 if tally.lost == tally.silent_zeros == tally.past_deadline == tally.free_credit == tally.unexpected == 0 else 1
 

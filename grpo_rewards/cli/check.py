@@ -135,7 +135,7 @@ def check(
     finally:
         if sink is not None:
             sink.close()
-    problems = _problems(read, plugin_errors, report, conditions, todo, bool(selected))
+    problems = _problems(read, report, conditions, todo, bool(selected))
     rows_on_stdout = sink is not None and sink.to_stdout  # then everything else goes to stderr
     if fmt == "json":
         summary = _json_summary(source, read.errors, plugin_errors, report, problems, run.interrupted)
@@ -171,7 +171,6 @@ def _report_reading(err: Console, read: ReadResult, sink: OutputSink | None, tod
 
 def _problems(
     read: ReadResult,
-    plugin_errors: list[str],
     report: CheckReport,
     conditions: Sequence[FailOn],
     todo: list[InputRow],
@@ -199,7 +198,7 @@ def _finish(
     sink: OutputSink | None,
 ) -> int:
     if interrupted is not None:
-        kept = f"; the {len(report.done)} rows done are in {sink.name} (score the rest with --resume)" if sink else ""
+        kept = f"; {sink.name} holds every row up to the first unfinished one (score the rest with --resume)" if sink else ""
         err.print(f"[yellow bold]interrupted[/yellow bold]: {len(report.done)} rows scored{kept}")
         return interrupted
     if fmt != "json":
