@@ -324,7 +324,7 @@ def _range(text: str) -> tuple[float, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--minutes", type=float, default=20.0, help="how long to keep starting rounds")
-    parser.add_argument("--rows", type=int, default=400, help="rows per round (a multiple of 4)")
+    parser.add_argument("--rows", type=int, default=2000, help="rows per round (a multiple of 4)")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--kill-every", type=_range, default=(1.0, 6.0), help="seconds between worker kills: LOW,HIGH")
     parser.add_argument("--cut-every", type=_range, default=(5.0, 25.0), help="seconds between engine cuts: LOW,HIGH")

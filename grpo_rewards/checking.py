@@ -163,9 +163,8 @@ def prompt_blocks(samples: Sequence[Sample], size: int, *, split_groups: bool) -
 
 
 def _score_block(
-    item: AppliedReward, block: list[int], samples: Sequence[Sample], on_progress: OnProgress | None
+    item: AppliedReward, block: list[int], wanted: set[int], samples: Sequence[Sample], on_progress: OnProgress | None
 ) -> dict[int, Verdict]:
-    wanted = set(item.positions)
     positions = [p for p in block if p in wanted]
     if not positions:
         return {}
@@ -198,10 +197,11 @@ def run_check(
         report.lint[item.name] = _lint(item, rows)
         report.verdicts.setdefault(item.name, {})
     split_groups = all(item.reward.unit == "sample" for item in selected)
+    wanted = {item.name: set(item.positions) for item in selected}
     try:
         for block in prompt_blocks(samples, block_rows, split_groups=split_groups):
             for item in selected:
-                report.verdicts[item.name].update(_score_block(item, block, samples, on_progress))
+                report.verdicts[item.name].update(_score_block(item, block, wanted[item.name], samples, on_progress))
             report.done.update(block)
             if on_rows is not None:
                 on_rows(block)
