@@ -91,7 +91,7 @@ class CheckReport:
         """Summaries of every reward over the rows scored so far (and those an earlier run wrote)."""
         for item in self.rewards:
             verdicts = [*self.earlier.get(item.name, ()), *self.verdicts.get(item.name, {}).values()]
-            self.summaries[item.name] = summarize(item.name, verdicts)
+            self.summaries[item.name] = summarize(item.name, verdicts, item.reward.manifest.failure_reasons)
 
     def unusable(self) -> list[str]:
         """One message per reward whose every verdict says the row's data cannot be used (exit status 1)."""
