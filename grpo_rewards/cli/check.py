@@ -10,25 +10,29 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, NoReturn
 
 import click
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
 from ..checking import CheckReport, select_for_rows
+from ..config_file import RewardSettings, read_config_file, reward_settings
 from ..data import Columns, InputRow, ReadResult, read_rows
 from ..errors import ConfigError, GrpoRewardsError, InputError
 from ..failon import FailOn, fail_on_breaches, parse_fail_on
+from ..insight import Insight, insight
 from ..output import OutputSink, open_output
 from ..plugins import load_plugins
+from ..registry import split_qualified
+from ..report import write_report
 from ..safetext import never_fail_on_encoding, printable
-from ..selection import parse_option_flags
-from ..verdict import Verdict
+from ..selection import parse_option_flags, parse_reward_spec
+from ..subset import pick_rows
 from .check_io import EXIT_FAILED, EXIT_OK, EXIT_USAGE, score_rows
+from .check_view import print_report
 
-_STYLE = {"correct": "green", "incorrect": "red", "partial": "yellow", "unverifiable": "magenta"}
 _EXIT_HELP = (
     "Exit status: 0 all scored; 1 something failed (bad rows, plugin errors, failures on our side, unusable data, "
     "no rows, a --fail-on condition); 2 usage error; 130 Ctrl-C (143 SIGTERM), with the rows done kept."
@@ -74,6 +78,21 @@ _EXIT_HELP = (
     show_default=True,
     help="Per-row verdicts to print: auto shows all rows up to 60, else only rows not fully correct.",
 )
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The YAML/TOML/JSON config `train` reads (or its train_config.json): its rewards, weights and reward options.",
+)
+@click.option("--limit", type=int, metavar="N", help="Score only the first N rows.")
+@click.option("--sample", type=int, metavar="N", help="Score about N random rows, keeping whole prompt groups (see --seed).")
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed for --sample.")
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write a self-contained HTML report (plots, GRPO groups, per-row drill-down); needs plotly.",
+)
 @click.option("--split", help="Split of a dataset folder or name (default: the only one, or train).")
 @click.option("--prompt-column", default="prompt", show_default=True, help="Column holding the prompt.")
 @click.option(
@@ -96,6 +115,11 @@ def check(
     resume: bool,
     fmt: str,
     show: str,
+    config_file: Path | None,
+    limit: int | None,
+    sample: int | None,
+    seed: int,
+    report_path: Path | None,
     split: str | None,
     prompt_column: str,
     completion_column: str | None,
@@ -104,7 +128,9 @@ def check(
     """Score SOURCE: a JSONL/JSON/CSV/Parquet file (also .gz), - for stdin, a dataset folder or a datasets name.
 
     Rows hold a completion (or a list of completions), usually a prompt, and
-    the dataset columns the rewards read.
+    the dataset columns the rewards read. Rewards come from --reward, else from
+    --config's rewards, else every installed reward whose columns the rows
+    have. NAME may be PLUGIN/NAME when two plugins register the same name.
     """
     never_fail_on_encoding(sys.stdout, sys.stderr)
     err = Console(stderr=True, soft_wrap=True)
@@ -115,13 +141,15 @@ def check(
     if resume and output is None:
         _usage_error(err, ConfigError("--resume needs --output FILE (the output to resume)"))
     try:
+        specs, options = _reward_settings(config_file, reward_specs, option_flags)
         read = read_rows(source, split=split, columns=Columns(prompt_column, completion_column))
+        rows = pick_rows(read.rows, limit=limit, sample=sample, seed=seed, prompt_of=lambda r: r.sample().prompt)
     except (ConfigError, InputError) as exc:
         _usage_error(err, exc)
     try:
         sink = open_output(output, resume=resume) if output is not None else None
-        todo = _rows_to_score(read, sink)
-        selected = select_for_rows(manager, reward_specs, parse_option_flags(option_flags), todo)
+        todo = _rows_to_score(rows, sink)
+        selected = select_for_rows(manager, specs, options, todo)
         conditions = parse_fail_on(fail_on_flags, [s.name for s in selected])
     except ConfigError as exc:
         _usage_error(err, exc)
@@ -129,23 +157,28 @@ def check(
         err.print(f"[red bold]error:[/red bold] {escape(printable(exc))}")
         raise SystemExit(EXIT_FAILED) from None
     _report_reading(err, read, sink, todo)
+    if len(rows) < len(read.rows):
+        err.print(f"[dim]scoring {len(rows)} of {len(read.rows)} rows ({'--limit' if limit else f'--sample, seed {seed}'})[/dim]")
     report = CheckReport(list(selected), earlier=sink.resumed.verdicts if sink else {})
     try:
         run = score_rows(selected, todo, read.errors, sink=sink, report=report, err=err, quiet=fmt == "json")
     finally:
         if sink is not None:
             sink.close()
+    found = insight(todo, report)
     problems = _problems(read, report, conditions, todo, bool(selected))
+    if report_path is not None:
+        _write_report(report_path, source, todo, report, found, [*plugin_errors, *map(str, read.errors), *problems], err)
     rows_on_stdout = sink is not None and sink.to_stdout  # then everything else goes to stderr
     if fmt == "json":
         summary = _json_summary(source, read.errors, plugin_errors, report, problems, run.interrupted)
-        click.echo(json.dumps(summary, indent=2), err=rows_on_stdout)
+        click.echo(json.dumps({**summary, **found.to_dict([r.line for r in todo])}, indent=2), err=rows_on_stdout)
     else:
-        _print_report(Console(stderr=rows_on_stdout), todo, report, show)
+        print_report(Console(stderr=rows_on_stdout), todo, report, show, found.diagnostics, found.seed)
         for problem in problems:
             err.print(f"[red bold]error:[/red bold] {escape(printable(problem))}")
     failed = bool(read.errors or plugin_errors or problems or report.failed)
-    raise SystemExit(_finish(err, fmt, read, report, failed, run.interrupted, sink))
+    raise SystemExit(_finish(err, fmt, todo, read, report, failed, run.interrupted, sink))
 
 
 def _usage_error(err: Console, exc: Exception) -> NoReturn:
@@ -153,9 +186,32 @@ def _usage_error(err: Console, exc: Exception) -> NoReturn:
     raise SystemExit(EXIT_USAGE)
 
 
-def _rows_to_score(read: ReadResult, sink: OutputSink | None) -> list[InputRow]:
+def _rows_to_score(rows: list[InputRow], sink: OutputSink | None) -> list[InputRow]:
     done = sink.resumed.keys if sink is not None else set()
-    return [row for row in read.rows if row.key not in done]
+    return [row for row in rows if row.key not in done]
+
+
+def _reward_settings(
+    config_file: Path | None, specs: tuple[str, ...], flags: tuple[str, ...]
+) -> tuple[list[str], dict[str, dict[str, Any]]]:
+    """--reward replaces the config's rewards (and drops its options for the others); --option flags go over the config's."""
+    settings = reward_settings(read_config_file(config_file), str(config_file)) if config_file else RewardSettings()
+    chosen = {split_qualified(parse_reward_spec(spec)[0])[1] for spec in specs} if specs else None
+    options = {name: dict(v) for name, v in settings.reward_options.items() if chosen is None or name in chosen}
+    for name, values in parse_option_flags(flags).items():
+        options[name] = {**options.get(name, {}), **values}
+    return list(specs) or settings.rewards, options
+
+
+def _write_report(
+    path: Path, source: str, rows: Sequence[InputRow], report: CheckReport, found: Insight, problems: list[str], err: Console
+) -> None:
+    try:
+        written = write_report(path, source, rows, report, found, problems)
+    except ConfigError as exc:
+        err.print(f"[red bold]report not written:[/red bold] {escape(str(exc))}")
+        raise SystemExit(2) from None
+    err.print(f"report: {escape(str(written))} (file://{escape(str(written.resolve()))})")
 
 
 def _report_reading(err: Console, read: ReadResult, sink: OutputSink | None, todo: list[InputRow]) -> None:
@@ -191,6 +247,7 @@ def _problems(
 def _finish(
     err: Console,
     fmt: str,
+    rows: list[InputRow],
     read: ReadResult,
     report: CheckReport,
     failed: bool,
@@ -203,7 +260,7 @@ def _finish(
         return interrupted
     if fmt != "json":
         status = "[red bold]FAILED[/red bold]: see the errors above" if failed else "[green bold]OK[/green bold]"
-        err.print(f"{status} ({len(read.rows)} rows, {len(read.errors)} bad rows)")
+        err.print(f"{status} ({len(rows)} rows, {len(read.errors)} bad rows)")
     return EXIT_FAILED if failed else EXIT_OK
 
 
@@ -226,85 +283,3 @@ def _json_summary(
         "interrupted": interrupted is not None,
         "failed": bool(errors or plugin_errors or problems or report.failed),
     }
-
-
-def _cell(verdict: Verdict) -> str:
-    style = _STYLE[verdict.kind]
-    score = "None" if verdict.score is None else f"{verdict.score:.2f}"
-    text = f"[{style}]{verdict.kind} {score}[/{style}]"
-    reason = verdict.reason + (
-        f": {verdict.details['message']}" if verdict.kind == "unverifiable" and "message" in verdict.details else ""
-    )
-    if reason:
-        text += f"\n{escape(_clip(reason, 80))}"
-    if verdict.answer is not None:
-        text += f"\n[dim]answer: {escape(_clip(verdict.answer, 60))}[/dim]"
-    return text
-
-
-def _clip(text: str, width: int) -> str:
-    text = printable(" ".join(str(text).split()))
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _rows_to_show(rows: Sequence[InputRow], report: CheckReport, show: str) -> list[int]:
-    if show == "none":
-        return []
-    everything = [i for i in range(len(rows)) if i in report.done]  # fewer than all after Ctrl-C
-    if show == "all" or (show == "auto" and len(everything) <= 60):
-        return everything
-    not_correct = [i for i in everything if any(i in v and v[i].kind != "correct" for v in report.verdicts.values())]
-    return not_correct[:60] if show == "auto" else not_correct
-
-
-def _print_report(console: Console, rows: Sequence[InputRow], report: CheckReport, show: str) -> None:
-    shown = _rows_to_show(rows, report, show)
-    if shown and report.rewards:
-        table = Table(title="verdicts per row", show_lines=True)
-        table.add_column("line", justify="right")
-        for item in report.rewards:
-            table.add_column(item.name)
-        for i in shown:
-            cells = [
-                _cell(report.verdicts[s.name][i]) if i in report.verdicts[s.name] else "[dim]-[/dim]" for s in report.rewards
-            ]
-            table.add_row(rows[i].label, *cells)
-        console.print(table)
-    _print_failures(console, report)
-    _print_lint(console, report)
-    _print_summary(console, report)
-
-
-def _print_failures(console: Console, report: CheckReport) -> None:
-    for item in report.rewards:
-        crashes = [v for v in report.verdicts[item.name].values() if v.reason in ("crash", "memory") and not v.is_judgment]
-        if crashes:
-            first = crashes[0]
-            console.print(
-                f"[red bold]{len(crashes)} sample(s) crashed in reward {item.name!r} (plugin {item.plugin!r}).[/red bold] First:"
-            )
-            console.print(escape(printable(first.details.get("traceback") or first.details.get("message", ""))), highlight=False)
-
-
-def _print_lint(console: Console, report: CheckReport) -> None:
-    for name, messages in report.lint.items():
-        for message in messages:
-            console.print(f"[yellow bold]lint[/yellow bold] {name}: {escape(printable(message))}")
-
-
-def _print_summary(console: Console, report: CheckReport) -> None:
-    table = Table(title="summary per reward", caption="verdicts: correct / incorrect / partial / unverifiable")
-    for column in ("reward", "plugin", "n", "mean", "verdicts", "unverifiable reasons", "p50 / p99 ms"):
-        numeric = column in ("n", "mean", "p50 / p99 ms")
-        table.add_column(column, justify="right" if numeric else "left", overflow="fold", no_wrap=column == "verdicts")
-    for item in report.rewards:
-        s = report.summaries[item.name]
-        mean = "-" if s.mean is None else f"{s.mean:.3f}"
-        reasons = ", ".join(f"{r} {c}" for r, c in s.unverifiable.items()) or "-"
-        verdicts = " / ".join(str(s.verdicts[k]) for k in ("correct", "incorrect", "partial", "unverifiable"))
-        timing = f"{s.p50_seconds * 1e3:.1f} / {s.p99_seconds * 1e3:.1f}"
-        table.add_row(item.name, item.plugin, str(s.count), mean, verdicts, reasons, timing)
-    console.print(table)
-    for item in report.rewards:
-        for note in report.summaries[item.name].notes:
-            console.print(f"[yellow]{escape(note)}[/yellow]")
