@@ -12,6 +12,7 @@ from typing import Any
 
 from .data import InputRow
 from .errors import GrpoRewardsError
+from .executors import Executor
 from .plugins import PluginManager
 from .reward import BaseReward, Sample
 from .scoring import score_samples
@@ -163,14 +164,20 @@ def prompt_blocks(samples: Sequence[Sample], size: int, *, split_groups: bool) -
 
 
 def _score_block(
-    item: AppliedReward, block: list[int], wanted: set[int], samples: Sequence[Sample], on_progress: OnProgress | None
+    item: AppliedReward,
+    block: list[int],
+    wanted: set[int],
+    samples: Sequence[Sample],
+    on_progress: OnProgress | None,
+    executor: str | Executor | None,
 ) -> dict[int, Verdict]:
     positions = [p for p in block if p in wanted]
     if not positions:
         return {}
     progress = (lambda n: on_progress(item.name, n)) if on_progress else None
     try:
-        verdicts = score_samples(item.reward, [samples[p] for p in positions], plugin=item.plugin, on_verdict=progress)
+        chosen = [samples[p] for p in positions]
+        verdicts = score_samples(item.reward, chosen, plugin=item.plugin, on_verdict=progress, executor=executor)
     except GrpoRewardsError as exc:
         verdicts = [Verdict.unverifiable("crash", str(exc), plugin=item.plugin)] * len(positions)
     return dict(zip(positions, verdicts, strict=True))
@@ -184,12 +191,14 @@ def run_check(
     on_rows: Callable[[list[int]], None] | None = None,
     report: CheckReport | None = None,
     block_rows: int = BLOCK_ROWS,
+    executor: str | Executor | None = None,
 ) -> CheckReport:
     """Score every selected reward on its rows, a block of rows at a time. Failures become verdicts; nothing raises per row.
 
-    ``on_rows(positions)`` is called when every reward has scored a block
-    (``check --output`` writes those rows then). Pass ``report`` to keep what
-    was found when the run is interrupted: its summaries cover the rows done.
+    Rewards run on ``executor`` (see :mod:`grpo_rewards.executors`). ``on_rows(positions)``
+    is called when every reward has scored a block (``check --output`` writes
+    those rows then). Pass ``report`` to keep what was found when the run is
+    interrupted: its summaries cover the rows done.
     """
     report = report if report is not None else CheckReport(list(selected))
     samples = [row.sample() for row in rows]
@@ -201,7 +210,7 @@ def run_check(
     try:
         for block in prompt_blocks(samples, block_rows, split_groups=split_groups):
             for item in selected:
-                report.verdicts[item.name].update(_score_block(item, block, wanted[item.name], samples, on_progress))
+                report.verdicts[item.name].update(_score_block(item, block, wanted[item.name], samples, on_progress, executor))
             report.done.update(block)
             if on_rows is not None:
                 on_rows(block)

@@ -21,6 +21,7 @@ from ..checking import CheckReport, select_for_rows
 from ..config_file import RewardSettings, read_config_file, reward_settings
 from ..data import Columns, InputRow, ReadResult, read_rows
 from ..errors import ConfigError, GrpoRewardsError, InputError
+from ..executors import EXECUTORS, Executor, get_executor
 from ..failon import FailOn, fail_on_breaches, parse_fail_on
 from ..insight import Insight, insight
 from ..output import OutputSink, open_output
@@ -107,6 +108,14 @@ _EXIT_HELP = (
     metavar="CONDITIONS",
     help="Exit 1 when a condition holds, e.g. unverifiable,incorrect or 'incorrect>10%' or 'math.mean<0.8' (repeatable).",
 )
+@click.option(
+    "--executor",
+    "executor_choice",
+    type=click.Choice(EXECUTORS),
+    default=None,
+    help="Where rewards run: local (this machine's worker pool) or ray (node actors of a Ray cluster, reached through "
+    "RAY_ADDRESS; see docs/cluster.md). Default: $GRPO_REWARDS_EXECUTOR, else local.",
+)
 def check(
     source: str,
     reward_specs: tuple[str, ...],
@@ -124,6 +133,7 @@ def check(
     prompt_column: str,
     completion_column: str | None,
     fail_on_flags: tuple[str, ...],
+    executor_choice: str | None,
 ) -> None:
     """Score SOURCE: a JSONL/JSON/CSV/Parquet file (also .gz), - for stdin, a dataset folder or a datasets name.
 
@@ -134,6 +144,7 @@ def check(
     """
     never_fail_on_encoding(sys.stdout, sys.stderr)
     err = Console(stderr=True, soft_wrap=True)
+    executor = _start_executor(executor_choice, err, quiet=fmt == "json")
     manager = load_plugins(strict=False)
     plugin_errors = [p.error for p in manager.loaded_plugins() if p.error]
     for message in plugin_errors:
@@ -161,7 +172,7 @@ def check(
         err.print(f"[dim]scoring {len(rows)} of {len(read.rows)} rows ({'--limit' if limit else f'--sample, seed {seed}'})[/dim]")
     report = CheckReport(list(selected), earlier=sink.resumed.verdicts if sink else {})
     try:
-        run = score_rows(selected, todo, read.errors, sink=sink, report=report, err=err, quiet=fmt == "json")
+        run = score_rows(selected, todo, read.errors, sink=sink, report=report, err=err, quiet=fmt == "json", executor=executor)
     finally:
         if sink is not None:
             sink.close()
@@ -212,6 +223,19 @@ def _write_report(
         err.print(f"[red bold]report not written:[/red bold] {escape(str(exc))}")
         raise SystemExit(2) from None
     err.print(f"report: {escape(str(written))} (file://{escape(str(written.resolve()))})")
+
+
+def _start_executor(choice: str | None, err: Console, quiet: bool) -> Executor:
+    """The chosen executor, started (connected, for Ray); exit status 2 with the reason when it cannot start."""
+    try:
+        executor = get_executor(choice)
+        status = executor.start()
+    except GrpoRewardsError as exc:
+        err.print(f"[red bold]error:[/red bold] {escape(str(exc))}")
+        raise SystemExit(2) from None
+    if executor.name != "local" and not quiet:
+        err.print(f"[dim]{escape(status)}[/dim]")
+    return executor
 
 
 def _report_reading(err: Console, read: ReadResult, sink: OutputSink | None, todo: list[InputRow]) -> None:

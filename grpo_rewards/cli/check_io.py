@@ -28,6 +28,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from ..checking import AppliedReward, CheckReport, run_check
 from ..data import InputRow
 from ..errors import InputError
+from ..executors import Executor
 from ..output import OutputSink, RowWriter, entries_for, row_record
 
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "Interrupted", "ScoringRun", "interrupts_raise", "score_rows"]
@@ -86,6 +87,7 @@ def score_rows(
     report: CheckReport,
     err: Console,
     quiet: bool,
+    executor: Executor | None = None,
 ) -> ScoringRun:
     """Score ``rows`` with a progress bar, each row going to ``sink`` as soon as it and the rows before it are done.
 
@@ -106,6 +108,7 @@ def score_rows(
                     on_progress=lambda name, n: progress.advance(tasks[name], n),
                     on_rows=writer.done if writer is not None else None,
                     report=report,
+                    executor=executor,
                 )
         except KeyboardInterrupt as exc:
             run.interrupted = exc.exit_code if isinstance(exc, Interrupted) else 128 + signal.SIGINT

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Literal
 
 from grpo_rewards import BaseReward, ConfigError, GrpoRewardsError, PluginManager, load_plugins
+from grpo_rewards.executors import Executor, get_executor
 from grpo_rewards.selection import Selection, select_rewards
 
 from .config import TrainConfig
@@ -164,11 +165,26 @@ def _check_rewards(config: TrainConfig, manager: PluginManager, report: Prefligh
         report.add("rewards", "ok", f"{selected.name} (weight {selected.weight:g}, plugin {selected.plugin}, cost {cost})")
 
 
-def _check_reward_preflight(report: PreflightReport) -> None:
+def _check_executor(config: TrainConfig, report: PreflightReport) -> Executor | None:
+    """The executor rewards run on, started (for Ray: connected, an actor on every node)."""
+    try:
+        executor = get_executor(config.executor)
+        status = executor.start()
+    except GrpoRewardsError as exc:
+        report.add("executor", "error", str(exc))
+        return None
+    if executor.name != "local":
+        report.add("executor", "ok", status)
+    return executor
+
+
+def _check_reward_preflight(report: PreflightReport, executor: Executor | None) -> None:
+    if executor is None:
+        return  # the executor did not start; that error is reported already
     for name, reward in report.rewards.items():
         topic = "sandbox" if reward.manifest.cost == "sandbox" else "rewards"
         try:
-            said = reward.preflight()
+            said = executor.preflight(reward)
         except GrpoRewardsError as exc:
             report.add(topic, "error", f"reward {name!r}: {exc}")
             continue
@@ -284,7 +300,7 @@ def preflight(
     _check_dataset(config, report, reader)
     check_lint(report)
     check_seed(config, report)
-    _check_reward_preflight(report)
+    _check_reward_preflight(report, _check_executor(config, report))
     _check_batch(config, report)
     check_grpo_keys(config, report.backend, report)
     check_report_to(config, report)
