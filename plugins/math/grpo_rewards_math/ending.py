@@ -1,0 +1,230 @@
+"""Where a completion's own answer ends, before the answer is read.
+
+A model does not always stop when it has answered. Two kinds of text are not part of its
+answer and are cut off first:
+
+1. **After an end-of-turn token** the decoder kept (``<|im_end|>``, ``</s>``, ``<|eot_id|>``,
+   ``<|endoftext|>``, ``<|end_of_text|>``, ``<｜end▁of▁sentence｜>``, ``<end_of_turn>``,
+   ``<|return|>``, ...): what follows is a turn the model invented ("user: are you sure?").
+   Not when the next turn is the assistant's own or a tool's result: a tool call answered by
+   ``<tool_response>``, or a harmony ``analysis`` message followed by its ``final`` one,
+   continue the same answer. ``</s>`` closing an HTML ``<s>`` on its line is a strikethrough.
+2. **After a stated answer, a new few-shot block.** A base model prompted with
+   "Question:/Answer:" (lm-eval GSM8K) or "Problem:/Solution:" (Minerva) answers, then writes
+   the next "Question:" with its own solution and answer; harnesses cut it at that stop
+   sequence. A header at the start of a line (``Problem:``, ``Question:``, ``Q:``,
+   ``Problem 2:``, ``## Problem``, ``**Question:**``, ``Human:``, ``User:``, the same words in
+   the languages :mod:`.extract` reads, and the label the prompt itself repeats for its
+   examples) ends the completion once an answer has been stated before it: a box, an
+   ``<answer>`` tag, or an answer marker followed by a value ("The answer is 18", ``#### 18``,
+   "Final Answer: The final answer is $5$"). A header before any stated answer is part of the
+   reasoning ("Question: how many eggs are left?") and the completion is read whole; a
+   header inside ``<think>`` (or another reasoning block) never cuts.
+
+So for a few-shot continuation only the first problem's answer is read, and a
+self-correction written before the next header still corrects it. A policy that writes
+several "problems" to hedge gains nothing: their answers are never read.
+
+Everything here is a linear scan; a completion with no end token and no header is returned
+unchanged after two regex searches.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .extract import ANSWER_MARKER_RE, CORRECTION_CUE_RE
+from .latex import find_boxed
+
+__all__ = ["answer_text", "prompt_header"]
+
+_END_TOKEN = re.compile(
+    r"<\|(?:im_end|endoftext|end_of_text|eot_id|eom_id|end|return|EOT)\|>|</s>|<end_of_turn>|<eos>"
+    r"|<[|｜]end[▁_ ]of[▁_ ]sentence[|｜]>"
+)
+# After an end token: the assistant's own next message, or a tool's result, continues the answer.
+_OWN_TURN = re.compile(
+    r"\s*(?:(?:<\|im_start\|>|<\|start_header_id\|>|<\|start\|>|<start_of_turn>|<\|)\s*)?"
+    r"(?:assistant|model|tool|ipython|function)\b|\s*(?:<\|im_start\|>\s*user\s*)?<tool_response>",
+    re.IGNORECASE,
+)
+_END_SCAN = re.compile(_END_TOKEN.pattern + r"|<s>|\n")  # a strikethrough <s>...</s> lives on one line
+
+_LABELS = (
+    r"problem|question|q|human|user|"
+    r"problème|exercice|aufgabe|frage|problema|pregunta|ejercicio|pergunta|questão|domanda|esercizio|"
+    r"задача|вопрос|bài\s+toán|câu\s+hỏi|soal|pertanyaan|"
+    r"问题|題目|题目|问|問題|問|質問|문제|질문"
+)
+# Whitespace runs are never matched by two adjacent quantifiers, so a hostile line costs linear time.
+_HEADER = re.compile(
+    r"^[ \t]*(?P<hash>\#{1,6}[ \t]*)?(?P<bold>(?:\*\*|__)[ \t]*)?(?P<label>" + _LABELS + r")"
+    r"(?P<num>[ \t]*(?:\d{1,3}|\#\d{1,3}|\(\d{1,3}\)))?[ \t]*(?:(?:\*\*|__)[ \t]*)?(?P<end>[:：]|\.(?!\d)|$)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_REASONING_OPEN = re.compile(r"<think(?:ing)?>|<\|begin_of_thought\|>|<\|channel\|>\s*analysis", re.IGNORECASE)
+_REASONING_CLOSE = re.compile(r"</think(?:ing)?>|<\|end_of_thought\|>|<\|channel\|>\s*final\s*<\|message\|>", re.IGNORECASE)
+_VALUE = re.compile(r"\d|\$|\\\(|\\\[|\\boxed|\\frac")
+_SPACES = re.compile(r"[ \t*]*")
+_BLANK = re.compile(r"\s*")
+_MAX_WORDS = 3  # "The answer is B.", "The answer is yes."
+_MAX_MARKERS = 32
+
+_PROMPT_LABEL = re.compile(
+    r"^[ \t]*(?:\#{1,6}[ \t]*)?(?:(?:\*\*|__)[ \t]*)?([^\W\d_][\w'-]*(?:[ \t][^\W\d_][\w'-]*){0,2})"
+    r"(?:[ \t]+\d{1,3})?[ \t]*(?:(?:\*\*|__)[ \t]*)?[:：]",
+    re.MULTILINE,
+)
+# A label with one of these words is the answer's side of an example, not a block header.
+_ANSWER_SIDE = re.compile(
+    r"(?:^|\s)(?:answers?|solutions?|explanation|reasoning|rationale|steps?|hint|note|output|response|assistant|model|"
+    r"bot|gpt|ai|system|lösung|antwort|solución|respuesta|réponse|resposta|risposta|ответ|решение|答案|解答|解|答|答え)(?:\s|$)",
+    re.IGNORECASE,
+)
+_PROMPT_CHARS = 20_000
+
+
+def answer_text(completion: str, prompt_pattern: re.Pattern[str] | None = None, *, numbered_parts: bool = False) -> str:
+    """``completion`` up to where the model stopped answering (see the module docstring).
+
+    Args:
+        completion: the completion's text.
+        prompt_pattern: the block header the prompt repeats (from :func:`prompt_header`), if any.
+        numbered_parts: the gold has several parts, so ``Problem 2:`` may name a part of the
+            answer rather than a new problem; numbered headers then do not cut.
+    """
+    text = _before_end_token(completion)
+    start = _answer_region(text)
+    if start is None:
+        return text
+    if _first_header(text, start, prompt_pattern, numbered_parts) is None:
+        return text  # the common case: no block header at all
+    stated = _first_statement(text, start)
+    if stated is None:
+        return text
+    later = _first_header(text, stated, prompt_pattern, numbered_parts)
+    return text[:later] if later is not None else text
+
+
+def _before_end_token(text: str) -> str:
+    """``text`` up to the first end-of-turn token that is not followed by the assistant's own next turn."""
+    if "<" not in text:
+        return text
+    strike = False
+    for match in (_END_SCAN if "<s>" in text else _END_TOKEN).finditer(text):
+        token = match.group(0)
+        if token in ("\n", "<s>"):
+            strike = token == "<s>"
+        elif token == "</s>" and strike:
+            strike = False  # "<s>5</s> 6": struck-through text, not an end of sequence
+        elif not _OWN_TURN.match(text, match.end()):
+            return text[: match.start()]
+    return text
+
+
+def _answer_region(text: str) -> int | None:
+    """Where a stated answer may begin: after the first closed reasoning block; ``None`` inside an unclosed one."""
+    opened = _REASONING_OPEN.search(text)
+    closed = _REASONING_CLOSE.search(text)
+    if closed is not None:
+        return closed.end()
+    return None if opened is not None else 0
+
+
+def _first_header(text: str, start: int, prompt_pattern: re.Pattern[str] | None, numbered_parts: bool) -> int | None:
+    """Where the first block header at or after ``start`` begins."""
+    found = [m for m in (_first_known(text, start, numbered_parts), _first(prompt_pattern, text, start)) if m is not None]
+    return min(found) if found else None
+
+
+def _first_known(text: str, start: int, numbered_parts: bool) -> int | None:
+    for match in _HEADER.finditer(text, start):
+        numbered = match.group("num") is not None
+        if numbered and numbered_parts:
+            continue
+        if _is_header(match) and not CORRECTION_CUE_RE.match(text, _line_rest(text, match.end())):
+            return match.start()  # "Question: wait, is 16 right?" goes on with the same problem
+    return None
+
+
+def _line_rest(text: str, at: int) -> int:
+    """Where the text after a header starts on its line (spaces and ``*`` skipped)."""
+    return _skip(_SPACES, text, at)
+
+
+def _skip(pattern: re.Pattern[str], text: str, at: int) -> int:
+    """The end of ``pattern`` (which matches the empty string) matched at ``at``."""
+    match = pattern.match(text, at)
+    return match.end() if match is not None else at
+
+
+def _is_header(match: re.Match[str]) -> bool:
+    """``Problem:``, ``Problem 2.``, ``## Problem``, ``**Problem 2**``; not ``Problem.`` or a bare ``Question`` line."""
+    end, numbered = match.group("end"), match.group("num") is not None
+    if end in (":", "："):
+        return True
+    if end == ".":
+        return numbered
+    return numbered or bool(match.group("hash") or match.group("bold"))
+
+
+def _first(pattern: re.Pattern[str] | None, text: str, start: int) -> int | None:
+    match = pattern.search(text, start) if pattern is not None else None
+    return match.start() if match is not None else None
+
+
+def _first_statement(text: str, start: int) -> int | None:
+    """Where the first stated answer after ``start`` ends (a box, an ``<answer>`` tag, a marker with a value)."""
+    ends = []
+    box = next((b for b in find_boxed(text[start:]) if b.content), None) if "box" in text else None
+    if box is not None:
+        ends.append(start + box.end)
+    opened = text.find("<answer>", start)
+    closed = text.find("</answer>", opened) if opened >= 0 else -1
+    if closed >= 0:
+        ends.append(closed)
+    marker = _first_marker(text, start)
+    if marker is not None:
+        ends.append(marker)
+    return min(ends) if ends else None
+
+
+def _first_marker(text: str, start: int) -> int | None:
+    """The end of the line that states the first marked answer ("The answer is 18.", ``#### 18``)."""
+    for count, match in enumerate(ANSWER_MARKER_RE.finditer(text, start)):
+        if count >= _MAX_MARKERS:
+            return None
+        rest = _line_rest(text, match.end())
+        while rest < len(text) and text[rest] in ":：":
+            rest = _line_rest(text, rest + 1)
+        if text.startswith("\n", rest):
+            rest = _skip(_BLANK, text, rest)  # "**Final Answer**\n\n42"
+        line_end = text.find("\n", rest)
+        line_end = len(text) if line_end < 0 else line_end
+        clause = text[rest:line_end].strip(" \t*.。")
+        if clause and not _HEADER.match(clause) and (_VALUE.search(clause) or len(clause.split()) <= _MAX_WORDS):
+            return line_end
+    return None
+
+
+@lru_cache(maxsize=256)
+def prompt_header(prompt: str) -> re.Pattern[str] | None:
+    """The block header a few-shot prompt repeats ("Exercise:" twice or more at a line start), as a pattern.
+
+    Labels of the answer side ("Answer:", "Solution:", "Assistant:") and single letters
+    (option lists "A: 5") are not headers.
+    """
+    counts: dict[str, int] = {}
+    for match in _PROMPT_LABEL.finditer(prompt[-_PROMPT_CHARS:]):
+        label = " ".join(match.group(1).split())
+        if len(label) > 1 and not _ANSWER_SIDE.search(label) and not _HEADER.match(label + ":"):
+            counts[label.lower()] = counts.get(label.lower(), 0) + 1
+    labels = [re.escape(label).replace(r"\ ", r"[ \t]+") for label, n in counts.items() if n >= 2]
+    if not labels:
+        return None
+    body = "|".join(sorted(labels, key=len, reverse=True))
+    return re.compile(
+        r"^[ \t]*(?:\#{1,6}[ \t]*)?(?:(?:\*\*|__)[ \t]*)?(?:" + body + r")(?:[ \t]+\d{1,3})?[ \t]*(?:(?:\*\*|__)[ \t]*)?[:：]",
+        re.IGNORECASE | re.MULTILINE,
+    )
