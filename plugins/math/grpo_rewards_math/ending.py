@@ -210,21 +210,22 @@ def _first_marker(text: str, start: int) -> int | None:
 
 @lru_cache(maxsize=256)
 def prompt_header(prompt: str) -> re.Pattern[str] | None:
-    """The block header a few-shot prompt repeats ("Exercise:" twice or more at a line start), as a pattern.
+    """The label each example of a few-shot prompt starts with ("Exercise:"), as a header pattern.
 
-    Labels of the answer side ("Answer:", "Solution:", "Assistant:") and single letters
-    (option lists "A: 5") are not headers.
+    That is the first line-start label the prompt repeats; ``None`` when it is one this
+    module knows already (``Question:``, ``Problem:``, ``User:``), a label of the answer's side
+    ("Answer:", "Solution:", "Assistant:"), a single letter (option lists "A: 5"), or when the
+    prompt repeats no label (not a few-shot prompt).
     """
-    counts: dict[str, int] = {}
+    seen: dict[str, int] = {}
     for match in _PROMPT_LABEL.finditer(prompt[-_PROMPT_CHARS:]):
-        label = " ".join(match.group(1).split())
-        if len(label) > 1 and not _ANSWER_SIDE.search(label) and not _HEADER.match(label + ":"):
-            counts[label.lower()] = counts.get(label.lower(), 0) + 1
-    labels = [re.escape(label).replace(r"\ ", r"[ \t]+") for label, n in counts.items() if n >= 2]
-    if not labels:
+        label = " ".join(match.group(1).split()).lower()
+        seen[label] = seen.get(label, 0) + 1
+    first = next((label for label, count in seen.items() if count >= 2), None)  # dicts keep first-seen order
+    if first is None or len(first) == 1 or _ANSWER_SIDE.search(first) or _HEADER.match(first + ":"):
         return None
-    body = "|".join(sorted(labels, key=len, reverse=True))
+    body = re.escape(first).replace(r"\ ", r"[ \t]+")
     return re.compile(
-        r"^[ \t]*(?:\#{1,6}[ \t]*)?(?:(?:\*\*|__)[ \t]*)?(?:" + body + r")(?:[ \t]+\d{1,3})?[ \t]*(?:(?:\*\*|__)[ \t]*)?[:：]",
+        r"^[ \t]*(?:\#{1,6}[ \t]*)?(?:(?:\*\*|__)[ \t]*)?" + body + r"(?:[ \t]+\d{1,3})?[ \t]*(?:(?:\*\*|__)[ \t]*)?[:：]",
         re.IGNORECASE | re.MULTILINE,
     )

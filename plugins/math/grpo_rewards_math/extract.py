@@ -117,7 +117,7 @@ _CONCLUSION = re.compile(
 )
 _FILLER_END = re.compile(r"(?:です|である|だ|입니다|이다|예요|이에요|となります|になります)\s*$")
 _SENTENCE_END = re.compile(r"(?<=[^\s\d])\.(?=\s|$)|(?<=\d)\.(?=\s+[A-Z]|\s*$)|。|！|!(?=\s|$)|？|\?(?=\s|$)|；|\n")
-_MARKDOWN = re.compile(r"\*\*|__|^#+\s*|^>\s*|^[-*]\s+(?!\d)|^\s*\\item\s+", re.MULTILINE)
+_MARKDOWN = re.compile(r"\*\*|__|^#+\s*|^>\s*|^[-*]\s+(?!\d)|^[ \t]*\\item\s+", re.MULTILINE)
 _GLUE = re.compile(
     r"^(?:[\s$,;&~]|\\quad|\\qquad|\\[,;:!]|\\text\{\s*(?:and|or|,)?\s*\}|\band\b|\bor\b|\bund\b|\boder\b|\bet\b|\bou\b|"
     r"\by\b|\bo\b|和|或|与|及|、|，|\\\\|\\\]|\\\[|\\\)|\\\()*$",
