@@ -81,6 +81,25 @@ def test_words_that_only_start_like_a_header_do_not_cut() -> None:
 @pytest.mark.parametrize(
     ("completion", "expected"),
     [
+        ("The answer is 18.\nThe answer is 18.\nThe answer is 1", "The answer is 18.\nThe answer is 18.\n"),
+        ("#### 18\n#### 18\n####", "#### 18\n#### 18\n"),
+        ("The answer is 18. The answer is 18. The answer is", "The answer is 18. The answer is 18."),
+        ("The answer is 18.\nThe answer is 18.\nThe answer is 18.", None),  # nothing cut off
+        ("The answer is 12.\nThe answer is 1", None),  # one copy is no loop
+        ("Check: 9 * 2 = 18.\nCheck: 9 * 2 = 18.\nCheck: 9 * 2 = 1", None),  # a loop that states no answer
+        (
+            "The answer is 18.\nThe answer is 18.\nThe answer is 1<|im_end|>",
+            "The answer is 18.\nThe answer is 18.\nThe answer is 1",
+        ),
+    ],
+)
+def test_a_cut_off_copy_of_a_repeated_answer_line_is_dropped(completion: str, expected: str | None) -> None:
+    assert answer_text(completion) == (completion if expected is None else expected)
+
+
+@pytest.mark.parametrize(
+    ("completion", "expected"),
+    [
         ("The answer is 18<|im_end|>", "The answer is 18"),
         ("#### 18</s>\n\nQuestion: more?\n#### 7</s>", "#### 18"),
         ("So $\\boxed{18}$.<|eot_id|><|start_header_id|>user<|end_header_id|>\n\nAnd 20?", "So $\\boxed{18}$."),

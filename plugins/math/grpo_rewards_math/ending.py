@@ -1,7 +1,7 @@
 """Where a completion's own answer ends, before the answer is read.
 
-A model does not always stop when it has answered. Two kinds of text are not part of its
-answer and are cut off first:
+A model does not always stop when it has answered. These are not part of its answer and
+are cut off first:
 
 1. **After an end-of-turn token** the decoder kept (``<|im_end|>``, ``</s>``, ``<|eot_id|>``,
    ``<|endoftext|>``, ``<|end_of_text|>``, ``<｜end▁of▁sentence｜>``, ``<end_of_turn>``,
@@ -20,6 +20,11 @@ answer and are cut off first:
    "Final Answer: The final answer is $5$"). A header before any stated answer is part of the
    reasoning ("Question: how many eggs are left?") and the completion is read whole; a
    header inside ``<think>`` (or another reasoning block) never cuts.
+
+3. **A cut-off copy of a repeated answer line.** A completion stopped by the token limit while
+   looping on its answer ("The answer is 18.\nThe answer is 18.\nThe answer is 1", ``#### 18``
+   twice then ``####``) ends before the copy the limit cut off: the answer it kept repeating
+   counts, not a prefix of it.
 
 So for a few-shot continuation only the first problem's answer is read, and a
 self-correction written before the next header still corrects it. A policy that writes
@@ -66,6 +71,8 @@ _HEADER = re.compile(
 _REASONING_OPEN = re.compile(r"<think(?:ing)?>|<\|begin_of_thought\|>|<\|channel\|>\s*analysis", re.IGNORECASE)
 _REASONING_CLOSE = re.compile(r"</think(?:ing)?>|<\|end_of_thought\|>|<\|channel\|>\s*final\s*<\|message\|>", re.IGNORECASE)
 _VALUE = re.compile(r"\d|\$|\\\(|\\\[|\\boxed|\\frac")
+_UNIT = re.compile(r"[^\n]+?(?:[.!?。！？](?=[ \t])|(?=\n)|$)")  # a line, or a sentence of one
+_REPEAT_CHARS = 3000
 _SPACES = re.compile(r"[ \t*]*")
 _BLANK = re.compile(r"\s*")
 _MAX_WORDS = 3  # "The answer is B.", "The answer is yes."
@@ -95,16 +102,35 @@ def answer_text(completion: str, prompt_pattern: re.Pattern[str] | None = None, 
             answer rather than a new problem; numbered headers then do not cut.
     """
     text = _before_end_token(completion)
+    cut = _before_next_block(text, prompt_pattern, numbered_parts)
+    if len(cut) < len(text) or len(text) < len(completion):
+        return cut  # the model stopped by itself: its last line is no cut-off copy
+    return _without_truncated_repeat(text)
+
+
+def _before_next_block(text: str, prompt_pattern: re.Pattern[str] | None, numbered_parts: bool) -> str:
+    """``text`` up to the first block header after its first stated answer."""
     start = _answer_region(text)
-    if start is None:
-        return text
-    if _first_header(text, start, prompt_pattern, numbered_parts) is None:
+    if start is None or _first_header(text, start, prompt_pattern, numbered_parts) is None:
         return text  # the common case: no block header at all
     stated = _first_statement(text, start)
     if stated is None:
         return text
     later = _first_header(text, stated, prompt_pattern, numbered_parts)
     return text[:later] if later is not None else text
+
+
+def _without_truncated_repeat(text: str) -> str:
+    """``text`` without a last unit that is a cut-off copy of an answer statement written twice just before it."""
+    tail_start = max(0, len(text) - _REPEAT_CHARS)
+    units = [(m.start(), m.end()) for m in _UNIT.finditer(text, tail_start)][-3:]
+    if len(units) < 3:
+        return text
+    (a, b), (c, d), (e, f) = units
+    first, second, last = text[a:b].strip(), text[c:d].strip(), text[e:f].strip()
+    if first != second or last == second or not second.startswith(last) or _first_statement(second, 0) is None:
+        return text
+    return text[:e]
 
 
 def _before_end_token(text: str) -> str:

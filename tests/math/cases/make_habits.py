@@ -285,6 +285,28 @@ add(
 )
 add(S, "6", "<s>5</s> Correction: the product is 6. The answer is 6.", T)
 
+# --- cut off by the token limit while repeating the answer line: the repeated answer counts --------
+R = "truncated_repetition"
+add(R, "18", f"{BODY}\nThe answer is 18.\nThe answer is 18.\nThe answer is 18.\nThe answer is 1", T)
+add(R, "1", f"{BODY}\nThe answer is 18.\nThe answer is 18.\nThe answer is 18.\nThe answer is 1", F)
+add(R, "18", f"{BODY}\n#### 18\n#### 18\n#### 18\n####", T)
+add(R, "18", f"{BODY} The answer is 18. The answer is 18. The answer is", T)
+add(
+    R,
+    "125",
+    f"{BODY}\nFinal Answer: The final answer is $125$.\nFinal Answer: The final answer is $125$.\nFinal Answer: The final answer is $12",
+    T,
+)
+add(
+    R,
+    "12",
+    f"{BODY}\nFinal Answer: The final answer is $125$.\nFinal Answer: The final answer is $125$.\nFinal Answer: The final answer is $12",
+    F,
+)
+# a loop on a step that states no answer is still no answer; one earlier copy is not a loop
+add(R, "18", "Let me check: 9 * 2 = 18.\nLet me check: 9 * 2 = 18.\nLet me check: 9 * 2 = 1", F)
+add(R, "1", f"{BODY}\nThe answer is 12.\nThe answer is 1", T)
+
 # --- final answer blocks and boxed forms -----------------------------------------------------------
 A = "final_answer_block"
 add(A, "18", f"<think>\nOkay, 16 - 3 - 4 = 9 and 9 * 2 = 18.\n</think>\n\n{BODY}\n\n**Final Answer**\n\\boxed{{18}}", T)
