@@ -108,6 +108,9 @@ def test_a_cut_off_copy_of_a_repeated_answer_line_is_dropped(completion: str, ex
         ("The answer is 18.<|endoftext|>Human: What is 2 + 2?", "The answer is 18."),
         ("The answer is 18.<|end_of_text|>", "The answer is 18."),
         ("<s>5</s> The product is 6.<|im_end|>", "<s>5</s> The product is 6."),
+        ("The answer is 18. [INST] And with 20 eggs? [/INST] The answer is 26.", "The answer is 18. "),
+        ("The answer is 18.\n<|im_start|>user\nAnd 20?\n<|im_start|>assistant\n26", "The answer is 18.\n"),
+        ("<|im_end|>The answer is 18.", "<|im_end|>The answer is 18."),  # nothing was said before it
     ],
 )
 def test_an_end_of_turn_token_ends_the_completion(completion: str, expected: str) -> None:

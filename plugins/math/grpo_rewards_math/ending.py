@@ -5,7 +5,8 @@ are cut off first:
 
 1. **After an end-of-turn token** the decoder kept (``<|im_end|>``, ``</s>``, ``<|eot_id|>``,
    ``<|endoftext|>``, ``<|end_of_text|>``, ``<｜end▁of▁sentence｜>``, ``<end_of_turn>``,
-   ``<|return|>``, ...): what follows is a turn the model invented ("user: are you sure?").
+   ``<|return|>``, ...), or a user's turn starting (``[INST]``, ``<|im_start|>user``): what
+   follows is a turn the model invented ("user: are you sure?").
    Not when the next turn is the assistant's own or a tool's result: a tool call answered by
    ``<tool_response>``, or a harmony ``analysis`` message followed by its ``final`` one,
    continue the same answer. ``</s>`` closing an HTML ``<s>`` on its line is a strikethrough.
@@ -47,6 +48,8 @@ __all__ = ["answer_text", "prompt_header"]
 _END_TOKEN = re.compile(
     r"<\|(?:im_end|endoftext|end_of_text|eot_id|eom_id|end|return|EOT)\|>|</s>|<end_of_turn>|<eos>"
     r"|<[|｜]end[▁_ ]of[▁_ ]sentence[|｜]>"
+    # a user's turn starting without the end token before it (the decoder dropped it, or ``[INST]`` is plain text)
+    r"|\[INST\]|<\|user\|>|<\|im_start\|>\s*(?:user|system)\b|<\|start_header_id\|>\s*(?:user|system)\b|<start_of_turn>\s*user\b"
 )
 # After an end token: the assistant's own next message, or a tool's result, continues the answer.
 _OWN_TURN = re.compile(
@@ -135,7 +138,7 @@ def _without_truncated_repeat(text: str) -> str:
 
 def _before_end_token(text: str) -> str:
     """``text`` up to the first end-of-turn token that is not followed by the assistant's own next turn."""
-    if "<" not in text:
+    if "<" not in text and "[INST]" not in text:
         return text
     strike = False
     for match in (_END_SCAN if "<s>" in text else _END_TOKEN).finditer(text):
@@ -144,8 +147,8 @@ def _before_end_token(text: str) -> str:
             strike = token == "<s>"
         elif token == "</s>" and strike:
             strike = False  # "<s>5</s> 6": struck-through text, not an end of sequence
-        elif not _OWN_TURN.match(text, match.end()):
-            return text[: match.start()]
+        elif not _OWN_TURN.match(text, match.end()) and text[: match.start()].strip():
+            return text[: match.start()]  # (a token before any text ends nothing: nothing was said yet)
     return text
 
 

@@ -258,6 +258,8 @@ add(
 add(S, "18", f"{BODY} The answer is 18.<|endoftext|>Human: What is 2 + 2?\nAssistant: The answer is 4.", T)
 add(S, "4", f"{BODY} The answer is 18.<|endoftext|>Human: What is 2 + 2?\nAssistant: The answer is 4.", F)
 add(S, "18", f"{BODY} The answer is 18.<|end_of_text|>", T)
+add(S, "18", f"{BODY} The answer is 18. [INST] And with 20 eggs? [/INST] With 20 eggs she makes 26 dollars. The answer is 26.", T)
+add(S, "26", f"{BODY} The answer is 18. [INST] And with 20 eggs? [/INST] With 20 eggs she makes 26 dollars. The answer is 26.", F)
 # a tool call and its result continue the answer; so does a harmony final message after the analysis
 add(
     S,
