@@ -81,8 +81,9 @@ def test_words_that_only_start_like_a_header_do_not_cut() -> None:
 @pytest.mark.parametrize(
     ("completion", "expected"),
     [
-        ("The answer is 18.\nThe answer is 18.\nThe answer is 1", "The answer is 18.\nThe answer is 18.\n"),
-        ("#### 18\n#### 18\n####", "#### 18\n#### 18\n"),
+        ("The answer is 18.\nThe answer is 18.\nThe answer is 1", "The answer is 18.\nThe answer is 18."),
+        ("#### 18\n#### 18\n####", "#### 18\n#### 18"),
+        ("Answer: $125$.\n\nAnswer: $125$.\n\nAnswer: $12", "Answer: $125$.\n\nAnswer: $125$."),
         ("The answer is 18. The answer is 18. The answer is", "The answer is 18. The answer is 18."),
         ("The answer is 18.\nThe answer is 18.\nThe answer is 18.", None),  # nothing cut off
         ("The answer is 12.\nThe answer is 1", None),  # one copy is no loop
@@ -134,8 +135,8 @@ def test_the_prompt_header_is_the_label_its_examples_repeat() -> None:
     )
     pattern = prompt_header(fewshot)
     assert pattern is not None
-    assert pattern.match("Exercise: Tom has 20 apples.") and pattern.match("**Exercise 3:** more")
-    assert not pattern.match("Worked solution: 9")
+    assert pattern.search("9.\nExercise: Tom has 20 apples.") and pattern.search("9.\n**Exercise 3:** more")
+    assert not pattern.search("9.\nWorked solution: 9")
     assert prompt_header("Exercise: 1 + 1?\nResult: 2\n\nExercise: 2 + 3?\nResult:").pattern == pattern.pattern  # not "Result"
     completion = "16 - 7 = 9. The answer is 9.\n\nExercise: Tom has 20 apples and eats 8.\nWorked solution: The answer is 12."
     assert answer_text(completion, pattern) == "16 - 7 = 9. The answer is 9.\n\n"

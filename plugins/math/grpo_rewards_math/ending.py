@@ -31,8 +31,9 @@ So for a few-shot continuation only the first problem's answer is read, and a
 self-correction written before the next header still corrects it. A policy that writes
 several "problems" to hedge gains nothing: their answers are never read.
 
-Everything here is a linear scan; a completion with no end token and no header is returned
-unchanged after two regex searches.
+Everything here is a linear scan. A completion with no end token, no header and no repeated
+last line is returned unchanged after a few regex searches (its last 800 characters for the
+repetition).
 """
 
 from __future__ import annotations
@@ -66,18 +67,20 @@ _LABELS = (
     r"问题|題目|题目|问|問題|問|質問|문제|질문"
 )
 # Whitespace runs are never matched by two adjacent quantifiers, so a hostile line costs linear time.
-_HEADER = re.compile(
-    r"^[ \t]*(?P<hash>\#{1,6}[ \t]*)?(?P<bold>(?:\*\*|__)[ \t]*)?(?P<label>" + _LABELS + r")"
-    r"(?P<num>[ \t]*(?:\d{1,3}|\#\d{1,3}|\(\d{1,3}\)))?[ \t]*(?:(?:\*\*|__)[ \t]*)?(?P<end>[:：]|\.(?!\d)|$)",
-    re.IGNORECASE | re.MULTILINE,
+_HEADER_BODY = (
+    r"[ \t]*(?P<hash>\#{1,6}[ \t]*)?(?P<bold>(?:\*\*|__)[ \t]*)?(?P<label>" + _LABELS + r")"
+    r"(?P<num>[ \t]*(?:\d{1,3}|\#\d{1,3}|\(\d{1,3}\)))?[ \t]*(?:(?:\*\*|__)[ \t]*)?(?P<end>[:：]|\.(?!\d)|$)"
 )
+_HEADER_LINE = re.compile(_HEADER_BODY, re.IGNORECASE | re.MULTILINE)  # a header at a given position
+_HEADER = re.compile(r"\n" + _HEADER_BODY, re.IGNORECASE | re.MULTILINE)  # scans on its newline: twice as fast as ^
 _REASONING_OPEN = re.compile(r"<think(?:ing)?>|<\|begin_of_thought\|>|<\|channel\|>\s*analysis", re.IGNORECASE)
 _REASONING_CLOSE = re.compile(r"</think(?:ing)?>|<\|end_of_thought\|>|<\|channel\|>\s*final\s*<\|message\|>", re.IGNORECASE)
 _VALUE = re.compile(r"\d|\$|\\\(|\\\[|\\boxed|\\frac")
-_UNIT = re.compile(r"[^\n]+?(?:[.!?。！？](?=[ \t])|(?=\n)|$)")  # a line, or a sentence of one
-_REPEAT_CHARS = 3000
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?。！？])[ \t]+")
+_REPEAT_CHARS = 800  # an answer line is far shorter; a unit the window cuts never equals the next one
 _SPACES = re.compile(r"[ \t*]*")
 _BLANK = re.compile(r"\s*")
+_MARKER_GAP = re.compile(r"[ \t*:：]*")
 _MAX_WORDS = 3  # "The answer is B.", "The answer is yes."
 _MAX_MARKERS = 32
 
@@ -114,26 +117,26 @@ def answer_text(completion: str, prompt_pattern: re.Pattern[str] | None = None, 
 def _before_next_block(text: str, prompt_pattern: re.Pattern[str] | None, numbered_parts: bool) -> str:
     """``text`` up to the first block header after its first stated answer."""
     start = _answer_region(text)
-    if start is None or _first_header(text, start, prompt_pattern, numbered_parts) is None:
+    headers = _headers(text, start, prompt_pattern, numbered_parts) if start is not None else []
+    if not headers or start is None:
         return text  # the common case: no block header at all
-    stated = _first_statement(text, start)
-    if stated is None:
-        return text
-    later = _first_header(text, stated, prompt_pattern, numbered_parts)
+    stated = _first_statement(text, start, headers[-1])  # only a statement before some header matters
+    later = next((h for h in headers if stated is not None and h >= stated), None)
     return text[:later] if later is not None else text
 
 
 def _without_truncated_repeat(text: str) -> str:
     """``text`` without a last unit that is a cut-off copy of an answer statement written twice just before it."""
-    tail_start = max(0, len(text) - _REPEAT_CHARS)
-    units = [(m.start(), m.end()) for m in _UNIT.finditer(text, tail_start)][-3:]
+    kept = text.rstrip()
+    units = [u for u in map(str.strip, kept[-_REPEAT_CHARS:].split("\n")) if u][-3:]  # lines first
+    if len(units) < 3 or units[0] != units[1]:
+        units = [u for u in _SENTENCE_BREAK.split(units[-1]) if u][-3:] if units else []  # "... 18. The answer is"
     if len(units) < 3:
         return text
-    (a, b), (c, d), (e, f) = units
-    first, second, last = text[a:b].strip(), text[c:d].strip(), text[e:f].strip()
-    if first != second or last == second or not second.startswith(last) or _first_statement(second, 0) is None:
+    first, second, last = units
+    if first != second or last == second or not second.startswith(last) or _first_statement(second, 0, len(second)) is None:
         return text
-    return text[:e]
+    return kept[: len(kept) - len(last)].rstrip()
 
 
 def _before_end_token(text: str) -> str:
@@ -161,20 +164,20 @@ def _answer_region(text: str) -> int | None:
     return None if opened is not None else 0
 
 
-def _first_header(text: str, start: int, prompt_pattern: re.Pattern[str] | None, numbered_parts: bool) -> int | None:
-    """Where the first block header at or after ``start`` begins."""
-    found = [m for m in (_first_known(text, start, numbered_parts), _first(prompt_pattern, text, start)) if m is not None]
-    return min(found) if found else None
+def _headers(text: str, start: int, prompt_pattern: re.Pattern[str] | None, numbered_parts: bool) -> list[int]:
+    """Where the block headers on the lines after ``start`` begin, in order (a header on the text's first
+    line is never after a stated answer)."""
+    found = [m.start() + 1 for m in _HEADER.finditer(text, start) if _counts(text, m, numbered_parts)]
+    if prompt_pattern is not None:
+        found = sorted(found + [m.start() + 1 for m in prompt_pattern.finditer(text, start)])
+    return found
 
 
-def _first_known(text: str, start: int, numbered_parts: bool) -> int | None:
-    for match in _HEADER.finditer(text, start):
-        numbered = match.group("num") is not None
-        if numbered and numbered_parts:
-            continue
-        if _is_header(match) and not CORRECTION_CUE_RE.match(text, _line_rest(text, match.end())):
-            return match.start()  # "Question: wait, is 16 right?" goes on with the same problem
-    return None
+def _counts(text: str, match: re.Match[str], numbered_parts: bool) -> bool:
+    """Whether a header match starts a new block ("Question: wait, is 16 right?" goes on with the same problem)."""
+    if match.group("num") is not None and numbered_parts:
+        return False
+    return _is_header(match) and not CORRECTION_CUE_RE.match(text, _line_rest(text, match.end()))
 
 
 def _line_rest(text: str, at: int) -> int:
@@ -198,41 +201,34 @@ def _is_header(match: re.Match[str]) -> bool:
     return numbered or bool(match.group("hash") or match.group("bold"))
 
 
-def _first(pattern: re.Pattern[str] | None, text: str, start: int) -> int | None:
-    match = pattern.search(text, start) if pattern is not None else None
-    return match.start() if match is not None else None
-
-
-def _first_statement(text: str, start: int) -> int | None:
-    """Where the first stated answer after ``start`` ends (a box, an ``<answer>`` tag, a marker with a value)."""
+def _first_statement(text: str, start: int, end: int) -> int | None:
+    """Where the first answer stated between ``start`` and ``end`` ends (a box, an ``<answer>`` tag, a marker with a value)."""
     ends = []
-    box = next((b for b in find_boxed(text[start:]) if b.content), None) if "box" in text else None
+    box = next((b for b in find_boxed(text[start:end]) if b.content), None) if "box" in text else None
     if box is not None:
         ends.append(start + box.end)
-    opened = text.find("<answer>", start)
-    closed = text.find("</answer>", opened) if opened >= 0 else -1
+    opened = text.find("<answer>", start, end)
+    closed = text.find("</answer>", opened, end) if opened >= 0 else -1
     if closed >= 0:
         ends.append(closed)
-    marker = _first_marker(text, start)
+    marker = _first_marker(text, start, end)
     if marker is not None:
         ends.append(marker)
     return min(ends) if ends else None
 
 
-def _first_marker(text: str, start: int) -> int | None:
+def _first_marker(text: str, start: int, end: int) -> int | None:
     """The end of the line that states the first marked answer ("The answer is 18.", ``#### 18``)."""
-    for count, match in enumerate(ANSWER_MARKER_RE.finditer(text, start)):
+    for count, match in enumerate(ANSWER_MARKER_RE.finditer(text, start, end)):
         if count >= _MAX_MARKERS:
             return None
-        rest = _line_rest(text, match.end())
-        while rest < len(text) and text[rest] in ":：":
-            rest = _line_rest(text, rest + 1)
+        rest = _skip(_MARKER_GAP, text, match.end())
         if text.startswith("\n", rest):
             rest = _skip(_BLANK, text, rest)  # "**Final Answer**\n\n42"
         line_end = text.find("\n", rest)
         line_end = len(text) if line_end < 0 else line_end
         clause = text[rest:line_end].strip(" \t*.。")
-        if clause and not _HEADER.match(clause) and (_VALUE.search(clause) or len(clause.split()) <= _MAX_WORDS):
+        if clause and not _HEADER_LINE.match(clause) and (_VALUE.search(clause) or len(clause.split()) <= _MAX_WORDS):
             return line_end
     return None
 
@@ -251,10 +247,10 @@ def prompt_header(prompt: str) -> re.Pattern[str] | None:
         label = " ".join(match.group(1).split()).lower()
         seen[label] = seen.get(label, 0) + 1
     first = next((label for label, count in seen.items() if count >= 2), None)  # dicts keep first-seen order
-    if first is None or len(first) == 1 or _ANSWER_SIDE.search(first) or _HEADER.match(first + ":"):
+    if first is None or len(first) == 1 or _ANSWER_SIDE.search(first) or _HEADER_LINE.match(first + ":"):
         return None
     body = re.escape(first).replace(r"\ ", r"[ \t]+")
     return re.compile(
-        r"^[ \t]*(?:\#{1,6}[ \t]*)?(?:(?:\*\*|__)[ \t]*)?" + body + r"(?:[ \t]+\d{1,3})?[ \t]*(?:(?:\*\*|__)[ \t]*)?[:：]",
+        r"\n[ \t]*(?:\#{1,6}[ \t]*)?(?:(?:\*\*|__)[ \t]*)?" + body + r"(?:[ \t]+\d{1,3})?[ \t]*(?:(?:\*\*|__)[ \t]*)?[:：]",
         re.IGNORECASE | re.MULTILINE,
     )
