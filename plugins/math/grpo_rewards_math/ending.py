@@ -60,19 +60,22 @@ _OWN_TURN = re.compile(
 )
 _END_SCAN = re.compile(_END_TOKEN.pattern + r"|<s>|\n")  # a strikethrough <s>...</s> lives on one line
 
-_LABELS = (
-    r"problem|question|q|human|user|"
-    r"problème|exercice|aufgabe|frage|problema|pregunta|ejercicio|pergunta|questão|domanda|esercizio|"
-    r"задача|вопрос|bài\s+toán|câu\s+hỏi|soal|pertanyaan|"
-    r"问题|題目|题目|问|問題|問|質問|문제|질문"
-)
+_LABEL_WORDS = (
+    "problem", "question", "q", "human", "user",
+    "problème", "exercice", "aufgabe", "frage", "problema", "pregunta", "ejercicio", "pergunta", "questão", "domanda",
+    "esercizio", "задача", "вопрос", "bài toán", "câu hỏi", "soal", "pertanyaan",
+    "问题", "題目", "题目", "问", "問題", "問", "質問", "문제", "질문",
+)  # fmt: skip
+_LABELS = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_LABEL_WORDS, key=len, reverse=True))
+_LABEL_START = "".join(sorted({w[0] for w in _LABEL_WORDS}))
 # Whitespace runs are never matched by two adjacent quantifiers, so a hostile line costs linear time.
 _HEADER_BODY = (
     r"[ \t]*(?P<hash>\#{1,6}[ \t]*)?(?P<bold>(?:\*\*|__)[ \t]*)?(?P<label>" + _LABELS + r")"
     r"(?P<num>[ \t]*(?:\d{1,3}|\#\d{1,3}|\(\d{1,3}\)))?[ \t]*(?:(?:\*\*|__)[ \t]*)?(?P<end>[:：]|\.(?!\d)|$)"
 )
 _HEADER_LINE = re.compile(_HEADER_BODY, re.IGNORECASE | re.MULTILINE)  # a header at a given position
-_HEADER = re.compile(r"\n" + _HEADER_BODY, re.IGNORECASE | re.MULTILINE)  # scans on its newline: twice as fast as ^
+# Scanned on its newline, with a look at the label's first letter: three times as fast as ``^`` and the alternation.
+_HEADER = re.compile(r"\n(?=[ \t#*_]*[" + _LABEL_START + "])" + _HEADER_BODY, re.IGNORECASE | re.MULTILINE)
 _REASONING_OPEN = re.compile(r"<think(?:ing)?>|<\|begin_of_thought\|>|<\|channel\|>\s*analysis", re.IGNORECASE)
 _REASONING_CLOSE = re.compile(r"</think(?:ing)?>|<\|end_of_thought\|>|<\|channel\|>\s*final\s*<\|message\|>", re.IGNORECASE)
 _VALUE = re.compile(r"\d|\$|\\\(|\\\[|\\boxed|\\frac")
@@ -128,7 +131,11 @@ def _before_next_block(text: str, prompt_pattern: re.Pattern[str] | None, number
 def _without_truncated_repeat(text: str) -> str:
     """``text`` without a last unit that is a cut-off copy of an answer statement written twice just before it."""
     kept = text.rstrip()
-    units = [u for u in map(str.strip, kept[-_REPEAT_CHARS:].split("\n")) if u][-3:]  # lines first
+    tail = kept[-_REPEAT_CHARS:]
+    piece_at = max(tail.rfind("\n"), tail.rfind(" "))
+    if piece_at < 0 or tail.find(tail[piece_at + 1 :], 0, piece_at) < 0:
+        return text  # the last word appears nowhere before it: no repetition (the common case, one search)
+    units = [u for u in map(str.strip, tail.split("\n")) if u][-3:]  # lines first
     if len(units) < 3 or units[0] != units[1]:
         units = [u for u in _SENTENCE_BREAK.split(units[-1]) if u][-3:] if units else []  # "... 18. The answer is"
     if len(units) < 3:

@@ -178,7 +178,7 @@ class Gold:
             letters = _LETTER_RUN.findall(clause.replace("\\text{", " "))
             found = re.sub(r"[\s,]", "", letters[-1]) if letters else None
             return Judgement(found == self.answer.letters, "" if found == self.answer.letters else "wrong_answer"), found
-        value = clause_value(clause, after_marker=after_marker, known=known, decimal_comma=decimal_comma)
+        value = clause_value(clause, after_marker=after_marker, known=known, decimal_comma=decimal_comma, solutions=self.size)
         if value is None or (boxed and value == clause):
             return Judgement(False, "no_answer"), None
         return self.judge(value, limits), value

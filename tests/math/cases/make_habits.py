@@ -309,6 +309,32 @@ add(
 add(R, "18", "Let me check: 9 * 2 = 18.\nLet me check: 9 * 2 = 18.\nLet me check: 9 * 2 = 1", F)
 add(R, "1", f"{BODY}\nThe answer is 12.\nThe answer is 1", T)
 
+# --- solutions offered with "or": the gold's list when they are exactly its values; never a point or an interval
+ALT = "or_alternatives"
+FACTOR = "We factor $x^2 - x - 6 = (x - 3)(x + 2)$ and set each factor to zero.\n\n"
+add(ALT, "-2, 3", FACTOR + "The solutions are $x = 3$ or $x = -2$.", T)
+add(ALT, "-2, 3", FACTOR + "Les solutions sont $x = 3$ ou $x = -2$.", T)
+add(ALT, "-2, 3", FACTOR + "The solutions are $x = 3$ or $x = 2$.", F)
+add(ALT, "-2, 3", FACTOR + "The solution is maybe $x = 3$ or $x = -2$.", F)
+add(ALT, "3", FACTOR + "The solutions are $x = 3$ or $x = -2$.", F)
+INEQ = "We need $(x - 1)(x - 2) < 0$; the product changes sign at 1 and 2.\n\n"
+add(ALT, "(1, 2)", INEQ + "So the answer is $x = 1$ or $x = 2$.", F)
+add(ALT, "(1, 2)", INEQ + "The answer is 1 or 2.", F)
+add(ALT, "(1, 2)", INEQ + "The answer is $\\boxed{(1, 2)}$.", T)
+add(ALT, "(1, 2)", INEQ + "The answer is $\\boxed{1 < x < 2}$.", T)
+add(ALT, "(-\\infty, 1) \\cup (2, \\infty)", INEQ.replace("< 0", "> 0") + "So $x < 1$ or $x > 2$.", T)
+
+# --- one value spelt twice with "or" is no hedge: the exact spelling is read
+RS = "restated_value"
+CASES = "There are 4 equally likely outcomes and one of them is favourable.\n\n"
+add(RS, "\\frac{1}{4}", CASES + "The probability is $\\frac{1}{4}$, or 25%.", T)
+add(RS, "\\frac{1}{4}", CASES + "The probability is $\\frac{1}{4}$ (or 0.25).", T)
+add(RS, "\\frac{1}{4}", CASES + "The answer is $\\frac{1}{4}$, or equivalently $0.25$.", T)
+add(RS, "\\frac{1}{3}", "One of 3 outcomes.\n\nThe answer is $\\frac{1}{3}$, or about $0.333$.", T)
+add(RS, "\\frac{1}{4}", CASES + "The probability is $\\frac{1}{4}$, or $\\frac{1}{3}$.", F)
+add(RS, "\\frac{1}{4}", CASES + "The probability is $\\frac{1}{4}$, or maybe $0.25$.", F)
+add(RS, "\\frac{1}{3}", "One of 3 outcomes.\n\nThe answer is $0.3$ or $\\frac{1}{3}$.", F)
+
 # --- final answer blocks and boxed forms -----------------------------------------------------------
 A = "final_answer_block"
 add(A, "18", f"<think>\nOkay, 16 - 3 - 4 = 9 and 9 * 2 = 18.\n</think>\n\n{BODY}\n\n**Final Answer**\n\\boxed{{18}}", T)
