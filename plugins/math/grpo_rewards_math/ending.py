@@ -58,6 +58,8 @@ _OWN_TURN = re.compile(
     r"(?:assistant|model|tool|ipython|function)\b|\s*(?:<\|im_start\|>\s*user\s*)?<tool_response>",
     re.IGNORECASE,
 )
+# Every token but [INST] starts with one of these: a pattern with a literal first character is searched fast.
+_END_HINT = re.compile(r"<(?:\||/s>|end_of_turn>|eos>|｜|start_of_turn>)")
 _END_SCAN = re.compile(_END_TOKEN.pattern + r"|<s>|\n")  # a strikethrough <s>...</s> lives on one line
 
 _LABEL_WORDS = (
@@ -119,10 +121,11 @@ def answer_text(completion: str, prompt_pattern: re.Pattern[str] | None = None, 
 
 def _before_next_block(text: str, prompt_pattern: re.Pattern[str] | None, numbered_parts: bool) -> str:
     """``text`` up to the first block header after its first stated answer."""
-    start = _answer_region(text)
-    headers = _headers(text, start, prompt_pattern, numbered_parts) if start is not None else []
+    headers = _headers(text, 0, prompt_pattern, numbered_parts)
+    start = _answer_region(text) if headers else None  # (no header at all is the common case)
+    headers = [h for h in headers if start is not None and h >= start]
     if not headers or start is None:
-        return text  # the common case: no block header at all
+        return text
     stated = _first_statement(text, start, headers[-1])  # only a statement before some header matters
     later = next((h for h in headers if stated is not None and h >= stated), None)
     return text[:later] if later is not None else text
@@ -148,8 +151,8 @@ def _without_truncated_repeat(text: str) -> str:
 
 def _before_end_token(text: str) -> str:
     """``text`` up to the first end-of-turn token that is not followed by the assistant's own next turn."""
-    if "<" not in text and "[INST]" not in text:
-        return text
+    if _END_HINT.search(text) is None and "[INST]" not in text:
+        return text  # no token at all (the common case): one search for "<" and a substring search
     strike = False
     for match in (_END_SCAN if "<s>" in text else _END_TOKEN).finditer(text):
         token = match.group(0)
