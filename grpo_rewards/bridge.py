@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, overload
 
 from .errors import RewardError
+from .executors import Executor, executor_name
 from .messages import chat_messages, completion_text, prompt_text, to_sample
 from .plugins import PluginManager, load_plugins
 from .reward import BaseReward, Sample
@@ -84,15 +85,25 @@ class RewardFunction:
         abort_after: raise :class:`RewardError` after this many consecutive calls in
             which every sample was unverifiable (a broken reward or a sandbox that
             is down must not train on silent zeros); ``None`` disables the check.
+        executor: where to score: ``"local"``, ``"ray"`` or an executor object
+            (see :mod:`grpo_rewards.executors`); ``None`` reads ``$GRPO_REWARDS_EXECUTOR``
+            at each call. A pickled copy keeps the executor's name.
     """
 
     def __init__(
-        self, reward: BaseReward, *, plugin: str | None = None, weight: float = 1.0, abort_after: int | None = 3
+        self,
+        reward: BaseReward,
+        *,
+        plugin: str | None = None,
+        weight: float = 1.0,
+        abort_after: int | None = 3,
+        executor: str | Executor | None = None,
     ) -> None:
         self.reward = reward
         self.plugin = plugin
         self.weight = weight
         self.abort_after = abort_after
+        self.executor = executor if executor is None or isinstance(executor, Executor) else executor_name(executor)
         self.__name__ = reward.name
         self.__qualname__ = reward.name
         self._reset()
@@ -103,10 +114,23 @@ class RewardFunction:
         self._traceback_logged = False
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"reward": self.reward, "plugin": self.plugin, "weight": self.weight, "abort_after": self.abort_after}
+        executor = None if self.executor is None else executor_name(self.executor)
+        return {
+            "reward": self.reward,
+            "plugin": self.plugin,
+            "weight": self.weight,
+            "abort_after": self.abort_after,
+            "executor": executor,
+        }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(state["reward"], plugin=state["plugin"], weight=state["weight"], abort_after=state["abort_after"])  # type: ignore[misc]
+        self.__init__(  # type: ignore[misc]
+            state["reward"],
+            plugin=state["plugin"],
+            weight=state["weight"],
+            abort_after=state["abort_after"],
+            executor=state.get("executor"),
+        )
 
     def __repr__(self) -> str:
         return f"RewardFunction({self.__name__!r}, weight={self.weight})"
@@ -149,9 +173,23 @@ class RewardFunction:
         if completions is None:
             raise RewardError("called without completions", reward=self.__name__, plugin=self.plugin)
         columns = {k: v for k, v in kwargs.items() if k not in TRL_NON_COLUMNS}
-        verdicts = score_samples(self.reward, self.samples(prompts, completions, completion_ids, columns), plugin=self.plugin)
+        samples = self.samples(prompts, completions, completion_ids, columns)
+        verdicts = score_samples(self.reward, samples, plugin=self.plugin, executor=self.executor)
         self._observe(verdicts, kwargs.get("log_metric"))
+        self._log_verdicts(verdicts, kwargs.get("log_extra"))
         return [v.score for v in verdicts]
+
+    def _log_verdicts(self, verdicts: list[Verdict], log_extra: Any) -> None:
+        """Add ``<name>/verdict`` and ``<name>/reason`` columns to the completions table TRL logs.
+
+        TRL (1.15 and 1.16) passes ``log_extra(column, values)`` to reward
+        functions; with ``log_completions=True`` the columns reach the console
+        table, ``completions/*.parquet`` and wandb/trackio next to the scores.
+        """
+        if not callable(log_extra):
+            return
+        log_extra(f"{self.__name__}/verdict", [v.kind for v in verdicts])
+        log_extra(f"{self.__name__}/reason", [verdict_reason(v) for v in verdicts])
 
     def _observe(self, verdicts: list[Verdict], log_metric: Any) -> None:
         scores = [v.score for v in verdicts if v.score is not None]
@@ -206,6 +244,19 @@ class RewardFunction:
             )
 
 
+#: Longest reason put in TRL's completions table.
+MAX_LOGGED_REASON = 300
+
+
+def verdict_reason(verdict: Verdict) -> str:
+    """A verdict's reason for a log table: with an unverifiable verdict's message, clipped to :data:`MAX_LOGGED_REASON`."""
+    text = verdict.reason
+    message = verdict.details.get("message")
+    if verdict.kind == "unverifiable" and message:
+        text = f"{text}: {message}"
+    return text if len(text) <= MAX_LOGGED_REASON else text[: MAX_LOGGED_REASON - 1] + "…"
+
+
 class AsyncRewardFunction:
     """A :class:`RewardFunction` that TRL awaits: ``await fn(prompts=..., completions=..., **columns)``.
 
@@ -238,10 +289,15 @@ class AsyncRewardFunction:
         return await asyncio.to_thread(self.func, **kwargs)
 
 
-def reward_functions(selection: Selection, *, abort_after: int | None = 3) -> tuple[list[RewardFunction], list[float]]:
+def reward_functions(
+    selection: Selection, *, abort_after: int | None = 3, executor: str | Executor | None = None
+) -> tuple[list[RewardFunction], list[float]]:
     """Reward functions and weights for the rewards of a checked :class:`~grpo_rewards.selection.Selection`."""
     selection.raise_for_errors()
-    funcs = [RewardFunction(s.reward, plugin=s.plugin, weight=s.weight, abort_after=abort_after) for s in selection.rewards]
+    funcs = [
+        RewardFunction(s.reward, plugin=s.plugin, weight=s.weight, abort_after=abort_after, executor=executor)
+        for s in selection.rewards
+    ]
     return funcs, selection.weights
 
 
@@ -252,6 +308,7 @@ def reward_funcs(
     *,
     manager: PluginManager | None = ...,
     abort_after: int | None = ...,
+    executor: str | Executor | None = ...,
     asynchronous: Literal[False] = ...,
 ) -> tuple[list[RewardFunction], list[float]]: ...
 
@@ -263,6 +320,7 @@ def reward_funcs(
     *,
     manager: PluginManager | None = ...,
     abort_after: int | None = ...,
+    executor: str | Executor | None = ...,
     asynchronous: Literal[True],
 ) -> tuple[list[AsyncRewardFunction], list[float]]: ...
 
@@ -273,6 +331,7 @@ def reward_funcs(
     *,
     manager: PluginManager | None = None,
     abort_after: int | None = 3,
+    executor: str | Executor | None = None,
     asynchronous: bool = False,
 ) -> tuple[list[RewardFunction], list[float]] | tuple[list[AsyncRewardFunction], list[float]]:
     """Reward functions and weights for ``trl.GRPOTrainer``.
@@ -282,11 +341,14 @@ def reward_funcs(
         options: per-reward options, e.g. ``{"math": {"mode": "strict", "timeout": 5}}``.
         manager: the plugin manager to resolve names in (default: load the installed plugins).
         abort_after: see :class:`RewardFunction`.
+        executor: where to score, ``"local"`` or ``"ray"`` (default: ``$GRPO_REWARDS_EXECUTOR``, else local);
+            see :mod:`grpo_rewards.executors` and docs/cluster.md.
         asynchronous: return :class:`AsyncRewardFunction` objects, which TRL scores concurrently.
 
     Raises:
-        ConfigError: an unknown reward, a repeated reward, or a bad option (every problem, one per line).
+        ConfigError: an unknown reward, a repeated reward, a bad option (every problem, one per line), or an unknown executor.
     """
     manager = manager or load_plugins()
-    funcs, weights = reward_functions(select_rewards(manager.registry, rewards, options), abort_after=abort_after)
+    selection = select_rewards(manager.registry, rewards, options)
+    funcs, weights = reward_functions(selection, abort_after=abort_after, executor=executor)
     return ([f.as_async() for f in funcs], weights) if asynchronous else (funcs, weights)

@@ -11,6 +11,7 @@ from typing import Any
 
 from .data import InputRow
 from .errors import GrpoRewardsError
+from .executors import Executor
 from .plugins import PluginManager
 from .reward import BaseReward
 from .scoring import score_samples
@@ -86,16 +87,25 @@ def _lint(selected: AppliedReward, rows: Sequence[InputRow]) -> list[str]:
 
 
 def run_check(
-    selected: Sequence[AppliedReward], rows: Sequence[InputRow], *, on_progress: Callable[[str, int], None] | None = None
+    selected: Sequence[AppliedReward],
+    rows: Sequence[InputRow],
+    *,
+    on_progress: Callable[[str, int], None] | None = None,
+    executor: str | Executor | None = None,
 ) -> CheckReport:
-    """Score every selected reward on its rows. Failures become verdicts; nothing raises per row."""
+    """Score every selected reward on its rows (with ``executor``: see :mod:`grpo_rewards.executors`).
+
+    Failures become verdicts; nothing raises per row.
+    """
     report = CheckReport(list(selected))
     samples = [row.sample() for row in rows]
     for item in selected:
         report.lint[item.name] = _lint(item, rows)
         progress = (lambda n, name=item.name: on_progress(name, n)) if on_progress else None
         try:
-            verdicts = score_samples(item.reward, [samples[i] for i in item.positions], plugin=item.plugin, on_verdict=progress)
+            verdicts = score_samples(
+                item.reward, [samples[i] for i in item.positions], plugin=item.plugin, on_verdict=progress, executor=executor
+            )
         except GrpoRewardsError as exc:
             failure = Verdict.unverifiable("crash", str(exc), plugin=item.plugin)
             verdicts = [failure] * len(item.positions)

@@ -2,9 +2,11 @@
 
 Checks, in order: the model and backend (with the versions the backend needs),
 the rewards (every name installed, every option valid), the dataset (readable,
-with the prompt column and every column a reward reads), each reward's own
-``preflight()`` (a sandbox reward checks its sandbox there), and the batch shape
-GRPO needs. Every problem is collected, so one run shows all of them.
+with the prompt column and every column a reward reads; each reward's lint,
+which fails when it flags every row; seed guidance), each reward's own
+``preflight()`` (a sandbox reward checks its sandbox there), the batch shape
+GRPO needs, every ``--grpo`` key against GRPOConfig, and each tracker in
+``--report-to`` (see :mod:`.preflight_more`). Every problem is collected, so one run shows all of them.
 """
 
 from __future__ import annotations
@@ -16,11 +18,13 @@ from pathlib import Path
 from typing import Literal
 
 from grpo_rewards import BaseReward, ConfigError, GrpoRewardsError, PluginManager, load_plugins
+from grpo_rewards.executors import Executor, get_executor
 from grpo_rewards.selection import Selection, select_rewards
 
 from .config import TrainConfig
 from .data import Rows, read_dataset
 from .environment import Environment, version_problems
+from .preflight_more import check_grpo_keys, check_lint, check_report_to, check_seed
 
 __all__ = ["Check", "PreflightError", "PreflightReport", "preflight", "resolve_backend"]
 
@@ -161,11 +165,26 @@ def _check_rewards(config: TrainConfig, manager: PluginManager, report: Prefligh
         report.add("rewards", "ok", f"{selected.name} (weight {selected.weight:g}, plugin {selected.plugin}, cost {cost})")
 
 
-def _check_reward_preflight(report: PreflightReport) -> None:
+def _check_executor(config: TrainConfig, report: PreflightReport) -> Executor | None:
+    """The executor rewards run on, started (for Ray: connected, an actor on every node)."""
+    try:
+        executor = get_executor(config.executor)
+        status = executor.start()
+    except GrpoRewardsError as exc:
+        report.add("executor", "error", str(exc))
+        return None
+    if executor.name != "local":
+        report.add("executor", "ok", status)
+    return executor
+
+
+def _check_reward_preflight(report: PreflightReport, executor: Executor | None) -> None:
+    if executor is None:
+        return  # the executor did not start; that error is reported already
     for name, reward in report.rewards.items():
         topic = "sandbox" if reward.manifest.cost == "sandbox" else "rewards"
         try:
-            said = reward.preflight()
+            said = executor.preflight(reward)
         except GrpoRewardsError as exc:
             report.add(topic, "error", f"reward {name!r}: {exc}")
             continue
@@ -279,7 +298,11 @@ def preflight(
     report.manager = manager or load_plugins()
     _check_rewards(config, report.manager, report)
     _check_dataset(config, report, reader)
-    _check_reward_preflight(report)
+    check_lint(report)
+    check_seed(config, report)
+    _check_reward_preflight(report, _check_executor(config, report))
     _check_batch(config, report)
+    check_grpo_keys(config, report.backend, report)
+    check_report_to(config, report)
     _check_resume(config, report)
     return report

@@ -136,7 +136,7 @@ def _grpo_args(config: TrainConfig, loaded: Loaded, env: Environment, bf16: bool
 def _reward_funcs(config: TrainConfig, report: PreflightReport) -> tuple[list[RewardFunction], list[float]]:
     """The bridge's reward functions, warmed up on the first row before any model loads."""
     assert report.selection is not None and report.rows is not None  # preflight passed
-    funcs, weights = reward_functions(report.selection, abort_after=config.abort_after or None)
+    funcs, weights = reward_functions(report.selection, abort_after=config.abort_after or None, executor=config.executor)
     row = report.rows.rows[0]
     warm_up(report, funcs, row.get(config.prompt_column), row)
     for check in report.checks:
