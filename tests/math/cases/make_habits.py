@@ -222,18 +222,8 @@ add(
 # --- special tokens after the answer ---------------------------------------------------------------
 S = "special_tokens"
 add(S, "18", f"{BODY} The answer is 18<|im_end|>", T)
-add(
-    S,
-    "18",
-    f"{BODY}\n\n\\boxed{{18}}<|im_end|>\n<|im_start|>user\nAre you sure? I think it is 20.<|im_end|>\n<|im_start|>assistant\nYou are right, the answer is \\boxed{{20}}.<|im_end|>",
-    T,
-)
-add(
-    S,
-    "20",
-    f"{BODY}\n\n\\boxed{{18}}<|im_end|>\n<|im_start|>user\nAre you sure? I think it is 20.<|im_end|>\n<|im_start|>assistant\nYou are right, the answer is \\boxed{{20}}.<|im_end|>",
-    F,
-)
+INVENTED = "<|im_end|>\n<|im_start|>user\nAre you sure? I think it is 20.<|im_end|>\n<|im_start|>assistant\n"
+both(S, "18", "20", f"{BODY}\n\n\\boxed{{18}}{INVENTED}You are right, the answer is \\boxed{{20}}.<|im_end|>")
 add(S, "18", f"{BODY}\n#### 18</s>", T)
 add(S, "12", f"{BODY}\n#### 18</s>\n\nTom has 20 apples and gives away 8, so 12 are left.\n#### 12</s>", F)
 add(S, "18", f"{BODY}\nThe final answer is $\\boxed{{18}}$.<|eot_id|>", T)
@@ -255,11 +245,9 @@ add(
     f"{BODY}\n\n**Answer:** 18<end_of_turn>\n<start_of_turn>user\nAnd with 20 eggs?<end_of_turn>\n<start_of_turn>model\n**Answer:** 26<end_of_turn>",
     T,
 )
-add(S, "18", f"{BODY} The answer is 18.<|endoftext|>Human: What is 2 + 2?\nAssistant: The answer is 4.", T)
-add(S, "4", f"{BODY} The answer is 18.<|endoftext|>Human: What is 2 + 2?\nAssistant: The answer is 4.", F)
+both(S, "18", "4", f"{BODY} The answer is 18.<|endoftext|>Human: What is 2 + 2?\nAssistant: The answer is 4.")
 add(S, "18", f"{BODY} The answer is 18.<|end_of_text|>", T)
-add(S, "18", f"{BODY} The answer is 18. [INST] And with 20 eggs? [/INST] With 20 eggs she makes 26 dollars. The answer is 26.", T)
-add(S, "26", f"{BODY} The answer is 18. [INST] And with 20 eggs? [/INST] With 20 eggs she makes 26 dollars. The answer is 26.", F)
+both(S, "18", "26", f"{BODY} The answer is 18. [INST] And with 20 eggs? [/INST] With 20 eggs she makes 26. The answer is 26.")
 # a tool call and its result continue the answer; so does a harmony final message after the analysis
 add(
     S,
@@ -267,18 +255,8 @@ add(
     'Let me compute $6 \\times 7$ with the tool.\n<tool_call>\n{"name": "python", "arguments": {"code": "print(6*7)"}}\n</tool_call><|im_end|>\n<|im_start|>user\n<tool_response>\n42\n</tool_response><|im_end|>\n<|im_start|>assistant\nThe tool says 42, so the answer is $\\boxed{42}$.<|im_end|>',
     T,
 )
-add(
-    S,
-    "6",
-    "<|channel|>analysis<|message|>Maybe the answer is 5. Check: 2 * 3 = 6, so the answer is 6, not 5.<|end|><|start|>assistant<|channel|>final<|message|>The answer is $\\boxed{6}$.<|return|>",
-    T,
-)
-add(
-    S,
-    "5",
-    "<|channel|>analysis<|message|>Maybe the answer is 5. Check: 2 * 3 = 6, so the answer is 6, not 5.<|end|><|start|>assistant<|channel|>final<|message|>The answer is $\\boxed{6}$.<|return|>",
-    F,
-)
+HARMONY = "<|channel|>analysis<|message|>Maybe the answer is 5. Check: 2 * 3 = 6, so the answer is 6, not 5.<|end|>"
+both(S, "6", "5", HARMONY + "<|start|>assistant<|channel|>final<|message|>The answer is $\\boxed{6}$.<|return|>")
 add(
     S,
     "6",
@@ -289,8 +267,7 @@ add(S, "6", "<s>5</s> Correction: the product is 6. The answer is 6.", T)
 
 # --- cut off by the token limit while repeating the answer line: the repeated answer counts --------
 R = "truncated_repetition"
-add(R, "18", f"{BODY}\nThe answer is 18.\nThe answer is 18.\nThe answer is 18.\nThe answer is 1", T)
-add(R, "1", f"{BODY}\nThe answer is 18.\nThe answer is 18.\nThe answer is 18.\nThe answer is 1", F)
+both(R, "18", "1", f"{BODY}\nThe answer is 18.\nThe answer is 18.\nThe answer is 18.\nThe answer is 1")
 add(R, "18", f"{BODY}\n#### 18\n#### 18\n#### 18\n####", T)
 add(R, "18", f"{BODY} The answer is 18. The answer is 18. The answer is", T)
 add(
@@ -367,16 +344,9 @@ add(B, "1200", f"{BODY}\n\nThe total is $\\boxed{{1,200}}$.", T)
 add(B, "1200", f"{BODY}\n\nThe total is $\\boxed{{\\$1,\\!200.00}}$.", T)
 add(B, "1200", f"{BODY}\n\nThe total is $\\boxed{{1.200}}$.", F)
 add(B, "126", "The area is $14 \\times 9 = 126$ square meters.\n\n\\[\n\\boxed{126 \\text{ m}^2}\n\\]", T)
-add(
-    B, "115^\\circ", "The angles sum to $180^\\circ$, so the angle is $180 - 65 = 115$ degrees.\n\n\\[\\boxed{115^{\\circ}}\\]", T
-)
-add(
-    B,
-    "115^\\circ",
-    "The angles sum to $180^\\circ$, so the angle is $180 - 65 = 115$ degrees.\n\n\\[\\boxed{115 \\text{ degrees}}\\]",
-    T,
-)
-add(B, "115^\\circ", "The angles sum to $180^\\circ$, so the angle is $180 - 65 = 115$ degrees.\n\n\\[\\boxed{65^\\circ}\\]", F)
+ANGLE = "The angles sum to $180^\\circ$, so the angle is $180 - 65 = 115$ degrees.\n\n"
+for span, right in [("115^{\\circ}", T), ("115 \\text{ degrees}", T), ("65^\\circ", F)]:
+    add(B, "115^\\circ", f"{ANGLE}\\[\\boxed{{{span}}}\\]", right)
 G = "gold_forms"
 add(G, "1,200", f"{BODY}\n\nThe total is $\\boxed{{1200}}$.", T)
 add(G, "1,200", "So the answer is 1200.", T)
