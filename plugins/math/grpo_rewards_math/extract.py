@@ -1,6 +1,7 @@
 """Find the final answer in a completion (or in a reference solution).
 
-Only the final answer counts, in this order:
+Only the final answer counts (the reward has already cut the completion where the model
+stopped answering: an end-of-turn token, a new few-shot block; see :mod:`.ending`), in this order:
 
 1. **Reasoning is skipped**: only the text after the last ``</think>`` is read; a
    completion that opens ``<think>`` and never closes it has no answer.
