@@ -331,7 +331,7 @@ def _alternatives_for_a_pair(gold: Answer, pred: Answer) -> bool:
     if values is None or not values.unordered:
         return False
     text = gold.normalized
-    return text[:1] in "([" and text[-1:] in ")]" and len(split_top_level(text)) == 1
+    return len(text) > 1 and text[0] in "([" and text[-1] in ")]" and len(split_top_level(text)) == 1
 
 
 def judge(gold: Answer, pred: Answer, tolerance: float, *, ordered: bool = False) -> Judgement:

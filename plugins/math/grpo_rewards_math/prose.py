@@ -187,12 +187,17 @@ def _values(text: str) -> list[tuple[int, str]]:
     return [(at, value) for at, value in _candidates(text) if not _LABEL.match(value.strip())]
 
 
+def _only_or(clause: str) -> bool:
+    """The clause offers alternatives with a plain "or" and nothing else ("maybe 3 or -2", "3 or so" are real hedges)."""
+    words = [word.lower() for word in _HEDGE.findall(mask_math(clause))]
+    return bool(words) and all(word in _DISJUNCTIONS for word in words) and not _OPEN_RANGE.search(clause)
+
+
 def _restated(clause: str) -> str | None:
     """The exact value of a clause that gives one number in two or three spellings joined by "or"
     ("$\\frac{1}{4}$, or 25%", "1/2, or equivalently 0.5", "$\\frac13$ (or about 0.333)"); None otherwise."""
-    words = [word.lower() for word in _HEDGE.findall(mask_math(clause))]
-    if not words or any(word not in _DISJUNCTIONS for word in words) or _OPEN_RANGE.search(clause):
-        return None  # no "or" at all (the common case), or a real hedge ("maybe", "or so")
+    if not _only_or(clause):
+        return None
     read = [(value, parse_number(normalize(value))) for _, value in _values(_after_last_copula(clause)[0])]
     numbers = [(value, number) for value, number in read if number is not None]
     if not 2 <= len(read) <= 3 or len(numbers) < len(read):
@@ -215,8 +220,8 @@ def _same_number(a: Num, b: Num) -> bool:
 
 def _disjunction_list(clause: str, solutions: int) -> str | None:
     """The values of "x = 3 or x = -2" as a list: exactly the ``solutions`` a gold lists, and no hedge but "or"."""
-    if _OPEN_RANGE.search(clause) or any(word.lower() not in _DISJUNCTIONS for word in _HEDGE.findall(mask_math(clause))):
-        return None  # "maybe 3 or -2", "3 or so": a hedge whatever the gold
+    if not _only_or(clause):
+        return None
     rest = _cut(_after_last_copula(clause)[0])
     values = _values(rest)
     if not values:
