@@ -25,6 +25,7 @@ from .errors import (
     SandboxError,
     SandboxTimeout,
     SandboxUnavailable,
+    ServiceUnavailable,
 )
 from .hookspecs import hookimpl
 from .options import describe_options, parse_options
@@ -62,6 +63,7 @@ __all__ = [
     "SandboxError",
     "SandboxTimeout",
     "SandboxUnavailable",
+    "ServiceUnavailable",
     "Task",
     "Verdict",
     "WorkerPool",

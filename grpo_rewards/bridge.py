@@ -20,7 +20,7 @@ import collections
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import RewardError
 from .messages import chat_messages, completion_text, prompt_text, to_sample
@@ -31,6 +31,8 @@ from .selection import Selection, parse_reward_spec, select_rewards
 from .verdict import Verdict
 
 __all__ = [
+    "BaseRewardFunction",
+    "BatchRow",
     "RewardFunction",
     "RewardStats",
     "chat_messages",
@@ -49,6 +51,15 @@ TRL_NON_COLUMNS = frozenset(
 )
 
 
+class BatchRow(NamedTuple):
+    """One completion of a TRL batch, as TRL gave it: its prompt, the completion, its columns and token ids."""
+
+    prompt: Any
+    completion: Any
+    row: dict[str, Any]
+    completion_ids: Any
+
+
 @dataclass
 class RewardStats:
     """What one call of a reward function saw."""
@@ -60,27 +71,24 @@ class RewardStats:
     unverifiable: collections.Counter[str] = field(default_factory=collections.Counter)
 
 
-class RewardFunction:
-    """One reward as a TRL reward function. Build these with :func:`reward_funcs`.
+class BaseRewardFunction:
+    """What every grpo-rewards TRL reward function does around the scoring itself.
 
-    Args:
-        reward: the reward instance (options applied).
-        plugin: the plugin that provides it, for error messages.
-        weight: the weight :func:`reward_funcs` hands to ``reward_weights``.
-        abort_after: raise :class:`RewardError` after this many consecutive calls in
-            which every sample was unverifiable (a broken reward or a sandbox that
-            is down must not train on silent zeros); ``None`` disables the check.
+    It reads TRL's keyword contract into rows (:meth:`batch`), gets one verdict
+    per completion from :meth:`verdicts` (scored in this process by
+    :class:`RewardFunction`, by a service in :class:`grpo_rewards.remote.RemoteRewardFunction`),
+    returns their scores (``None`` for unverifiable), logs the metrics, and
+    raises :class:`RewardError` after ``abort_after`` calls in a row in which
+    every sample was unverifiable (a broken reward, a sandbox or a service that
+    is down must not train on silent zeros); ``None`` disables that check.
     """
 
-    def __init__(
-        self, reward: BaseReward, *, plugin: str | None = None, weight: float = 1.0, abort_after: int | None = 3
-    ) -> None:
-        self.reward = reward
+    def __init__(self, name: str, *, plugin: str | None = None, weight: float = 1.0, abort_after: int | None = 3) -> None:
         self.plugin = plugin
         self.weight = weight
         self.abort_after = abort_after
-        self.__name__ = reward.name
-        self.__qualname__ = reward.name
+        self.__name__ = name
+        self.__qualname__ = name
         self._reset()
 
     def _reset(self) -> None:
@@ -88,37 +96,37 @@ class RewardFunction:
         self.failed_calls = 0
         self._traceback_logged = False
 
-    def __getstate__(self) -> dict[str, Any]:
-        return {"reward": self.reward, "plugin": self.plugin, "weight": self.weight, "abort_after": self.abort_after}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(state["reward"], plugin=state["plugin"], weight=state["weight"], abort_after=state["abort_after"])  # type: ignore[misc]
-
-    def __repr__(self) -> str:
-        return f"RewardFunction({self.__name__!r}, weight={self.weight})"
-
-    def samples(
+    def batch(
         self,
         prompts: Sequence[Any] | None,
         completions: Sequence[Any],
         completion_ids: Sequence[Any] | None,
         columns: Mapping[str, Any],
-    ) -> list[Sample]:
-        """TRL's batch as :class:`Sample` objects."""
+    ) -> list[BatchRow]:
+        """TRL's batch as one :class:`BatchRow` per completion (the columns that hold one value per completion)."""
         n = len(completions)
         if prompts is not None and len(prompts) != n:
             raise RewardError(f"got {len(prompts)} prompts for {n} completions", reward=self.__name__, plugin=self.plugin)
         per_row = {k: v for k, v in columns.items() if isinstance(v, Sequence) and not isinstance(v, str) and len(v) == n}
         return [
-            to_sample(
+            BatchRow(
                 prompts[i] if prompts is not None else None,
                 completion,
-                row={k: v[i] for k, v in per_row.items()},
-                completion_ids=completion_ids[i] if completion_ids is not None else None,
-                index=i,
+                {k: v[i] for k, v in per_row.items()},
+                completion_ids[i] if completion_ids is not None else None,
             )
             for i, completion in enumerate(completions)
         ]
+
+    def verdicts(
+        self,
+        prompts: Sequence[Any] | None,
+        completions: Sequence[Any],
+        completion_ids: Sequence[Any] | None,
+        columns: Mapping[str, Any],
+    ) -> list[Verdict]:
+        """One verdict per completion, in order; subclasses say where the scoring happens."""
+        raise NotImplementedError
 
     def __call__(
         self,
@@ -131,7 +139,7 @@ class RewardFunction:
         if completions is None:
             raise RewardError("called without completions", reward=self.__name__, plugin=self.plugin)
         columns = {k: v for k, v in kwargs.items() if k not in TRL_NON_COLUMNS}
-        verdicts = score_samples(self.reward, self.samples(prompts, completions, completion_ids, columns), plugin=self.plugin)
+        verdicts = self.verdicts(prompts, completions, completion_ids, columns)
         self._observe(verdicts, kwargs.get("log_metric"))
         return [v.score for v in verdicts]
 
@@ -182,6 +190,55 @@ class RewardFunction:
                 reward=self.__name__,
                 plugin=self.plugin,
             )
+
+
+class RewardFunction(BaseRewardFunction):
+    """One reward as a TRL reward function, scored in this process. Build these with :func:`reward_funcs`.
+
+    Args:
+        reward: the reward instance (options applied).
+        plugin: the plugin that provides it, for error messages.
+        weight: the weight :func:`reward_funcs` hands to ``reward_weights``.
+        abort_after: see :class:`BaseRewardFunction`.
+    """
+
+    def __init__(
+        self, reward: BaseReward, *, plugin: str | None = None, weight: float = 1.0, abort_after: int | None = 3
+    ) -> None:
+        super().__init__(reward.name, plugin=plugin, weight=weight, abort_after=abort_after)
+        self.reward = reward
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"reward": self.reward, "plugin": self.plugin, "weight": self.weight, "abort_after": self.abort_after}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["reward"], plugin=state["plugin"], weight=state["weight"], abort_after=state["abort_after"])  # type: ignore[misc]
+
+    def __repr__(self) -> str:
+        return f"RewardFunction({self.__name__!r}, weight={self.weight})"
+
+    def samples(
+        self,
+        prompts: Sequence[Any] | None,
+        completions: Sequence[Any],
+        completion_ids: Sequence[Any] | None,
+        columns: Mapping[str, Any],
+    ) -> list[Sample]:
+        """TRL's batch as :class:`Sample` objects."""
+        rows = self.batch(prompts, completions, completion_ids, columns)
+        return [
+            to_sample(r.prompt, r.completion, row=r.row, completion_ids=r.completion_ids, index=i) for i, r in enumerate(rows)
+        ]
+
+    def verdicts(
+        self,
+        prompts: Sequence[Any] | None,
+        completions: Sequence[Any],
+        completion_ids: Sequence[Any] | None,
+        columns: Mapping[str, Any],
+    ) -> list[Verdict]:
+        """One verdict per completion, scored in this process (the pool, or inline) by :func:`score_samples`."""
+        return score_samples(self.reward, self.samples(prompts, completions, completion_ids, columns), plugin=self.plugin)
 
 
 def reward_functions(selection: Selection, *, abort_after: int | None = 3) -> tuple[list[RewardFunction], list[float]]:

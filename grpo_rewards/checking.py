@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .data import InputRow
-from .errors import GrpoRewardsError
+from .errors import GrpoRewardsError, InputError
 from .plugins import PluginManager
 from .reward import BaseReward
 from .scoring import score_samples
@@ -18,7 +18,7 @@ from .selection import SelectedReward, parse_option_flags, select_rewards
 from .summary import RewardSummary, summarize
 from .verdict import Verdict
 
-__all__ = ["AppliedReward", "CheckReport", "parse_option_flags", "run_check", "select_for_rows"]
+__all__ = ["AppliedReward", "CheckReport", "error_record", "parse_option_flags", "row_record", "run_check", "select_for_rows"]
 
 
 @dataclass(frozen=True)
@@ -86,13 +86,20 @@ def _lint(selected: AppliedReward, rows: Sequence[InputRow]) -> list[str]:
 
 
 def run_check(
-    selected: Sequence[AppliedReward], rows: Sequence[InputRow], *, on_progress: Callable[[str, int], None] | None = None
+    selected: Sequence[AppliedReward],
+    rows: Sequence[InputRow],
+    *,
+    on_progress: Callable[[str, int], None] | None = None,
+    lint: bool = True,
 ) -> CheckReport:
-    """Score every selected reward on its rows. Failures become verdicts; nothing raises per row."""
+    """Score every selected reward on its rows. Failures become verdicts; nothing raises per row.
+
+    ``lint=False`` skips each reward's data lint (``serve`` scores without it).
+    """
     report = CheckReport(list(selected))
     samples = [row.sample() for row in rows]
     for item in selected:
-        report.lint[item.name] = _lint(item, rows)
+        report.lint[item.name] = _lint(item, rows) if lint else []
         progress = (lambda n, name=item.name: on_progress(name, n)) if on_progress else None
         try:
             verdicts = score_samples(item.reward, [samples[i] for i in item.positions], plugin=item.plugin, on_verdict=progress)
@@ -102,3 +109,14 @@ def run_check(
         report.verdicts[item.name] = dict(zip(item.positions, verdicts, strict=True))
         report.summaries[item.name] = summarize(item.name, verdicts)
     return report
+
+
+def row_record(row: InputRow, report: CheckReport, position: int) -> dict[str, Any]:
+    """The ``check --output`` record of one scored row: ``{"line": N, "rewards": {NAME: verdict}}``."""
+    rewards = {name: verdicts[position].to_dict() for name, verdicts in report.verdicts.items() if position in verdicts}
+    return {"line": row.line, "rewards": rewards}
+
+
+def error_record(error: InputError) -> dict[str, Any]:
+    """The ``check --output`` record of a malformed row: its line, the error, the field at fault, no rewards."""
+    return {"line": error.line, "error": str(error), "field": error.field, "rewards": {}}

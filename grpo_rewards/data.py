@@ -17,7 +17,7 @@ from .errors import ConfigError, InputError
 from .messages import is_chat, to_sample
 from .reward import Sample
 
-__all__ = ["SUFFIXES", "InputRow", "ReadResult", "not_utf8", "read_records", "read_rows"]
+__all__ = ["SUFFIXES", "InputRow", "ReadResult", "not_utf8", "read_records", "read_rows", "row_from_record"]
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,16 @@ class ReadResult:
 
     rows: list[InputRow]
     errors: list[InputError]
+
+
+def row_from_record(record: Any, *, path: str, line: int) -> InputRow:
+    """One record (a mapping with ``completion``, maybe ``prompt``, and columns) as an :class:`InputRow`.
+
+    Raises :class:`InputError` naming ``path``, ``line`` and the field at fault.
+    ``check`` reads files through it and ``serve`` reads request rows through it,
+    so a row is valid in one exactly when it is valid in the other.
+    """
+    return _row(path, line, record)
 
 
 def _row(path: str, line: int, record: Any) -> InputRow:

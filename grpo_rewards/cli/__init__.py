@@ -10,6 +10,7 @@ from ..plugins import load_plugins
 from .check import check
 from .plugins_cmd import plugins
 from .rewards_cmd import rewards
+from .serve import serve
 
 __all__ = ["build_cli", "main"]
 
@@ -22,7 +23,7 @@ def build_cli() -> click.Group:
     def cli() -> None:
         """Score GRPO completions with reward plugins, and train with them."""
 
-    for command in (check, plugins, rewards):
+    for command in (check, plugins, rewards, serve):
         cli.add_command(command)
     manager = load_plugins(strict=False)
     manager.hook().register_commands(cli=cli)

@@ -18,7 +18,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from ..checking import CheckReport, run_check, select_for_rows
+from ..checking import CheckReport, error_record, row_record, run_check, select_for_rows
 from ..data import InputRow, read_rows
 from ..errors import ConfigError, GrpoRewardsError, InputError
 from ..plugins import load_plugins
@@ -108,14 +108,9 @@ def _score_with_progress(selected: Sequence[Any], rows: Sequence[InputRow], err:
         return run_check(selected, rows, on_progress=lambda name, n: progress.advance(tasks[name], n))
 
 
-def _row_record(row: InputRow, report: CheckReport, position: int) -> dict[str, Any]:
-    rewards = {name: verdicts[position].to_dict() for name, verdicts in report.verdicts.items() if position in verdicts}
-    return {"line": row.line, "rewards": rewards}
-
-
 def _write_output(path: Path, rows: Sequence[InputRow], errors: Sequence[InputError], report: CheckReport) -> None:
-    records = [(row.line, _row_record(row, report, i)) for i, row in enumerate(rows)]
-    records += [(e.line or 0, {"line": e.line, "error": str(e), "field": e.field, "rewards": {}}) for e in errors]
+    records = [(row.line, row_record(row, report, i)) for i, row in enumerate(rows)]
+    records += [(e.line or 0, error_record(e)) for e in errors]
     records.sort(key=lambda item: item[0])
     with path.open("w", encoding="utf-8") as handle:
         for _, record in records:
