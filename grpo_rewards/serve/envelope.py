@@ -43,7 +43,7 @@ class ScoreRequest:
 
 def _json(body: bytes) -> Any:
     try:
-        return json.loads(body)
+        return json.loads(body.decode("utf-8"))
     except UnicodeDecodeError:
         raise RequestProblem(400, "body", "the body is not UTF-8 text; send JSON") from None
     except json.JSONDecodeError as exc:
