@@ -1,8 +1,9 @@
 """``grpo-rewards serve``: score rows over HTTP with the same rewards, options and verdicts as ``check``.
 
-Exit status: 0 after a clean shutdown (SIGTERM, SIGINT, or no client left with
-``--lease``); 2 for a configuration error (an unknown reward, a bad option);
-3 when another service already serves the ``--uds`` socket.
+SIGTERM or SIGINT stops it gracefully: in-flight batches finish, then the
+process ends by that signal (as uvicorn does). Exit status: 0 when it stopped
+because no client held ``--lease``; 2 for a configuration error (an unknown
+reward, a bad option); 3 when another service already serves the ``--uds`` socket.
 """
 
 from __future__ import annotations
