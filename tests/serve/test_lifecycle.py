@@ -27,7 +27,6 @@ def test_sigterm_lets_the_in_flight_batch_finish_then_exits(start_service):
     assert [r["rewards"]["sleepy"]["verdict"] for r in results] == ["correct", "correct"]
     assert [r["rewards"]["echo"]["verdict"] for r in results] == ["correct", "incorrect"]
     assert service.process.wait(60) in (0, -signal.SIGTERM)  # uvicorn re-raises the signal once it has shut down
-    assert "Finished server process" in service.output() or service.process.returncode == -signal.SIGTERM
     with pytest.raises(httpx.ConnectError):
         httpx.get(f"{service.url}/health", timeout=5)
 
