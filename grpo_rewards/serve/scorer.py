@@ -31,7 +31,7 @@ from ..selection import SelectedReward, Selection, select_rewards
 from ..verdict import Verdict
 from .limits import Limits
 
-__all__ = ["REQUEST_SOURCE", "Scorer", "UnknownReward", "selection_fingerprint"]
+__all__ = ["REQUEST_SOURCE", "Scorer", "UnknownReward", "options_json", "selection_fingerprint"]
 
 #: What error messages call a request's rows (in place of a file name): ``request:3: ...``.
 REQUEST_SOURCE = "request"
@@ -174,9 +174,17 @@ class Scorer:
         return {"line": row.line, "rewards": rewards}
 
 
+def options_json(options: Any) -> dict[str, Any]:
+    """A reward's resolved options as JSON values (what ``GET /rewards`` lists, and clients compare)."""
+    if not dataclasses.is_dataclass(options) or isinstance(options, type):
+        return {}
+    fields = {f.name: getattr(options, f.name) for f in dataclasses.fields(options)}
+    loaded: dict[str, Any] = json.loads(json.dumps(fields, default=repr))
+    return loaded
+
+
 def _describe(selected: SelectedReward) -> dict[str, Any]:
     reward, manifest = selected.reward, selected.reward.manifest
-    options = dataclasses.asdict(reward.options) if dataclasses.is_dataclass(reward.options) else {}
     return {
         "name": selected.name,
         "weight": selected.weight,
@@ -187,5 +195,5 @@ def _describe(selected: SelectedReward) -> dict[str, Any]:
         "timeout": reward.timeout,
         "cost": manifest.cost,
         "unit": reward.unit,
-        "options": json.loads(json.dumps(options, default=repr)),
+        "options": options_json(reward.options),
     }

@@ -81,6 +81,13 @@ class TrainConfig:
         "rewards",
         "stop after this many reward calls in a row in which one reward was unverifiable for every sample (0: never)",
     )
+    reward_service: str = _f(
+        "auto",
+        "rewards",
+        "where rewards are scored: auto (one shared service per host when several ranks run on it, else in-process), "
+        "local, node, or a service URL (http://HOST:PORT, unix:/PATH)",
+        metavar="auto|local|node|URL",
+    )
     # grpo
     num_generations: int = _f(8, "grpo", "completions sampled per prompt (the group size)")
     max_completion_length: int = _f(256, "grpo", "longest completion, in tokens")

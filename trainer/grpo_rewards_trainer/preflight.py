@@ -161,11 +161,19 @@ def _check_rewards(config: TrainConfig, manager: PluginManager, report: Prefligh
         report.add("rewards", "ok", f"{selected.name} (weight {selected.weight:g}, plugin {selected.plugin}, cost {cost})")
 
 
-def _check_reward_preflight(report: PreflightReport) -> None:
+#: Runs one reward's preflight: in this process by default, in the scoring service when there is one.
+RewardProbe = Callable[[str, BaseReward], "str | None"]
+
+
+def _local_probe(name: str, reward: BaseReward) -> str | None:
+    return reward.preflight()
+
+
+def _check_reward_preflight(report: PreflightReport, probe: RewardProbe) -> None:
     for name, reward in report.rewards.items():
         topic = "sandbox" if reward.manifest.cost == "sandbox" else "rewards"
         try:
-            said = reward.preflight()
+            said = probe(name, reward)
         except GrpoRewardsError as exc:
             report.add(topic, "error", f"reward {name!r}: {exc}")
             continue
@@ -266,8 +274,13 @@ def preflight(
     manager: PluginManager | None = None,
     environment: Environment | None = None,
     reader: Callable[[str, str], Rows] = read_dataset,
+    probe: RewardProbe | None = None,
 ) -> PreflightReport:
-    """Run every check without loading a model; see :class:`PreflightReport`."""
+    """Run every check without loading a model; see :class:`PreflightReport`.
+
+    ``probe(name, reward)`` runs a reward's ``preflight()`` (default: here; the
+    trainer passes the scoring service's when rewards are scored there).
+    """
     env = environment or Environment.detect()
     report = PreflightReport(environment=env)
     if config.backend not in ("auto", "unsloth", "trl"):
@@ -279,7 +292,8 @@ def preflight(
     report.manager = manager or load_plugins()
     _check_rewards(config, report.manager, report)
     _check_dataset(config, report, reader)
-    _check_reward_preflight(report)
+    if probe is None or not report.errors:  # a service starts only for a run that can otherwise go
+        _check_reward_preflight(report, probe or _local_probe)
     _check_batch(config, report)
     _check_resume(config, report)
     return report

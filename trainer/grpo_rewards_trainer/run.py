@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from grpo_rewards import ConfigError, PluginManager, get_pool
+from grpo_rewards import ConfigError, PluginManager, get_pool, load_plugins
 from grpo_rewards.bridge import reward_functions
 
 from .backends import Loaded, load_backend
@@ -25,6 +25,7 @@ from .config import TrainConfig
 from .data import format_prompts
 from .environment import Environment
 from .preflight import PreflightReport, preflight
+from .service import RewardService, service_mode
 
 __all__ = ["CONFIG_FILE", "TrainResult", "TrainingRun", "grpo_kwargs", "train"]
 
@@ -136,6 +137,17 @@ def _grpo_args(config: TrainConfig, loaded: Loaded, env: Environment, bf16: bool
         raise ConfigError(f"GRPOConfig rejected a setting ({exc}); check the names given with --grpo KEY=VALUE") from None
 
 
+def _reward_funcs(config: TrainConfig, report: PreflightReport, service: RewardService | None) -> tuple[list[Any], list[float]]:
+    abort_after = config.abort_after or None
+    if service is not None:
+        funcs, weights = service.reward_funcs(abort_after)
+        logger.info("rewards are scored by the grpo-rewards service at %s (pid %s)", service.url, service.health().get("pid"))
+        return list(funcs), weights
+    assert report.selection is not None  # preflight passed, so it selected every reward
+    local, weights = reward_functions(report.selection, abort_after=abort_after)
+    return list(local), weights
+
+
 def _resume(config: TrainConfig) -> str | bool | None:
     return True if config.resume_from_checkpoint == "latest" else config.resume_from_checkpoint
 
@@ -182,19 +194,26 @@ class TrainingRun:
         manager: PluginManager | None = None,
         environment: Environment | None = None,
     ) -> TrainingRun:
-        """Preflight, load the model for the resolved backend, and build the trainer."""
-        report = preflight(config, manager=manager, environment=environment)
+        """Preflight, load the model for the resolved backend, and build the trainer.
+
+        With a scoring service (``config.reward_service``), the rewards' preflight
+        runs there and the trainer's reward functions score through it.
+        """
+        manager = manager or load_plugins()
+        mode = service_mode(config)
+        service = None if mode == "local" else RewardService(config, mode, manager)
+        probe = service.probe if service is not None else None
+        report = preflight(config, manager=manager, environment=environment, probe=probe)
         report.raise_for_errors()
         _show_warnings()
         for warning in report.warnings:
             logger.warning("%s: %s", warning.topic, warning.message)
         env = report.environment or Environment.detect()
-        _warm_pool(report)
+        if service is None:
+            _warm_pool(report)
         bf16 = _bf16(config, env)
         loaded = load_backend(report.backend or "trl", config, bf16=bf16)
-        abort_after = config.abort_after or None
-        assert report.selection is not None  # preflight passed, so it selected every reward
-        funcs, weights = reward_functions(report.selection, abort_after=abort_after)
+        funcs, weights = _reward_funcs(config, report, service)
         trainer = _trainer(config, loaded, report, _grpo_args(config, loaded, env, bf16, weights), funcs, callbacks)
         return cls(config, report, loaded, trainer)
 
