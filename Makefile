@@ -12,7 +12,7 @@ MYPY_PACKAGES := grpo_rewards grpo_rewards_trainer
 # `make test-fast`: no Docker, nothing slow (markers are declared in pyproject.toml).
 FAST_MARKERS := not docker and not slow
 
-.PHONY: install sandbox-ready test test-fast demo lint bench clean
+.PHONY: install sandbox-ready verl-ready test test-fast demo lint bench clean
 
 install: $(STAMP)
 
@@ -27,7 +27,12 @@ $(STAMP): pyproject.toml requirements-dev.txt $(wildcard */pyproject.toml plugin
 sandbox-ready: install
 	@if [ -f sandbox/scripts/ensure-docker.sh ]; then bash sandbox/scripts/ensure-docker.sh && $(BIN)/grpo-rewards-sandbox build; fi
 
-test: install sandbox-ready
+# verl 0.9.1 and what its reward managers import, with --no-deps in a folder of their own
+# (tests/integrations/verl_env.py), for the verl adapter's tests; the project's stack is never touched.
+verl-ready: install
+	$(BIN)/python tests/integrations/verl_env.py
+
+test: install sandbox-ready verl-ready
 	$(BIN)/python -m pytest
 
 # The quick loop: no Docker engine or sandbox image needed, no slow tests.

@@ -42,7 +42,7 @@ from .verdict import Verdict
 if TYPE_CHECKING:  # pragma: no cover
     import httpx
 
-__all__ = ["RemoteRewardFunction", "ServiceClient", "parse_service_url", "reward_funcs"]
+__all__ = ["RemoteRewardFunction", "ServiceClient", "parse_service_url", "reward_funcs", "served_weights"]
 
 #: Header naming the calling process to the service (``GET /health`` lists the clients seen).
 CLIENT_HEADER = "x-grpo-rewards-client"
@@ -287,7 +287,11 @@ def _wire_row(row: BatchRow) -> dict[str, Any]:
     return record
 
 
-def _weights(specs: Sequence[str], served: Mapping[str, Mapping[str, Any]], url: str) -> list[tuple[str, float]]:
+def served_weights(specs: Sequence[str], served: Mapping[str, Mapping[str, Any]], url: str) -> list[tuple[str, float]]:
+    """``(name, weight)`` for each spec: its own weight if it has one, else the one the service at ``url`` serves it with.
+
+    Raises :class:`ConfigError` for a reward not in ``served`` (``GET /rewards`` by name).
+    """
     chosen = []
     for spec in specs:
         name, weight = parse_reward_spec(spec)
@@ -324,7 +328,7 @@ def reward_funcs(
     """
     client = client or ServiceClient(url, deadline=deadline, retries=retries)
     served = {r["name"]: r for r in client.rewards()}
-    chosen = _weights(rewards if rewards is not None else list(served), served, url)
+    chosen = served_weights(rewards if rewards is not None else list(served), served, url)
     funcs = [
         RemoteRewardFunction(
             name, client, weight=weight, plugin=served[name].get("plugin"), abort_after=abort_after, reconnect=reconnect

@@ -8,6 +8,7 @@ import click
 
 from ..plugins import load_plugins
 from .check import check
+from .integrations import integrations
 from .plugins_cmd import plugins
 from .rewards_cmd import rewards
 from .serve import serve
@@ -23,7 +24,7 @@ def build_cli() -> click.Group:
     def cli() -> None:
         """Score GRPO completions with reward plugins, and train with them."""
 
-    for command in (check, plugins, rewards, serve):
+    for command in (check, plugins, rewards, serve, integrations):
         cli.add_command(command)
     manager = load_plugins(strict=False)
     manager.hook().register_commands(cli=cli)

@@ -44,7 +44,9 @@ def test_a_batch_gets_exactly_the_verdicts_check_writes(math_service, tmp_path):
     data.write_text("".join(json.dumps(row) + "\n" for row in MATH_ROWS))
     out = tmp_path / "out.jsonl"
     with pytest.raises(SystemExit):
-        cli_main(["check", str(data), "--reward", "math", "--reward", "format:0.2", "-o", "math.mode=lenient", "--output", str(out)])
+        cli_main(
+            ["check", str(data), "--reward", "math", "--reward", "format:0.2", "-o", "math.mode=lenient", "--output", str(out)]
+        )
     expected = [json.loads(line) for line in out.read_text().splitlines()]
     response = post(math_service, {"rows": MATH_ROWS})
     assert response.status_code == 200
@@ -57,7 +59,10 @@ def test_a_batch_gets_exactly_the_verdicts_check_writes(math_service, tmp_path):
 
 def test_rewards_and_health_describe_the_service(math_service):
     rewards = httpx.get(f"{math_service.url}/rewards").json()["rewards"]
-    assert [(r["name"], r["weight"], r["plugin"]) for r in rewards] == [("math", 1.0, "math"), ("format", 0.2, "grpo_rewards.builtin.format")]
+    assert [(r["name"], r["weight"], r["plugin"]) for r in rewards] == [
+        ("math", 1.0, "math"),
+        ("format", 0.2, "grpo_rewards.builtin.format"),
+    ]
     assert rewards[0]["options"]["mode"] == "lenient" and "answer" in rewards[0]["required_columns"]
     health = httpx.get(f"{math_service.url}/health").json()
     assert health["status"] == "ok" and health["pid"] == math_service.pid
@@ -111,7 +116,16 @@ def test_a_malformed_row_is_named_and_the_other_rows_are_scored_as_without_it(ma
 
 def test_limits_refuse_what_is_too_big_and_give_an_overlong_completion_the_lowest_score(module_service):
     service = module_service(
-        "--reward", "format", "--reward", "repetition", "--max-rows", "3", "--max-body-mb", "0.01", "--max-completion-chars", "200"
+        "--reward",
+        "format",
+        "--reward",
+        "repetition",
+        "--max-rows",
+        "3",
+        "--max-body-mb",
+        "0.01",
+        "--max-completion-chars",
+        "200",
     )
     rows = post(service, {"rows": [{"completion": "x"}] * 4})
     assert rows.status_code == 413 and rows.json()["field"] == "rows" and "limit of 3" in rows.json()["error"]

@@ -47,7 +47,6 @@ def _recording(func: Any, calls: list[dict[str, Any]]) -> Any:
 def _sandbox_owners() -> list[str]:
     """The owner label of every sandbox container on the engine (``host:pid:start``)."""
     import docker
-
     from grpo_rewards_sandbox.docker_backend import LABEL, OWNER_LABEL
 
     containers = docker.from_env().containers.list(filters={"label": LABEL})
