@@ -14,7 +14,7 @@ or :class:`BatchReward`, return :class:`Verdict` objects and register through th
 
 from __future__ import annotations
 
-from .bridge import RewardFunction, RewardStats, reward_funcs
+from .bridge import AsyncRewardFunction, RewardFunction, RewardStats, reward_funcs
 from .errors import (
     ConfigError,
     DuplicateRewardError,
@@ -40,6 +40,7 @@ from .verdict import Verdict
 __version__ = "0.1.0"
 
 __all__ = [
+    "AsyncRewardFunction",
     "BaseReward",
     "BatchReward",
     "ConfigError",

@@ -9,6 +9,13 @@ Each function takes TRL's keyword contract, returns one float or ``None`` per
 completion (``None`` for unverifiable: TRL leaves the sample out of that
 reward), has ``__name__`` equal to the reward name, and pickles.
 
+With ``asynchronous=True`` the functions are :class:`AsyncRewardFunction`
+objects: ``GRPOTrainer._calculate_rewards`` (trl 1.15 and 1.16, and Unsloth's
+copy of it) calls synchronous reward functions one after another but awaits
+every async one of a step together (``asyncio.gather`` on its event-loop
+thread), so a reward that waits (on the worker pool, a sandbox, a judge
+endpoint) overlaps the others instead of adding to them.
+
 Rewards are chosen by :mod:`grpo_rewards.selection` and texts read by
 :mod:`grpo_rewards.messages`; ``parse_reward_spec``, ``completion_text``,
 ``prompt_text`` and ``chat_messages`` stay importable from here.
@@ -16,11 +23,12 @@ Rewards are chosen by :mod:`grpo_rewards.selection` and texts read by
 
 from __future__ import annotations
 
+import asyncio
 import collections
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple, overload
 
 from .errors import RewardError
 from .messages import chat_messages, completion_text, prompt_text, to_sample
@@ -31,6 +39,7 @@ from .selection import Selection, parse_reward_spec, select_rewards
 from .verdict import Verdict
 
 __all__ = [
+    "AsyncRewardFunction",
     "BaseRewardFunction",
     "BatchRow",
     "RewardFunction",
@@ -95,6 +104,10 @@ class BaseRewardFunction:
         self.last_stats = RewardStats()
         self.failed_calls = 0
         self._traceback_logged = False
+
+    def as_async(self) -> AsyncRewardFunction:
+        """This function as an async reward function (see :class:`AsyncRewardFunction`)."""
+        return AsyncRewardFunction(self)
 
     def batch(
         self,
@@ -241,11 +254,65 @@ class RewardFunction(BaseRewardFunction):
         return score_samples(self.reward, self.samples(prompts, completions, completion_ids, columns), plugin=self.plugin)
 
 
+class AsyncRewardFunction:
+    """A reward function (local or remote) that TRL awaits: ``await fn(prompts=..., completions=..., **columns)``.
+
+    The call runs the wrapped function in a thread of the running event loop's
+    executor, so TRL's ``asyncio.gather`` over a step's async rewards scores them
+    at the same time. Scores, ``None`` for unverifiable, the logged metrics and
+    the abort-after check are the wrapped function's (``.func``). Rewards that run
+    in the core's worker pool still take turns in the pool; what overlaps is an
+    inline reward with a pool one, and any waits outside the pool (a sandbox, an
+    HTTP judge).
+    """
+
+    def __init__(self, func: BaseRewardFunction) -> None:
+        self.func = func
+        self.__name__ = func.__name__
+        self.__qualname__ = func.__name__
+
+    @property
+    def weight(self) -> float:
+        return self.func.weight
+
+    @property
+    def last_stats(self) -> RewardStats:
+        return self.func.last_stats
+
+    def __repr__(self) -> str:
+        return f"AsyncRewardFunction({self.__name__!r}, weight={self.weight})"
+
+    async def __call__(self, **kwargs: Any) -> list[float | None]:
+        return await asyncio.to_thread(self.func, **kwargs)
+
+
 def reward_functions(selection: Selection, *, abort_after: int | None = 3) -> tuple[list[RewardFunction], list[float]]:
     """Reward functions and weights for the rewards of a checked :class:`~grpo_rewards.selection.Selection`."""
     selection.raise_for_errors()
     funcs = [RewardFunction(s.reward, plugin=s.plugin, weight=s.weight, abort_after=abort_after) for s in selection.rewards]
     return funcs, selection.weights
+
+
+@overload
+def reward_funcs(
+    rewards: Sequence[str],
+    options: Mapping[str, Mapping[str, Any]] | None = ...,
+    *,
+    manager: PluginManager | None = ...,
+    abort_after: int | None = ...,
+    asynchronous: Literal[False] = ...,
+) -> tuple[list[RewardFunction], list[float]]: ...
+
+
+@overload
+def reward_funcs(
+    rewards: Sequence[str],
+    options: Mapping[str, Mapping[str, Any]] | None = ...,
+    *,
+    manager: PluginManager | None = ...,
+    abort_after: int | None = ...,
+    asynchronous: Literal[True],
+) -> tuple[list[AsyncRewardFunction], list[float]]: ...
 
 
 def reward_funcs(
@@ -254,7 +321,8 @@ def reward_funcs(
     *,
     manager: PluginManager | None = None,
     abort_after: int | None = 3,
-) -> tuple[list[RewardFunction], list[float]]:
+    asynchronous: bool = False,
+) -> tuple[list[RewardFunction], list[float]] | tuple[list[AsyncRewardFunction], list[float]]:
     """Reward functions and weights for ``trl.GRPOTrainer``.
 
     Args:
@@ -262,9 +330,11 @@ def reward_funcs(
         options: per-reward options, e.g. ``{"math": {"mode": "strict", "timeout": 5}}``.
         manager: the plugin manager to resolve names in (default: load the installed plugins).
         abort_after: see :class:`RewardFunction`.
+        asynchronous: return :class:`AsyncRewardFunction` objects, which TRL scores concurrently.
 
     Raises:
         ConfigError: an unknown reward, a repeated reward, or a bad option (every problem, one per line).
     """
     manager = manager or load_plugins()
-    return reward_functions(select_rewards(manager.registry, rewards, options), abort_after=abort_after)
+    funcs, weights = reward_functions(select_rewards(manager.registry, rewards, options), abort_after=abort_after)
+    return ([f.as_async() for f in funcs], weights) if asynchronous else (funcs, weights)

@@ -28,11 +28,14 @@ import json
 import os
 import shlex
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .bridge import BaseRewardFunction, reward_funcs
 from .errors import ConfigError
 from .selection import parse_option_flags
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .serve.node import NodeService
 
 __all__: list[str] = []  # the attributes are the installed rewards: grpo_rewards.trl.math, ...
 
@@ -68,7 +71,7 @@ def _node(name: str, options: dict[str, dict[str, Any]]) -> BaseRewardFunction:
     return next(f for f in funcs if f.__name__ == name)
 
 
-_nodes: dict[tuple[str, ...], Any] = {}
+_nodes: dict[tuple[str, ...], NodeService] = {}
 
 
 def _build(name: str) -> BaseRewardFunction:

@@ -90,3 +90,55 @@ def test_chat_completions_use_assistant_content(sample_plugin):
     completions = [[{"role": "assistant", "content": [{"type": "text", "text": "4"}]}], [{"role": "assistant", "content": "5"}]]
     prompts = [[{"role": "user", "content": "2+2?"}]] * 2
     assert func(prompts=prompts, completions=completions, answer=["4", "4"]) == [1.0, 0.0]
+
+
+def test_async_reward_functions_score_like_the_sync_ones_and_pickle(sample_plugin):
+    import asyncio
+    import inspect
+
+    batch = {"prompts": ["p"] * 3, "completions": ["fine", "crash", "unverifiable"], "log_metric": lambda *a: None}
+    (sync,), _ = reward_funcs(["misbehave"])
+    (func,), weights = reward_funcs(["misbehave:0.5"], asynchronous=True)
+    assert inspect.iscoroutinefunction(type(func).__call__)  # what TRL's is_async_callable looks for
+    assert func.__name__ == "misbehave" and func.weight == 0.5 and weights == [0.5]
+    assert asyncio.run(func(**batch)) == sync(**batch) == [1.0, None, None]
+    assert func.last_stats.unverifiable == {"crash": 1, "infra_error": 1}
+    copy = pickle.loads(pickle.dumps(func))
+    assert copy.__name__ == "misbehave" and asyncio.run(copy(**batch)) == [1.0, None, None]
+
+
+def test_async_reward_functions_of_one_batch_run_at_the_same_time(register_plugin):
+    import asyncio
+    import threading
+
+    from grpo_rewards import Manifest, Reward, Verdict, hookimpl
+
+    barrier = threading.Barrier(2, timeout=60)  # passed only if the two rewards wait here together
+
+    class Meet(Reward):
+        name = "meet_one"
+        description = "waits for meet_two"
+        manifest = Manifest(isolation="inline")
+
+        def score(self, sample, prepared):
+            barrier.wait()
+            return Verdict.correct()
+
+    class MeetTwo(Meet):
+        name = "meet_two"
+        description = "waits for meet_one"
+
+    class Plugin:
+        @hookimpl
+        def register_rewards(self, register):
+            register(Meet)
+            register(MeetTwo)
+
+    register_plugin(Plugin(), name="meet")
+    funcs, _ = reward_funcs(["meet_one", "meet_two"], asynchronous=True)
+
+    async def step():
+        return await asyncio.gather(*(f(prompts=["p", "p"], completions=["a", "b"]) for f in funcs))
+
+    assert asyncio.run(step()) == [[1.0, 1.0], [1.0, 1.0]]
+    assert not barrier.broken

@@ -16,6 +16,7 @@ from typing import Any
 from grpo_rewards_trainer import TrainConfig
 from grpo_rewards_trainer.run import TrainingRun
 
+from grpo_rewards.bridge import AsyncRewardFunction
 from grpo_rewards.pool import current_pool
 
 #: Completions with known scores, scored by every rank after training (the trained toy model writes noise).
@@ -35,10 +36,22 @@ _SKIP = ("trainer_state", "log_extra", "log_metric", "completion_ids", "environm
 
 
 def _recording(func: Any, calls: list[dict[str, Any]]) -> Any:
-    def record(**kwargs: Any) -> Any:
-        scores = func(**kwargs)
+    """``func``, recording each call; async when ``func`` is (TRL awaits async reward functions together)."""
+
+    def keep(kwargs: dict[str, Any], scores: Any) -> Any:
         calls.append({"reward": func.__name__, "kwargs": {k: v for k, v in kwargs.items() if k not in _SKIP}, "scores": scores})
         return scores
+
+    if isinstance(func, AsyncRewardFunction):
+
+        async def record_async(**kwargs: Any) -> Any:
+            return keep(kwargs, await func(**kwargs))
+
+        record_async.__name__ = func.__name__
+        return record_async
+
+    def record(**kwargs: Any) -> Any:
+        return keep(kwargs, func(**kwargs))
 
     record.__name__ = func.__name__
     return record
@@ -60,12 +73,14 @@ def main() -> None:
     calls: list[dict[str, Any]] = []
     run.trainer.reward_funcs = [_recording(f, calls) for f in originals]
     result = run.execute()
-    probes = {f.__name__: f(**PROBE) for f in originals}
-    health = originals[0].client.health()
+    probes = {f.__name__: getattr(f, "func", f)(**PROBE) for f in originals}
+    functions = [getattr(f, "func", f) for f in originals]  # AsyncRewardFunction wraps the reward function
+    health = functions[0].client.health()
     record = {
         "rank": int(os.environ["RANK"]),
         "pid": os.getpid(),
-        "funcs": [type(f).__name__ for f in originals],
+        "funcs": [type(f).__name__ for f in functions],
+        "awaited": [isinstance(f, AsyncRewardFunction) for f in originals],
         "service": health,
         "local_pool": current_pool() is not None,
         "sandbox_owners": _sandbox_owners(),

@@ -8,6 +8,7 @@ rewards run in the pool as they do in training.
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -50,10 +51,43 @@ class SandboxNoCheck(SandboxDown):
     preflight = Reward.preflight
 
 
+class AlwaysCrashes(Reward):
+    """Raises on every sample: a broken plugin."""
+
+    name = "always_crashes"
+    description = "raises KeyError on every sample"
+    manifest = Manifest(isolation="inline")
+
+    def score(self, sample: Sample, prepared: Any) -> Verdict:
+        raise KeyError("solution")
+
+
+class Rendezvous(Reward):
+    """Correct only when another reward of the same step reaches :attr:`barrier` while this one waits there.
+
+    Two rewards that run one after another never meet: the first waits out the
+    barrier's timeout, which breaks it, and every sample is scored a crash (None).
+    """
+
+    name = "meet_a"
+    description = "meets meet_b at a barrier"
+    manifest = Manifest(isolation="inline")
+    barrier = threading.Barrier(2, timeout=60)
+
+    def score(self, sample: Sample, prepared: Any) -> Verdict:
+        self.barrier.wait()
+        return Verdict.correct("met")
+
+
+class RendezvousB(Rendezvous):
+    name = "meet_b"
+    description = "meets meet_a at a barrier"
+
+
 class TestRewards:
     @hookimpl
     def register_rewards(self, register: Any) -> None:
-        for cls in (AlwaysUnverifiable, SandboxDown, SandboxNoCheck):
+        for cls in (AlwaysUnverifiable, AlwaysCrashes, SandboxDown, SandboxNoCheck, Rendezvous, RendezvousB):
             register(cls)
 
 
@@ -86,3 +120,32 @@ def write_rows(tmp_path: Path) -> Any:
 def dataset(write_rows: Any) -> Path:
     """Eight addition questions, the prompt in ``question``, the gold in ``answer``."""
     return write_rows("data.jsonl", [{"question": f"{a}+3=", "answer": str(a + 3)} for a in range(8)])
+
+
+@pytest.fixture
+def cpu_config(toy_model: Path, dataset: Path, tmp_path: Path) -> Any:
+    """``cpu_config(**changes)``: a TrainConfig for real GRPO steps on the CPU (trl backend, math + format)."""
+    from grpo_rewards_trainer import TrainConfig
+
+    def make(**changes: Any) -> TrainConfig:
+        base: dict[str, Any] = dict(
+            model=str(toy_model),
+            backend="trl",
+            dataset=str(dataset),
+            prompt_column="question",
+            chat_template="off",
+            rewards=["math", "format:0.2"],
+            num_generations=4,
+            per_device_train_batch_size=4,
+            max_completion_length=12,
+            max_steps=2,
+            learning_rate=1e-3,
+            lora_r=4,
+            lora_alpha=8,
+            target_modules=["q_proj", "v_proj"],
+            seed=0,
+            output_dir=str(tmp_path / "out"),
+        )
+        return TrainConfig(**{**base, **changes})
+
+    return make

@@ -6,7 +6,7 @@ import json
 import logging
 
 import pytest
-from grpo_rewards_trainer import TrainConfig, train
+from grpo_rewards_trainer import train
 
 from grpo_rewards import RewardError
 
@@ -14,30 +14,8 @@ pytestmark = pytest.mark.slow
 pytest.importorskip("trl")
 
 
-def _config(toy_model, dataset, tmp_path, **changes):
-    base = dict(
-        model=str(toy_model),
-        backend="trl",
-        dataset=str(dataset),
-        prompt_column="question",
-        chat_template="off",
-        rewards=["math", "format:0.2"],
-        num_generations=4,
-        per_device_train_batch_size=4,
-        max_completion_length=12,
-        max_steps=2,
-        learning_rate=1e-3,
-        lora_r=4,
-        lora_alpha=8,
-        target_modules=["q_proj", "v_proj"],
-        seed=0,
-        output_dir=str(tmp_path / "out"),
-    )
-    return TrainConfig(**{**base, **changes})
-
-
-def test_grpo_steps_log_every_reward_and_save_the_adapter(toy_model, dataset, tmp_path, plugin_manager):
-    result = train(_config(toy_model, dataset, tmp_path, save_merged=True))
+def test_grpo_steps_log_every_reward_and_save_the_adapter(cpu_config, tmp_path, plugin_manager):
+    result = train(cpu_config(save_merged=True))
     steps = [h for h in result.log_history if "rewards/math/mean" in h]
     assert len(steps) == 2 and result.backend == "trl"
     for name in ("math", "format"):
@@ -53,8 +31,8 @@ def test_grpo_steps_log_every_reward_and_save_the_adapter(toy_model, dataset, tm
     assert (result.merged_dir / "model.safetensors").exists() and (result.merged_dir / "tokenizer.json").exists()
 
 
-def test_a_reward_with_no_signal_warns_each_step_then_stops_the_run(toy_model, dataset, tmp_path, test_rewards, caplog):
-    config = _config(toy_model, dataset, tmp_path, rewards=["format", "never_judges"], max_steps=5, abort_after=2)
+def test_a_reward_with_no_signal_warns_each_step_then_stops_the_run(cpu_config, tmp_path, test_rewards, caplog):
+    config = cpu_config(rewards=["format", "never_judges"], max_steps=5, abort_after=2)
     with caplog.at_level(logging.WARNING, logger="grpo_rewards"), pytest.raises(RewardError) as raised:
         train(config)
     assert "reward 'never_judges'" in str(raised.value) and "2 batches in a row" in str(raised.value)
@@ -63,7 +41,7 @@ def test_a_reward_with_no_signal_warns_each_step_then_stops_the_run(toy_model, d
     assert not (tmp_path / "out" / "adapter_model.safetensors").exists()
 
 
-def test_resume_from_the_latest_checkpoint(toy_model, dataset, tmp_path, plugin_manager):
+def test_resume_from_the_latest_checkpoint(cpu_config, tmp_path, plugin_manager):
     from transformers import TrainerCallback
 
     class CountSteps(TrainerCallback):
@@ -72,10 +50,10 @@ def test_resume_from_the_latest_checkpoint(toy_model, dataset, tmp_path, plugin_
         def on_step_end(self, *args, **kwargs):
             CountSteps.trained += 1
 
-    first = train(_config(toy_model, dataset, tmp_path, max_steps=2, save_steps=2))
+    first = train(cpu_config(max_steps=2, save_steps=2))
     assert (first.output_dir / "checkpoint-2").is_dir()
     CountSteps.trained = 0
-    config = _config(toy_model, dataset, tmp_path, max_steps=3, save_steps=2, resume_from_checkpoint="latest")
+    config = cpu_config(max_steps=3, save_steps=2, resume_from_checkpoint="latest")
     resumed = train(config, callbacks=[CountSteps()])
     assert CountSteps.trained == 1  # steps 1-2 came from checkpoint-2
     assert [h["step"] for h in resumed.log_history if "rewards/math/mean" in h] == [1, 2, 3]

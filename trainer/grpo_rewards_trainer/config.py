@@ -81,6 +81,9 @@ class TrainConfig:
         "rewards",
         "stop after this many reward calls in a row in which one reward was unverifiable for every sample (0: never)",
     )
+    async_rewards: bool = _f(
+        True, "rewards", "score the rewards of a step concurrently (TRL awaits async reward functions together)"
+    )
     reward_service: str = _f(
         "auto",
         "rewards",

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from grpo_rewards import ConfigError, PluginManager, get_pool, load_plugins
-from grpo_rewards.bridge import reward_functions
+from grpo_rewards import ConfigError, PluginManager, load_plugins
+from grpo_rewards.bridge import BaseRewardFunction, reward_functions
 
 from .backends import Loaded, load_backend
 from .config import TrainConfig
@@ -26,6 +26,7 @@ from .data import format_prompts
 from .environment import Environment
 from .preflight import PreflightReport, preflight
 from .service import RewardService, service_mode
+from .warmup import warm_up
 
 __all__ = ["CONFIG_FILE", "TrainResult", "TrainingRun", "grpo_kwargs", "train"]
 
@@ -83,13 +84,6 @@ def _bf16(config: TrainConfig, env: Environment) -> bool:
     return env.cuda and env.bf16 if config.bf16 is None else config.bf16
 
 
-def _warm_pool(report: PreflightReport) -> None:
-    """Start the reward workers now, with every reward's heavy imports, so step 1 does not pay for them."""
-    process = [r for r in report.rewards.values() if r.manifest.isolation == "process"]
-    if process:
-        get_pool(tuple(m for r in process for m in r.manifest.preload))
-
-
 def _show_warnings() -> None:
     """Preflight warnings and the bridge's (a reward unverifiable for a whole batch) must reach stderr."""
     if logging.getLogger().handlers:
@@ -109,13 +103,16 @@ def _chat(config: TrainConfig, tokenizer: Any) -> bool:
     return config.chat_template == "on"
 
 
+def _prompt_rows(config: TrainConfig, report: PreflightReport, tokenizer: Any) -> list[dict[str, Any]]:
+    assert report.rows is not None
+    return format_prompts(report.rows, config.prompt_column, config.system_prompt, _chat(config, tokenizer))
+
+
 def _trainer(
-    config: TrainConfig, loaded: Loaded, report: PreflightReport, args: Any, funcs: list[Any], callbacks: Sequence[Any]
+    config: TrainConfig, loaded: Loaded, rows: list[dict[str, Any]], args: Any, funcs: list[Any], callbacks: Sequence[Any]
 ) -> Any:
     from datasets import Dataset
 
-    assert report.rows is not None
-    rows = format_prompts(report.rows, config.prompt_column, config.system_prompt, _chat(config, loaded.tokenizer))
     kwargs: dict[str, Any] = {
         "model": loaded.model,
         "processing_class": loaded.tokenizer,
@@ -137,15 +134,27 @@ def _grpo_args(config: TrainConfig, loaded: Loaded, env: Environment, bf16: bool
         raise ConfigError(f"GRPOConfig rejected a setting ({exc}); check the names given with --grpo KEY=VALUE") from None
 
 
-def _reward_funcs(config: TrainConfig, report: PreflightReport, service: RewardService | None) -> tuple[list[Any], list[float]]:
+def _reward_funcs(
+    config: TrainConfig, report: PreflightReport, service: RewardService | None
+) -> tuple[list[BaseRewardFunction], list[float]]:
+    """The reward functions (scoring here, or through the service), warmed up on the first row before any model loads."""
+    assert report.selection is not None and report.rows is not None  # preflight passed
     abort_after = config.abort_after or None
+    funcs: list[BaseRewardFunction]
     if service is not None:
-        funcs, weights = service.reward_funcs(abort_after)
+        remote, weights = service.reward_funcs(abort_after)
+        funcs = list(remote)
         logger.info("rewards are scored by the grpo-rewards service at %s (pid %s)", service.url, service.health().get("pid"))
-        return list(funcs), weights
-    assert report.selection is not None  # preflight passed, so it selected every reward
-    local, weights = reward_functions(report.selection, abort_after=abort_after)
-    return list(local), weights
+    else:
+        local, weights = reward_functions(report.selection, abort_after=abort_after)
+        funcs = list(local)
+    row = report.rows.rows[0]
+    warm_up(report, funcs, row.get(config.prompt_column), row)
+    for check in report.checks:
+        if check.topic == "warm-up":
+            logger.info("warm-up: %s", check.message)
+    report.raise_for_errors()
+    return funcs, weights
 
 
 def _resume(config: TrainConfig) -> str | bool | None:
@@ -193,11 +202,15 @@ class TrainingRun:
         callbacks: Sequence[Any] = (),
         manager: PluginManager | None = None,
         environment: Environment | None = None,
+        loaded: Loaded | None = None,
     ) -> TrainingRun:
-        """Preflight, load the model for the resolved backend, and build the trainer.
+        """Preflight, warm the rewards up, load the model for the resolved backend, and build the trainer.
 
         With a scoring service (``config.reward_service``), the rewards' preflight
-        runs there and the trainer's reward functions score through it.
+        and warm-up run there and the trainer's reward functions score through it.
+        ``loaded`` reuses a model loaded before (for instance ``dataclasses.replace(run.loaded,
+        model=run.trainer.model, peft_config=None)`` to train the same LoRA model again
+        under other settings in one process); it must come from the same backend.
         """
         manager = manager or load_plugins()
         mode = service_mode(config)
@@ -208,13 +221,18 @@ class TrainingRun:
         _show_warnings()
         for warning in report.warnings:
             logger.warning("%s: %s", warning.topic, warning.message)
-        env = report.environment or Environment.detect()
-        if service is None:
-            _warm_pool(report)
-        bf16 = _bf16(config, env)
-        loaded = load_backend(report.backend or "trl", config, bf16=bf16)
         funcs, weights = _reward_funcs(config, report, service)
-        trainer = _trainer(config, loaded, report, _grpo_args(config, loaded, env, bf16, weights), funcs, callbacks)
+        env = report.environment or Environment.detect()
+        bf16 = _bf16(config, env)
+        loaded = loaded or load_backend(report.backend or "trl", config, bf16=bf16)
+        rows = _prompt_rows(config, report, loaded.tokenizer)
+        args = _grpo_args(config, loaded, env, bf16, weights)
+        trainer_funcs = [f.as_async() for f in funcs] if config.async_rewards else funcs
+        trainer = _trainer(config, loaded, rows, args, trainer_funcs, callbacks)
+        if config.async_rewards and not getattr(trainer, "_has_async_funcs", False):
+            name = type(trainer).__name__
+            logger.warning("%s does not run async reward functions; scoring the rewards one after another", name)
+            trainer = _trainer(config, loaded, rows, args, funcs, callbacks)
         return cls(config, report, loaded, trainer)
 
     def execute(self) -> TrainResult:
