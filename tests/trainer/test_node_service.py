@@ -34,27 +34,6 @@ def _accelerate() -> str:
     return found
 
 
-def _config(toy_model, dataset, tmp_path) -> dict:
-    return dict(
-        model=str(toy_model),
-        backend="trl",
-        dataset=str(dataset),
-        prompt_column="question",
-        chat_template="off",
-        rewards=["math", "format:0.2", "code:0.5"],
-        num_generations=4,
-        per_device_train_batch_size=4,
-        max_completion_length=12,
-        max_steps=2,
-        learning_rate=1e-3,
-        lora_r=4,
-        lora_alpha=8,
-        target_modules=["q_proj", "v_proj"],
-        seed=0,
-        output_dir=str(tmp_path / "out"),
-    )
-
-
 @pytest.fixture
 def code_dataset(write_rows):
     rows = [{"question": f"{a}+3=", "answer": str(a + 3), "tests": [{"input": "", "output": str(a + 3)}]} for a in range(8)]
@@ -68,12 +47,13 @@ def _launch(config: dict, prefix: Path, env: dict[str, str]) -> subprocess.Compl
     return subprocess.run(command, env=env, capture_output=True, text=True, timeout=1200)
 
 
-def test_two_ranks_share_one_pool_and_one_set_of_sandbox_containers(toy_model, code_dataset, tmp_path, plugin_manager):
+def test_two_ranks_share_one_pool_and_one_set_of_sandbox_containers(cpu_config, code_dataset, tmp_path, plugin_manager):
     runtime = tmp_path / "runtime"
     runtime.mkdir(mode=0o700)
     env = {**os.environ, "GRPO_REWARDS_RUNTIME_DIR": str(runtime), "GRPO_REWARDS_WORKERS": "2", "OMP_NUM_THREADS": "1"}
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SUPPORT), env.get("PYTHONPATH")]))
-    done = _launch(_config(toy_model, code_dataset, tmp_path), tmp_path / "rank", env)
+    config = cpu_config(dataset=str(code_dataset), rewards=["math", "format:0.2", "code:0.5"]).to_dict()
+    done = _launch(config, tmp_path / "rank", env)
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-8000:]
     ranks = [json.loads((tmp_path / f"rank.{r}.json").read_text()) for r in (0, 1)]
 
