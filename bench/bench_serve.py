@@ -6,9 +6,9 @@ Both sides score ``math`` and ``format:0.2`` on the same TRL-shaped batches (64
 completions of 8 prompts, from examples/math.jsonl, right and wrong answers),
 with worker pools of the same size. Printed per reward-function call (the unit
 TRL pays for): p50 and p99 latency, samples per second, and the service's extra
-cost per sample (mean latency difference / batch size). Then the same with
-``--clients`` threads calling at once (what several ranks on one host do), over
-TCP on 127.0.0.1 and over a Unix socket. Goal (issue 19): at batch 64 the service
+cost per sample (the difference of mean, and of median, latency / batch size),
+over TCP on 127.0.0.1 and over a Unix socket. Then ``--clients`` threads call at
+once (what several ranks on one host do), against in-process with as many threads. Goal (issue 19): at batch 64 the service
 costs at most 2 ms per sample more than in-process.
 """
 
@@ -74,12 +74,17 @@ def start_service(args: argparse.Namespace, directory: str, uds: str | None = No
     return process, json.loads(ready.read_text())["url"]
 
 
-def row(name: str, seconds: list[float], batch: int, baseline: float | None, wall: float | None = None) -> str:
-    mean, ordered = statistics.fmean(seconds), sorted(seconds)
-    p99 = ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
+def row(name: str, seconds: list[float], batch: int, baseline: list[float] | None, wall: float | None = None) -> str:
+    """One line: p50, p99, samples/s, and the extra ms per sample against ``baseline`` by mean and by median."""
+    ordered = sorted(seconds)
+    p50, p99 = statistics.median(seconds), ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
     rate = batch * len(seconds) / (wall if wall is not None else sum(seconds))
-    extra = "" if baseline is None else f"{(mean - baseline) / batch * 1e3:+8.3f}"
-    return f"{name:<34} {statistics.median(seconds) * 1e3:9.2f} {p99 * 1e3:9.2f} {rate:11.0f} {extra:>14}"
+    extra = ""
+    if baseline is not None:
+        by_mean = (statistics.fmean(seconds) - statistics.fmean(baseline)) / batch * 1e3
+        by_median = (p50 - statistics.median(baseline)) / batch * 1e3
+        extra = f"{by_mean:+10.3f} {by_median:+10.3f}"
+    return f"{name:<34} {p50 * 1e3:9.2f} {p99 * 1e3:9.2f} {rate:11.0f} {extra}"
 
 
 def main() -> None:
@@ -98,9 +103,8 @@ def main() -> None:
     local, _ = grpo_rewards.reward_funcs(["math", "format:0.2"])
     timed_calls(local, warm)
     print(f"batch {args.batch}, {args.calls} batches x 2 rewards, {args.workers} workers, load {os.getloadavg()[0]:.2f}")
-    print(f"{'':<34} {'p50 ms':>9} {'p99 ms':>9} {'samples/s':>11} {'+ms/sample':>14}")
+    print(f"{'':<34} {'p50 ms':>9} {'p99 ms':>9} {'samples/s':>11} {'+ms/sample':>10} {'(by p50)':>10}")
     base = timed_calls(local, work)
-    baseline = statistics.fmean(base)
     print(row("in-process reward_funcs", base, args.batch, None))
     with tempfile.TemporaryDirectory() as directory:
         tcp, url = start_service(args, directory)
@@ -109,12 +113,12 @@ def main() -> None:
             for name, address in (("service, TCP 127.0.0.1", url), ("service, Unix socket", uds_url)):
                 remote, _ = remote_funcs(address, ["math", "format"])
                 timed_calls(remote, warm)
-                print(row(name, timed_calls(remote, work), args.batch, baseline))
+                print(row(name, timed_calls(remote, work), args.batch, base))
             base_c, wall_c = concurrent_calls(local, work, args.clients)
             print(row(f"in-process, {args.clients} threads", base_c, args.batch, None, wall_c))
             remote, _ = remote_funcs(uds_url, ["math", "format"])
             seconds, wall = concurrent_calls(remote, work, args.clients)
-            print(row(f"service (Unix), {args.clients} clients", seconds, args.batch, statistics.fmean(base_c), wall))
+            print(row(f"service (Unix), {args.clients} clients", seconds, args.batch, base_c, wall))
         finally:
             for process in (tcp, uds):
                 process.terminate()
