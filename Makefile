@@ -8,7 +8,7 @@ EXAMPLE_PLUGINS := $(patsubst %/pyproject.toml,%,$(wildcard docs/examples/*/pypr
 STAMP  := $(VENV)/.installed
 # Packages `make lint` type-checks (mypy is configured for all five in pyproject.toml).
 # The others are being rewritten; add each here once `mypy -p NAME` is clean.
-MYPY_PACKAGES := grpo_rewards grpo_rewards_trainer grpo_rewards_sandbox
+MYPY_PACKAGES := grpo_rewards grpo_rewards_trainer grpo_rewards_sandbox grpo_rewards_math grpo_rewards_judge grpo_rewards_reward_model
 # `make test-fast`: no Docker, nothing slow (markers are declared in pyproject.toml).
 FAST_MARKERS := not docker and not slow
 
@@ -40,8 +40,15 @@ test-fast: install
 	$(BIN)/python -m pytest -m "$(FAST_MARKERS)"
 
 # Score every bundled sample file with every installed reward that applies; fail if any check fails.
+# The judge sample is scored against a scripted OpenAI-compatible endpoint on 127.0.0.1 started for it.
+DEMO_SAMPLES := $(filter-out examples/judge.jsonl,$(wildcard examples/*.jsonl))
 demo: install sandbox-ready
-	@status=0; for f in examples/*.jsonl; do echo "== grpo-rewards check $$f"; $(BIN)/grpo-rewards check $$f || status=1; done; exit $$status
+	@status=0; for f in $(DEMO_SAMPLES); do echo "== grpo-rewards check $$f"; $(BIN)/grpo-rewards check $$f || status=1; done; \
+	if $(BIN)/python -c "import grpo_rewards_judge" 2>/dev/null; then \
+		echo "== grpo-rewards check examples/judge.jsonl -r judge (a scripted judge on 127.0.0.1, not a model)"; \
+		$(BIN)/python -m grpo_rewards_judge.testing -- $(BIN)/grpo-rewards check examples/judge.jsonl -r judge -o 'judge.base_url={url}' || status=1; \
+	else echo "== skipping examples/judge.jsonl: grpo-rewards-judge is not installed (pip install -e plugins/judge)"; fi; \
+	exit $$status
 
 lint: install
 	$(BIN)/ruff check .
@@ -53,6 +60,7 @@ bench: install sandbox-ready
 	$(BIN)/python bench/bench_math.py
 	$(BIN)/python bench/bench_sandbox.py
 	$(BIN)/python bench/bench_code.py
+	$(BIN)/python bench/bench_reward_model.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -36,6 +36,7 @@ from .plugins import PluginManager, load_plugins
 from .reward import BaseReward, Sample
 from .scoring import score_samples
 from .selection import Selection, parse_reward_spec, select_rewards
+from .summary import verdict_metrics
 from .verdict import Verdict
 
 __all__ = [
@@ -53,6 +54,9 @@ __all__ = [
 ]
 
 logger = logging.getLogger("grpo_rewards")
+
+#: Metric names the bridge logs itself; a reward's own ``details["metrics"]`` cannot take them over.
+_OWN_METRICS = frozenset({"mean", "std", "seconds", "unverifiable"})
 
 #: Keyword arguments TRL passes that are not dataset columns.
 TRL_NON_COLUMNS = frozenset(
@@ -78,6 +82,7 @@ class RewardStats:
     mean: float | None = None
     seconds: float = 0.0
     unverifiable: collections.Counter[str] = field(default_factory=collections.Counter)
+    metrics: dict[str, float] = field(default_factory=dict)
 
 
 class BaseRewardFunction:
@@ -164,6 +169,7 @@ class BaseRewardFunction:
             mean=sum(scores) / len(scores) if scores else None,
             seconds=sum(v.seconds for v in verdicts),
             unverifiable=collections.Counter(v.reason for v in verdicts if not v.is_judgment),
+            metrics=verdict_metrics(verdicts),
         )
         self.last_stats = stats
         self._log_first_traceback(verdicts)
@@ -173,6 +179,9 @@ class BaseRewardFunction:
             log_metric(f"rewards/{name}/seconds", stats.seconds)
             for reason, count in stats.unverifiable.items():
                 log_metric(f"rewards/{name}/unverifiable/{reason}", float(count))
+            for key, value in stats.metrics.items():
+                if key not in _OWN_METRICS:
+                    log_metric(f"rewards/{name}/{key}", value)
         self._check_all_unverifiable(stats)
 
     def _log_first_traceback(self, verdicts: list[Verdict]) -> None:

@@ -99,6 +99,9 @@ class Manifest:
             are linear-time and cannot hang, or that manage their own isolation
             (every :class:`BatchReward`).
         preload: modules imported once in each warm worker, so a task costs milliseconds.
+        failure_reasons: this reward's own unverifiable reasons that mean *our* side failed
+            (an endpoint down, a model that does not load). ``check`` counts them as failures
+            and exits 1, as it does for the core's ``crash``, ``timeout`` or ``sandbox_unavailable``.
     """
 
     required_columns: tuple[str, ...] = ()
@@ -107,6 +110,7 @@ class Manifest:
     cost: Cost = "cpu"
     isolation: Isolation = "process"
     preload: tuple[str, ...] = ()
+    failure_reasons: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -170,6 +174,10 @@ class BaseReward(abc.ABC):
     def required_columns(self) -> tuple[str, ...]:
         """Columns this instance reads. Override when an option renames a column."""
         return self.manifest.required_columns
+
+    def output_range(self) -> tuple[float, float]:
+        """The lowest and highest score this instance gives. Override when an option changes it."""
+        return self.manifest.output_range
 
     def applies_to(self, row: Mapping[str, Any]) -> bool:
         """Whether this reward has anything to judge in ``row``.
