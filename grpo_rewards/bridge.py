@@ -159,7 +159,20 @@ class BaseRewardFunction:
         columns = {k: v for k, v in kwargs.items() if k not in TRL_NON_COLUMNS}
         verdicts = self.verdicts(prompts, completions, completion_ids, columns)
         self._observe(verdicts, kwargs.get("log_metric"))
+        self._log_verdicts(verdicts, kwargs.get("log_extra"))
         return [v.score for v in verdicts]
+
+    def _log_verdicts(self, verdicts: list[Verdict], log_extra: Any) -> None:
+        """Add ``<name>/verdict`` and ``<name>/reason`` columns to the completions table TRL logs.
+
+        TRL (1.15 and 1.16) passes ``log_extra(column, values)`` to reward
+        functions; with ``log_completions=True`` the columns reach the console
+        table, ``completions/*.parquet`` and wandb/trackio next to the scores.
+        """
+        if not callable(log_extra):
+            return
+        log_extra(f"{self.__name__}/verdict", [v.kind for v in verdicts])
+        log_extra(f"{self.__name__}/reason", [verdict_reason(v) for v in verdicts])
 
     def _observe(self, verdicts: list[Verdict], log_metric: Any) -> None:
         scores = [v.score for v in verdicts if v.score is not None]
@@ -261,6 +274,19 @@ class RewardFunction(BaseRewardFunction):
     ) -> list[Verdict]:
         """One verdict per completion, scored in this process (the pool, or inline) by :func:`score_samples`."""
         return score_samples(self.reward, self.samples(prompts, completions, completion_ids, columns), plugin=self.plugin)
+
+
+#: Longest reason put in TRL's completions table.
+MAX_LOGGED_REASON = 300
+
+
+def verdict_reason(verdict: Verdict) -> str:
+    """A verdict's reason for a log table: with an unverifiable verdict's message, clipped to :data:`MAX_LOGGED_REASON`."""
+    text = verdict.reason
+    message = verdict.details.get("message")
+    if verdict.kind == "unverifiable" and message:
+        text = f"{text}: {message}"
+    return text if len(text) <= MAX_LOGGED_REASON else text[: MAX_LOGGED_REASON - 1] + "…"
 
 
 class AsyncRewardFunction:

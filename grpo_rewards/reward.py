@@ -71,13 +71,17 @@ __all__ = [
     "GroupReward",
     "Isolation",
     "Manifest",
+    "ROLES",
     "Reward",
+    "Role",
     "Sample",
     "Unit",
     "unit_problem",
 ]
 
 Cost = Literal["cpu", "sandbox"]
+Role = Literal["correctness", "shaping", "penalty"]
+ROLES: tuple[Role, ...] = ("correctness", "shaping", "penalty")
 Isolation = Literal["process", "inline"]
 Unit = Literal["sample", "group", "batch"]
 
@@ -102,6 +106,15 @@ class Manifest:
         failure_reasons: this reward's own unverifiable reasons that mean *our* side failed
             (an endpoint down, a model that does not load). ``check`` counts them as failures
             and exits 1, as it does for the core's ``crash``, ``timeout`` or ``sandbox_unavailable``.
+        role: what the score means. ``"correctness"`` (default): the verdict judges
+            whether the output is right (``math``, ``code``, ``format``). ``"shaping"``:
+            a score that steers behaviour relative to other completions (``length``).
+            ``"penalty"``: a score that only takes away (``repetition``). ``check``
+            shows a shaping or penalty reward's score under that label instead of
+            "correct"/"incorrect", which would read as a correctness judgment.
+
+    Scores must lie inside ``output_range``: a verdict outside it is not used
+    (it becomes ``unverifiable(crash)`` naming the breach), never clamped.
     """
 
     required_columns: tuple[str, ...] = ()
@@ -111,6 +124,7 @@ class Manifest:
     isolation: Isolation = "process"
     preload: tuple[str, ...] = ()
     failure_reasons: tuple[str, ...] = ()
+    role: Role = "correctness"
 
 
 @dataclass(frozen=True)

@@ -80,7 +80,9 @@ def test_rewards_lists_the_judge_and_its_options(run_cli):
     assert {"base_url", "model", "api_key_env", "temperature", "max_tokens", "template", "template_file"} <= options
     assert judge["default_timeout"] == 30.0 and judge["distribution"] == "grpo-rewards-judge"
     table = run_cli("rewards")
-    assert "judge" in table.output and "per sample" in table.output
+    assert "judge" in table.output
+    one = run_cli("rewards", "judge")  # one reward with every option
+    assert "base_url (" in one.output and "per sample" in one.output
 
 
 def test_the_bundled_sample_scores_as_its_rows_say(run_cli, serve, tmp_path):
