@@ -19,6 +19,7 @@ from typing import Any
 
 from grpo_rewards import ConfigError, PluginManager, load_plugins
 from grpo_rewards.bridge import BaseRewardFunction, reward_functions
+from grpo_rewards.pool import shutdown_pool
 
 from .backends import Loaded, load_backend
 from .config import TrainConfig
@@ -217,6 +218,8 @@ class TrainingRun:
         service = None if mode == "local" else RewardService(config, mode, manager)
         probe = service.probe if service is not None else None
         report = preflight(config, manager=manager, environment=environment, probe=probe)
+        if service is not None:
+            shutdown_pool()  # a reward's lint may have used this process's pool; training scores in the service
         report.raise_for_errors()
         _show_warnings()
         for warning in report.warnings:
