@@ -72,6 +72,7 @@ bench: install sandbox-ready
 	$(BIN)/python bench/bench_sandbox.py
 	$(BIN)/python bench/bench_code.py
 	$(BIN)/python bench/bench_reward_model.py
+	$(BIN)/python bench/bench_scale.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

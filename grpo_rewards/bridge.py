@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple, overload
 
 from .errors import RewardError
+from .executors import Executor, executor_name
 from .messages import chat_messages, completion_text, prompt_text, to_sample
 from .plugins import PluginManager, load_plugins
 from .reward import BaseReward, Sample
@@ -64,15 +65,6 @@ TRL_NON_COLUMNS = frozenset(
 )
 
 
-class BatchRow(NamedTuple):
-    """One completion of a TRL batch, as TRL gave it: its prompt, the completion, its columns and token ids."""
-
-    prompt: Any
-    completion: Any
-    row: dict[str, Any]
-    completion_ids: Any
-
-
 @dataclass
 class RewardStats:
     """What one call of a reward function saw."""
@@ -85,16 +77,26 @@ class RewardStats:
     metrics: dict[str, float] = field(default_factory=dict)
 
 
+class BatchRow(NamedTuple):
+    """One completion of a TRL batch, as TRL gave it: its prompt, the completion, its columns and token ids."""
+
+    prompt: Any
+    completion: Any
+    row: dict[str, Any]
+    completion_ids: Any
+
+
 class BaseRewardFunction:
     """What every grpo-rewards TRL reward function does around the scoring itself.
 
     It reads TRL's keyword contract into rows (:meth:`batch`), gets one verdict
-    per completion from :meth:`verdicts` (scored in this process by
-    :class:`RewardFunction`, by a service in :class:`grpo_rewards.remote.RemoteRewardFunction`),
-    returns their scores (``None`` for unverifiable), logs the metrics, and
-    raises :class:`RewardError` after ``abort_after`` calls in a row in which
-    every sample was unverifiable (a broken reward, a sandbox or a service that
-    is down must not train on silent zeros); ``None`` disables that check.
+    per completion from :meth:`verdicts` (scored in this process, or on the
+    executor, by :class:`RewardFunction`; by a service in
+    :class:`grpo_rewards.remote.RemoteRewardFunction`), returns their scores
+    (``None`` for unverifiable), logs the metrics and verdicts, and raises
+    :class:`RewardError` after ``abort_after`` calls in a row in which every
+    sample was unverifiable (a broken reward, a sandbox or a service that is
+    down must not train on silent zeros); ``None`` disables that check.
     """
 
     def __init__(self, name: str, *, plugin: str | None = None, weight: float = 1.0, abort_after: int | None = 3) -> None:
@@ -228,26 +230,49 @@ class BaseRewardFunction:
 
 
 class RewardFunction(BaseRewardFunction):
-    """One reward as a TRL reward function, scored in this process. Build these with :func:`reward_funcs`.
+    """One reward as a TRL reward function, scored here or on the executor. Build these with :func:`reward_funcs`.
 
     Args:
         reward: the reward instance (options applied).
         plugin: the plugin that provides it, for error messages.
         weight: the weight :func:`reward_funcs` hands to ``reward_weights``.
         abort_after: see :class:`BaseRewardFunction`.
+        executor: where to score: ``"local"``, ``"ray"`` or an executor object
+            (see :mod:`grpo_rewards.executors`); ``None`` reads ``$GRPO_REWARDS_EXECUTOR``
+            at each call. A pickled copy keeps the executor's name.
     """
 
     def __init__(
-        self, reward: BaseReward, *, plugin: str | None = None, weight: float = 1.0, abort_after: int | None = 3
+        self,
+        reward: BaseReward,
+        *,
+        plugin: str | None = None,
+        weight: float = 1.0,
+        abort_after: int | None = 3,
+        executor: str | Executor | None = None,
     ) -> None:
         super().__init__(reward.name, plugin=plugin, weight=weight, abort_after=abort_after)
         self.reward = reward
+        self.executor = executor if executor is None or isinstance(executor, Executor) else executor_name(executor)
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"reward": self.reward, "plugin": self.plugin, "weight": self.weight, "abort_after": self.abort_after}
+        executor = None if self.executor is None else executor_name(self.executor)
+        return {
+            "reward": self.reward,
+            "plugin": self.plugin,
+            "weight": self.weight,
+            "abort_after": self.abort_after,
+            "executor": executor,
+        }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(state["reward"], plugin=state["plugin"], weight=state["weight"], abort_after=state["abort_after"])  # type: ignore[misc]
+        self.__init__(  # type: ignore[misc]
+            state["reward"],
+            plugin=state["plugin"],
+            weight=state["weight"],
+            abort_after=state["abort_after"],
+            executor=state.get("executor"),
+        )
 
     def __repr__(self) -> str:
         return f"RewardFunction({self.__name__!r}, weight={self.weight})"
@@ -272,8 +297,9 @@ class RewardFunction(BaseRewardFunction):
         completion_ids: Sequence[Any] | None,
         columns: Mapping[str, Any],
     ) -> list[Verdict]:
-        """One verdict per completion, scored in this process (the pool, or inline) by :func:`score_samples`."""
-        return score_samples(self.reward, self.samples(prompts, completions, completion_ids, columns), plugin=self.plugin)
+        """One verdict per completion, scored by :func:`score_samples` on this function's executor."""
+        samples = self.samples(prompts, completions, completion_ids, columns)
+        return score_samples(self.reward, samples, plugin=self.plugin, executor=self.executor)
 
 
 #: Longest reason put in TRL's completions table.
@@ -321,10 +347,15 @@ class AsyncRewardFunction:
         return await asyncio.to_thread(self.func, **kwargs)
 
 
-def reward_functions(selection: Selection, *, abort_after: int | None = 3) -> tuple[list[RewardFunction], list[float]]:
+def reward_functions(
+    selection: Selection, *, abort_after: int | None = 3, executor: str | Executor | None = None
+) -> tuple[list[RewardFunction], list[float]]:
     """Reward functions and weights for the rewards of a checked :class:`~grpo_rewards.selection.Selection`."""
     selection.raise_for_errors()
-    funcs = [RewardFunction(s.reward, plugin=s.plugin, weight=s.weight, abort_after=abort_after) for s in selection.rewards]
+    funcs = [
+        RewardFunction(s.reward, plugin=s.plugin, weight=s.weight, abort_after=abort_after, executor=executor)
+        for s in selection.rewards
+    ]
     return funcs, selection.weights
 
 
@@ -335,6 +366,7 @@ def reward_funcs(
     *,
     manager: PluginManager | None = ...,
     abort_after: int | None = ...,
+    executor: str | Executor | None = ...,
     asynchronous: Literal[False] = ...,
 ) -> tuple[list[RewardFunction], list[float]]: ...
 
@@ -346,6 +378,7 @@ def reward_funcs(
     *,
     manager: PluginManager | None = ...,
     abort_after: int | None = ...,
+    executor: str | Executor | None = ...,
     asynchronous: Literal[True],
 ) -> tuple[list[AsyncRewardFunction], list[float]]: ...
 
@@ -356,6 +389,7 @@ def reward_funcs(
     *,
     manager: PluginManager | None = None,
     abort_after: int | None = 3,
+    executor: str | Executor | None = None,
     asynchronous: bool = False,
 ) -> tuple[list[RewardFunction], list[float]] | tuple[list[AsyncRewardFunction], list[float]]:
     """Reward functions and weights for ``trl.GRPOTrainer``.
@@ -365,11 +399,14 @@ def reward_funcs(
         options: per-reward options, e.g. ``{"math": {"mode": "strict", "timeout": 5}}``.
         manager: the plugin manager to resolve names in (default: load the installed plugins).
         abort_after: see :class:`RewardFunction`.
+        executor: where to score, ``"local"`` or ``"ray"`` (default: ``$GRPO_REWARDS_EXECUTOR``, else local);
+            see :mod:`grpo_rewards.executors` and docs/cluster.md.
         asynchronous: return :class:`AsyncRewardFunction` objects, which TRL scores concurrently.
 
     Raises:
-        ConfigError: an unknown reward, a repeated reward, or a bad option (every problem, one per line).
+        ConfigError: an unknown reward, a repeated reward, a bad option (every problem, one per line), or an unknown executor.
     """
     manager = manager or load_plugins()
-    funcs, weights = reward_functions(select_rewards(manager.registry, rewards, options), abort_after=abort_after)
+    selection = select_rewards(manager.registry, rewards, options)
+    funcs, weights = reward_functions(selection, abort_after=abort_after, executor=executor)
     return ([f.as_async() for f in funcs], weights) if asynchronous else (funcs, weights)

@@ -11,6 +11,7 @@ from typing import Any
 
 from .data import InputRow
 from .errors import GrpoRewardsError, InputError
+from .executors import Executor
 from .plugins import PluginManager
 from .reward import BaseReward
 from .scoring import score_samples
@@ -90,11 +91,13 @@ def run_check(
     rows: Sequence[InputRow],
     *,
     on_progress: Callable[[str, int], None] | None = None,
+    executor: str | Executor | None = None,
     lint: bool = True,
 ) -> CheckReport:
-    """Score every selected reward on its rows. Failures become verdicts; nothing raises per row.
+    """Score every selected reward on its rows (with ``executor``: see :mod:`grpo_rewards.executors`).
 
-    ``lint=False`` skips each reward's data lint (``serve`` scores without it).
+    Failures become verdicts; nothing raises per row. ``lint=False`` skips each
+    reward's data lint (``serve`` scores without it).
     """
     report = CheckReport(list(selected))
     samples = [row.sample() for row in rows]
@@ -102,7 +105,9 @@ def run_check(
         report.lint[item.name] = _lint(item, rows) if lint else []
         progress = (lambda n, name=item.name: on_progress(name, n)) if on_progress else None
         try:
-            verdicts = score_samples(item.reward, [samples[i] for i in item.positions], plugin=item.plugin, on_verdict=progress)
+            verdicts = score_samples(
+                item.reward, [samples[i] for i in item.positions], plugin=item.plugin, on_verdict=progress, executor=executor
+            )
         except GrpoRewardsError as exc:
             failure = Verdict.unverifiable("crash", str(exc), plugin=item.plugin)
             verdicts = [failure] * len(item.positions)

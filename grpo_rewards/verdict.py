@@ -28,6 +28,7 @@ UNVERIFIABLE_REASONS = (
     "memory",
     "sandbox_unavailable",
     "infra_error",
+    "worker_lost",
     "gold_unparseable",
     "no_answer_expected",
     "missing_column",

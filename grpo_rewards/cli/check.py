@@ -21,6 +21,7 @@ from ..checking import CheckReport, error_record, row_record, run_check, select_
 from ..config_file import RewardSettings, read_config_file, reward_settings
 from ..data import InputRow, read_rows
 from ..errors import ConfigError, GrpoRewardsError, InputError
+from ..executors import EXECUTORS, Executor, get_executor
 from ..insight import Insight, insight
 from ..plugins import load_plugins
 from ..registry import split_qualified
@@ -81,6 +82,14 @@ from .check_view import print_report
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write a self-contained HTML report (plots, GRPO groups, per-row drill-down); needs plotly.",
 )
+@click.option(
+    "--executor",
+    "executor_choice",
+    type=click.Choice(EXECUTORS),
+    default=None,
+    help="Where rewards run: local (this machine's worker pool) or ray (node actors of a Ray cluster, reached through "
+    "RAY_ADDRESS; see docs/cluster.md). Default: $GRPO_REWARDS_EXECUTOR, else local.",
+)
 def check(
     file: Path,
     reward_specs: tuple[str, ...],
@@ -93,6 +102,7 @@ def check(
     sample: int | None,
     seed: int,
     report_path: Path | None,
+    executor_choice: str | None,
 ) -> None:
     """Score FILE (JSONL, JSON or Parquet rows with `completion`, `prompt` and dataset columns).
 
@@ -101,6 +111,7 @@ def check(
     two plugins register the same name.
     """
     err = Console(stderr=True, soft_wrap=True)
+    executor = _start_executor(executor_choice, err, quiet=fmt == "json")
     manager = load_plugins(strict=False)
     plugin_errors = [p.error for p in manager.loaded_plugins() if p.error]
     for message in plugin_errors:
@@ -122,7 +133,7 @@ def check(
         err.print("[yellow]no reward applies to these rows; name one with --reward (see `grpo-rewards rewards`)[/yellow]")
     if len(rows) < len(read.rows):
         err.print(f"[dim]scoring {len(rows)} of {len(read.rows)} rows ({'--limit' if limit else f'--sample, seed {seed}'})[/dim]")
-    report = _score_with_progress(selected, rows, err, quiet=fmt == "json")
+    report = _score_with_progress(selected, rows, err, quiet=fmt == "json", executor=executor)
     found = insight(rows, report)
     if output is not None:
         _write_output(output, rows, read.errors, report)
@@ -163,12 +174,27 @@ def _write_report(
     err.print(f"report: {escape(str(written))} (file://{escape(str(written.resolve()))})")
 
 
-def _score_with_progress(selected: Sequence[Any], rows: Sequence[InputRow], err: Console, quiet: bool) -> CheckReport:
+def _start_executor(choice: str | None, err: Console, quiet: bool) -> Executor:
+    """The chosen executor, started (connected, for Ray); exit status 2 with the reason when it cannot start."""
+    try:
+        executor = get_executor(choice)
+        status = executor.start()
+    except GrpoRewardsError as exc:
+        err.print(f"[red bold]error:[/red bold] {escape(str(exc))}")
+        raise SystemExit(2) from None
+    if executor.name != "local" and not quiet:
+        err.print(f"[dim]{escape(status)}[/dim]")
+    return executor
+
+
+def _score_with_progress(
+    selected: Sequence[Any], rows: Sequence[InputRow], err: Console, quiet: bool, executor: Executor
+) -> CheckReport:
     total = sum(len(s.positions) for s in selected)
     columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True, disable=quiet or total == 0) as progress:
         tasks = {s.name: progress.add_task(s.name, total=len(s.positions)) for s in selected}
-        return run_check(selected, rows, on_progress=lambda name, n: progress.advance(tasks[name], n))
+        return run_check(selected, rows, on_progress=lambda name, n: progress.advance(tasks[name], n), executor=executor)
 
 
 def _write_output(path: Path, rows: Sequence[InputRow], errors: Sequence[InputError], report: CheckReport) -> None:

@@ -98,6 +98,7 @@ class NodeService:
         restarts: how many times this process starts the service again after losing it.
         idle_exit: seconds the service lives on once no rank holds a lease.
         serve_args: more ``grpo-rewards serve`` flags (limits), e.g. ``("--max-concurrent", "8")``.
+        env: variables to set for the service on top of this process's (``GRPO_REWARDS_EXECUTOR``, say).
     """
 
     def __init__(
@@ -111,6 +112,7 @@ class NodeService:
         restarts: int = 3,
         idle_exit: float = 10.0,
         serve_args: Sequence[str] = (),
+        env: Mapping[str, str] | None = None,
     ) -> None:
         selection = select_rewards((manager or load_plugins()).registry, specs, options)
         selection.raise_for_errors()
@@ -124,6 +126,7 @@ class NodeService:
         self.restarts = restarts
         self.idle_exit = idle_exit
         self.serve_args = tuple(serve_args)
+        self.env = dict(env or {})
         self._lease: int | None = None
 
     def __getstate__(self) -> dict[str, Any]:
@@ -250,7 +253,7 @@ class NodeService:
         return command + list(self.serve_args)
 
     def _spawn(self) -> subprocess.Popen[bytes]:
-        env = {k: v for k, v in os.environ.items() if k not in _RANK_ENV}
+        env = {**{k: v for k, v in os.environ.items() if k not in _RANK_ENV}, **self.env}
         with open(os.open(self._path(".log"), os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600), "ab") as log:
             return subprocess.Popen(
                 self._command(), stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True

@@ -24,6 +24,7 @@ from typing import Any
 from ..checking import AppliedReward, error_record, row_record, run_check
 from ..data import InputRow, row_from_record
 from ..errors import GrpoRewardsError, InputError
+from ..executors import executor_name, get_executor
 from ..messages import completion_text
 from ..plugins import PluginManager, load_plugins
 from ..pool import get_pool
@@ -99,18 +100,25 @@ class Scorer:
     # -- start-up ------------------------------------------------------------------
 
     def run_preflight(self) -> dict[str, Preflight]:
-        """Each reward's ``preflight()`` (a sandbox reward starts its sandbox here), recorded for ``GET /health``."""
+        """Start the executor, then each reward's ``preflight()`` where it will score (a sandbox reward starts
+        its sandbox there), recorded for ``GET /health``."""
+        try:
+            executor = get_executor()
+            executor.start()
+        except GrpoRewardsError as exc:
+            self.preflight = {s.name: Preflight(False, str(exc)) for s in self.selection.rewards}
+            return self.preflight
         for selected in self.selection.rewards:
             try:
-                self.preflight[selected.name] = Preflight(True, selected.reward.preflight())
+                self.preflight[selected.name] = Preflight(True, executor.preflight(selected.reward, plugin=selected.plugin))
             except GrpoRewardsError as exc:
                 self.preflight[selected.name] = Preflight(False, str(exc))
         return self.preflight
 
     def warm(self) -> None:
-        """Start the worker pool with every pooled reward's preloads, so the first request does not pay for imports."""
+        """With the local executor, start the worker pool with every pooled reward's preloads (no import on request 1)."""
         pooled = [s.reward for s in self.selection.rewards if s.reward.manifest.isolation == "process"]
-        if pooled:
+        if pooled and executor_name() == "local":
             get_pool(tuple(m for r in pooled for m in r.manifest.preload))
 
     # -- describing ----------------------------------------------------------------

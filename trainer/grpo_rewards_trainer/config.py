@@ -33,6 +33,7 @@ __all__ = ["SECTIONS", "TrainConfig", "load_config_file", "resolve_config"]
 
 Backend = Literal["auto", "unsloth", "trl"]
 ChatMode = Literal["auto", "on", "off"]
+ExecutorName = Literal["local", "ray"]
 SECTIONS = ("model", "data", "rewards", "grpo", "lora", "output")
 
 
@@ -79,6 +80,12 @@ class TrainConfig:
         3,
         "rewards",
         "stop after this many reward calls in a row in which one reward was unverifiable for every sample (0: never)",
+    )
+    executor: ExecutorName | None = _f(
+        None,
+        "rewards",
+        "where rewards run: local (this machine's worker pool) or ray (node actors of the Ray cluster at RAY_ADDRESS, "
+        "see docs/cluster.md); default: $GRPO_REWARDS_EXECUTOR, else local",
     )
     async_rewards: bool = _f(
         True, "rewards", "score the rewards of a step concurrently (TRL awaits async reward functions together)"

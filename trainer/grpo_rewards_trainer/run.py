@@ -147,7 +147,7 @@ def _reward_funcs(
         funcs = list(remote)
         logger.info("rewards are scored by the grpo-rewards service at %s (pid %s)", service.url, service.health().get("pid"))
     else:
-        local, weights = reward_functions(report.selection, abort_after=abort_after)
+        local, weights = reward_functions(report.selection, abort_after=abort_after, executor=config.executor)
         funcs = list(local)
     row = report.rows.rows[0]
     warm_up(report, funcs, row.get(config.prompt_column), row)

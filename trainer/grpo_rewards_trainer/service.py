@@ -10,7 +10,8 @@
 * ``http://HOST:PORT`` or ``unix:/PATH``: a ``grpo-rewards serve`` someone started;
   its options must be the ones this run asks for.
 
-With a service, each reward's ``preflight()`` runs there (the service reports
+The service scores on the run's executor (``--executor``, passed on to a
+per-node service). With a service, each reward's ``preflight()`` runs there (the service reports
 it in ``GET /health``), not in every rank, so a sandbox reward starts one set
 of containers per host.
 """
@@ -21,6 +22,7 @@ import os
 from typing import Any
 
 from grpo_rewards import BaseReward, ConfigError, GrpoRewardsError, PluginManager
+from grpo_rewards.executors import EXECUTOR_ENV
 from grpo_rewards.remote import RemoteRewardFunction, ServiceClient, reward_funcs
 from grpo_rewards.serve.scorer import options_json
 
@@ -59,7 +61,8 @@ class RewardService:
             if self.mode == "node":
                 from grpo_rewards.serve.node import NodeService
 
-                self._node = NodeService(self.config.rewards, self.config.reward_options, manager=self.manager)
+                env = {EXECUTOR_ENV: self.config.executor} if self.config.executor else {}
+                self._node = NodeService(self.config.rewards, self.config.reward_options, manager=self.manager, env=env)
                 self._health = self._node.ensure()
             else:
                 self._health = ServiceClient(self.mode).health(timeout=30.0)
