@@ -42,7 +42,7 @@ def _options(flags: tuple[str, ...], options_json: str | None) -> dict[str, dict
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (no authentication: keep it loopback).")
 @click.option("--port", default=8000, show_default=True, type=int, help="TCP port (0: any free port).")
 @click.option("--uds", metavar="PATH", help="Serve on this Unix domain socket instead of TCP.")
-@click.option("--max-rows", default=4096, show_default=True, type=int, help="Rows per request.")
+@click.option("--max-rows", default=4096, show_default=True, type=int, help="Completions per request.")
 @click.option("--max-body-mb", default=64.0, show_default=True, type=float, help="Request body size.")
 @click.option(
     "--max-completion-chars", default=1_000_000, show_default=True, type=int, help="Longer completions get the lowest score."

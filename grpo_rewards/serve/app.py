@@ -2,7 +2,7 @@
 
 ==================  ==============================================================
 ``POST /score``     ``{"rows": [...], "rewards": [...]?}`` -> ``{"results": [...], "rewards": [...], "bad_rows": N}``;
-                    one result per row, in order, in the ``check --output`` shape
+                    one result per completion, in order, in the ``check --output`` shape
 ``GET /rewards``    the served rewards: name, weight, plugin, columns, range, timeout, options
 ``GET /health``     ``status`` (``ok``, or ``degraded`` when a reward's preflight failed), the pid,
                     the selection's fingerprint, batches in flight and queued, the worker pool,
@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import os
 import time
 from collections.abc import AsyncIterator, Callable
@@ -27,6 +26,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request, Response
 
+from ..output import encode_json
 from ..pool import current_pool, shutdown_pool
 from ..remote import CLIENT_HEADER
 from .envelope import RequestProblem, parse_score_request
@@ -108,8 +108,8 @@ class ServiceState:
 
 
 def _json_response(payload: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
-    text = json.dumps(payload, ensure_ascii=False, default=repr)
-    return Response(text, status_code=status, media_type="application/json", headers=headers)
+    """``payload`` encoded as ``check --output`` encodes its lines: any string a completion holds survives."""
+    return Response(encode_json(payload), status_code=status, media_type="application/json", headers=headers)
 
 
 async def _read_body(request: Request, limit: int) -> bytes:

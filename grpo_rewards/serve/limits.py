@@ -13,7 +13,8 @@ class Limits:
 
     Attributes:
         max_body_bytes: a request body larger than this is refused with 413 before it is read whole.
-        max_rows: rows in one ``POST /score``; more is refused with 413 (field ``rows``).
+        max_rows: completions in one ``POST /score`` (a row, or each completion of a row with a list of
+            completions); more is refused with 413 (field ``rows``).
         max_completion_chars: a completion longer than this is not scored: each reward gives it its
             lowest score (``incorrect``), so a policy cannot escape a judgment by writing without end.
         max_concurrent: batches scored at the same time.

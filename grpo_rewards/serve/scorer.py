@@ -2,10 +2,12 @@
 
 Rewards are chosen once, at start-up, by :func:`~grpo_rewards.selection.select_rewards`
 (the same specs and options as ``check`` and ``reward_funcs``); a request may only
-pick some of them by name, never change their options. Each row is read by
-:func:`~grpo_rewards.data.row_from_record`, the reader ``check`` uses, and scored
-by :func:`~grpo_rewards.checking.run_check`, so a row gets the verdicts ``check``
-would give it, in the ``check --output`` shape::
+pick some of them by name, never change their options. Request rows are read by
+:func:`~grpo_rewards.data.rows_from_records`, the reader ``check`` uses (a row
+with a list of completions becomes one row per completion, each with its
+``completion_index``), scored by :func:`~grpo_rewards.checking.run_check` and
+written by :mod:`grpo_rewards.output`'s record builders, so a row gets the
+verdicts ``check`` would give it, in the ``check --output`` shape::
 
     scorer = Scorer.from_specs(["math", "format:0.2"], {"math": {"mode": "strict"}})
     scorer.score([{"prompt": "1+1?", "completion": "\\\\boxed{2}", "answer": "2"}])
@@ -21,15 +23,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..checking import AppliedReward, error_record, row_record, run_check
-from ..data import InputRow, row_from_record
-from ..errors import GrpoRewardsError, InputError
-from ..executors import executor_name, get_executor
+from ..checking import AppliedReward, CheckReport, run_check
+from ..data import InputRow, ReadResult, rows_from_records
+from ..errors import GrpoRewardsError
+from ..executors import Executor, executor_name, get_executor
 from ..messages import completion_text
+from ..output import entries_for, row_record
 from ..plugins import PluginManager, load_plugins
 from ..pool import get_pool
 from ..selection import SelectedReward, Selection, select_rewards
 from ..verdict import Verdict
+from .envelope import RequestProblem
 from .limits import Limits
 
 __all__ = ["REQUEST_SOURCE", "Scorer", "UnknownReward", "options_json", "selection_fingerprint"]
@@ -74,6 +78,7 @@ class Scorer:
     selection: Selection
     limits: Limits = field(default_factory=Limits)
     preflight: dict[str, Preflight] = field(default_factory=dict)
+    executor: str | Executor | None = None  # None: $GRPO_REWARDS_EXECUTOR, else local
 
     def __post_init__(self) -> None:
         self.selection.raise_for_errors()
@@ -103,7 +108,7 @@ class Scorer:
         """Start the executor, then each reward's ``preflight()`` where it will score (a sandbox reward starts
         its sandbox there), recorded for ``GET /health``."""
         try:
-            executor = get_executor()
+            executor = get_executor(self.executor)
             executor.start()
         except GrpoRewardsError as exc:
             self.preflight = {s.name: Preflight(False, str(exc)) for s in self.selection.rewards}
@@ -118,7 +123,7 @@ class Scorer:
     def warm(self) -> None:
         """With the local executor, start the worker pool with every pooled reward's preloads (no import on request 1)."""
         pooled = [s.reward for s in self.selection.rewards if s.reward.manifest.isolation == "process"]
-        if pooled and executor_name() == "local":
+        if pooled and executor_name(self.executor) == "local":
             get_pool(tuple(m for r in pooled for m in r.manifest.preload))
 
     # -- describing ----------------------------------------------------------------
@@ -139,47 +144,57 @@ class Scorer:
         return [self._by_name[name] for name in names]
 
     def score(self, records: Sequence[Any], names: Sequence[str] | None = None) -> dict[str, Any]:
-        """Score request rows: one result per row, in order, in the ``check --output`` shape.
+        """Score request rows: one result per completion, in request order, in the ``check --output`` shape.
 
-        A malformed row gets ``{"line", "error", "field", "rewards": {}}`` and
-        the others are scored as if it were not there. Raises :class:`UnknownReward`.
+        A row with a list of completions gives one result per completion (with
+        ``completion_index``). A malformed row gets ``{"line", "error", "field",
+        "rewards": {}}`` and the others are scored as if it were not there.
+        Raises :class:`UnknownReward`, and :class:`RequestProblem` (413) for more
+        completions than ``max_rows``.
         """
         selected = self.chosen(names)
-        rows, errors, too_long = self._read(records)
-        report = run_check([AppliedReward(s, list(range(len(rows)))) for s in selected], rows, lint=False)
-        results = [(row.line, row_record(row, report, i)) for i, row in enumerate(rows)]
-        results += [(row.line, self._too_long_record(row, selected)) for row in too_long]
-        results += [(error.line or 0, error_record(error)) for error in errors]
-        results.sort(key=lambda item: item[0])
-        return {"results": [record for _, record in results], "rewards": [s.name for s in selected], "bad_rows": len(errors)}
+        read = rows_from_records(REQUEST_SOURCE, enumerate(records, start=1))
+        self._check_count(read)
+        too_long = {i for i, row in enumerate(read.rows) if self._length(row) > self.limits.max_completion_chars}
+        scored = [i for i in range(len(read.rows)) if i not in too_long]
+        applied = [AppliedReward(s, scored) for s in selected]
+        # One block: the answer goes out whole, so nothing is gained by scoring (and streaming) block by block.
+        report = run_check(applied, read.rows, lint=False, executor=self.executor, block_rows=max(1, len(read.rows)))
+        self._lowest_for_too_long(report, selected, read.rows, too_long)
 
-    def _read(self, records: Sequence[Any]) -> tuple[list[InputRow], list[InputError], list[InputRow]]:
-        rows: list[InputRow] = []
-        errors: list[InputError] = []
-        too_long: list[InputRow] = []
-        for line, record in enumerate(records, start=1):
-            try:
-                row = row_from_record(record, path=REQUEST_SOURCE, line=line)
-            except InputError as exc:
-                errors.append(exc)
-                continue
-            over = len(completion_text(row.completion)) > self.limits.max_completion_chars
-            (too_long if over else rows).append(row)
-        return rows, errors, too_long
+        def record_of(position: int) -> dict[str, Any]:
+            return row_record(read.rows[position], report.verdicts_of(position))
 
-    def _too_long_record(self, row: InputRow, selected: Sequence[SelectedReward]) -> dict[str, Any]:
-        length, limit = len(completion_text(row.completion)), self.limits.max_completion_chars
-        rewards = {}
-        for s in selected:
-            verdict = Verdict.incorrect(
-                f"completion_too_long: {length} characters, over this service's limit of {limit}; given the reward's "
-                "lowest score",
-                score=s.reward.manifest.output_range[0],
-                length=length,
-                limit=limit,
+        results = [entry.build(record_of) for entry in entries_for(read.rows, read.errors)]
+        return {"results": results, "rewards": [s.name for s in selected], "bad_rows": len(read.errors)}
+
+    def _check_count(self, read: ReadResult) -> None:
+        if len(read.rows) > self.limits.max_rows:
+            message = (
+                f"{len(read.rows)} completions (a row with a list of completions counts each), over this "
+                f"service's limit of {self.limits.max_rows}: send smaller batches"
             )
-            rewards[s.name] = verdict.to_dict()
-        return {"line": row.line, "rewards": rewards}
+            raise RequestProblem(413, "rows", message)
+
+    @staticmethod
+    def _length(row: InputRow) -> int:
+        return len(completion_text(row.completion))
+
+    def _lowest_for_too_long(
+        self, report: CheckReport, selected: Sequence[SelectedReward], rows: Sequence[InputRow], positions: set[int]
+    ) -> None:
+        """Each reward's lowest score for the completions over ``max_completion_chars`` (they are not scored)."""
+        limit = self.limits.max_completion_chars
+        for position in sorted(positions):
+            length = self._length(rows[position])
+            for s in selected:
+                report.verdicts[s.name][position] = Verdict.incorrect(
+                    f"completion_too_long: {length} characters, over this service's limit of {limit}; given the "
+                    "reward's lowest score",
+                    score=s.reward.manifest.output_range[0],
+                    length=length,
+                    limit=limit,
+                )
 
 
 def options_json(options: Any) -> dict[str, Any]:

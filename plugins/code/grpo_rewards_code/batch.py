@@ -63,7 +63,7 @@ def plan_sample(sample: Sample, options: CodeOptions) -> Plan | Verdict:
     try:
         spec, fingerprint, labels = read_sample_tests(sample.row, options, sample.prompt)
     except TestsError as exc:
-        return Verdict.unverifiable(exc.reason, str(exc))
+        return Verdict.unverifiable(exc.reason, str(exc), data_error=True)  # check: the row's tests are unusable
     code = extract_code(sample.completion, mode=options.extract, language=options.language)
     prefix = _prefix(sample, options)
     if code is None and spec.format == "humaneval" and options.prefix_column is None:
