@@ -57,6 +57,47 @@ def test_a_batch_gets_exactly_the_verdicts_check_writes(math_service, tmp_path):
     assert {"correct", "incorrect"} <= kinds  # the sample file has both, so the comparison means something
 
 
+def _grouped(rows):
+    """The rows regrouped the way vLLM and TRL dumps hold them: one row per prompt, ``completions: [...]``."""
+    groups: dict[str, dict] = {}
+    for row in rows:
+        group = groups.setdefault(row["prompt"], {k: v for k, v in row.items() if k != "completion"} | {"completions": []})
+        group["completions"].append(row["completion"])
+    return list(groups.values())
+
+
+def test_a_row_with_a_list_of_completions_gets_what_check_writes_for_it(math_service, tmp_path):
+    rows = [*_grouped(MATH_ROWS), {"prompt": "p", "completions": [], "answer": "1"}, {"completions": ["\\boxed{1}", 7]}]
+    rows.append({"prompt": "1+1?", "completion": "\\boxed{2}", "answer": "2"})  # one completion, beside the groups
+    data = tmp_path / "grouped.jsonl"
+    data.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    out = tmp_path / "out.jsonl"
+    with pytest.raises(SystemExit):
+        cli_main(
+            ["check", str(data), "--reward", "math", "--reward", "format:0.2", "-o", "math.mode=lenient", "--output", str(out)]
+        )
+    expected = [json.loads(line.replace(str(data), "request")) for line in out.read_text().splitlines()]
+    body = post(math_service, {"rows": rows}).json()
+    assert _without_seconds(body["results"]) == _without_seconds(expected)
+    assert body["bad_rows"] == 2 and len(body["results"]) == len(MATH_ROWS) + 3
+    first = [r for r in body["results"] if r["line"] == 1]
+    assert [r["completion_index"] for r in first] == list(range(len(first))) and len(first) > 1
+    errors = [r for r in body["results"] if "error" in r]
+    assert [(e["line"], e["field"]) for e in errors] == [(len(rows) - 2, "completions"), (len(rows) - 1, "completions")]
+    assert "empty list" in errors[0]["error"] and "item 1" in errors[1]["error"]
+    assert "completion_index" not in body["results"][-1]
+    kinds = {r["rewards"]["math"]["verdict"] for r in body["results"] if "error" not in r}
+    assert {"correct", "incorrect"} <= kinds
+
+
+def test_any_string_a_completion_holds_comes_back_as_sent(echo_service):
+    hostile = "\ud800 lone surrogate, \x1b[2J escape, \u202e bidi, \x00 nul"
+    response = post(echo_service, {"rows": [{"completion": hostile, "answer": hostile}], "rewards": ["echo"]})
+    assert response.status_code == 200
+    verdict = response.json()["results"][0]["rewards"]["echo"]
+    assert verdict["verdict"] == "correct" and verdict["details"]["answer"] == hostile
+
+
 def test_rewards_and_health_describe_the_service(math_service):
     rewards = httpx.get(f"{math_service.url}/rewards").json()["rewards"]
     assert [(r["name"], r["weight"], r["plugin"]) for r in rewards] == [
@@ -129,6 +170,8 @@ def test_limits_refuse_what_is_too_big_and_give_an_overlong_completion_the_lowes
     )
     rows = post(service, {"rows": [{"completion": "x"}] * 4})
     assert rows.status_code == 413 and rows.json()["field"] == "rows" and "limit of 3" in rows.json()["error"]
+    grouped = post(service, {"rows": [{"completion": "x"}, {"completions": ["a", "b", "c"]}]})
+    assert grouped.status_code == 413 and grouped.json()["field"] == "rows" and "4 completions" in grouped.json()["error"]
     body = post(service, {"rows": [{"completion": "y" * 20_000}]})
     assert body.status_code == 413 and body.json()["field"] == "body"
     fine = "<think>" + "reasoning about it " * 3 + "</think> the answer"
