@@ -33,7 +33,7 @@ import os
 import socket
 import time
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from .bridge import BaseRewardFunction, BatchRow
 from .errors import ConfigError, GrpoRewardsError, ServiceUnavailable
@@ -151,7 +151,8 @@ class ServiceClient:
         return list(self.get("/rewards")["rewards"])
 
     def score(self, rows: Sequence[Mapping[str, Any]], rewards: Sequence[str] | None = None) -> list[dict[str, Any]]:
-        """One result per row, in order, in the ``check --output`` shape.
+        """Results in the ``check --output`` shape, in order: one per row, and one per completion of a row
+        with a list of completions (with ``completion_index``); ``line`` is the row's 1-based place in ``rows``.
 
         Raises :class:`ServiceUnavailable` (reason ``service_unavailable`` or
         ``service_timeout``) and :class:`ConfigError` for a request the service refuses.
@@ -161,8 +162,19 @@ class ServiceClient:
         for start in range(0, len(rows), self.max_rows):
             chunk = rows[start : start + self.max_rows]
             body = json.dumps({"rows": list(chunk), "rewards": list(rewards) if rewards else None}, default=_plain)
-            results += self._post(body.encode(), len(chunk), ends)
+            results += [{**result, "line": result["line"] + start} for result in self._post(body.encode(), len(chunk), ends)]
         return results
+
+    def score_each(self, rows: Sequence[Mapping[str, Any]], rewards: Sequence[str] | None = None) -> list[dict[str, Any]]:
+        """Exactly one result per row, in order, for rows of one completion each (what reward functions send).
+
+        A row the service read as a list of completions gets an error result
+        naming its field, as :func:`grpo_rewards.data.row_from_record` refuses it.
+        """
+        by_line: dict[int, list[dict[str, Any]]] = {}
+        for result in self.score(rows, rewards):
+            by_line.setdefault(result["line"], []).append(result)
+        return [_only(by_line[line], line) for line in range(1, len(rows) + 1)]
 
     def _post(self, body: bytes, count: int, ends: float) -> list[dict[str, Any]]:
         import httpx
@@ -208,9 +220,24 @@ class ServiceClient:
                 f"{problem.get('field')!r}): {problem.get('error')}"
             )
         results = data.get("results") if isinstance(data, dict) else None
-        if not isinstance(results, list) or len(results) != count:
+        if not _covers(results, count):
             raise ServiceUnavailable(f"the service at {self.url} answered with a malformed body for {count} rows")
         return results
+
+
+def _covers(results: Any, count: int) -> TypeGuard[list[dict[str, Any]]]:
+    """True when ``results`` are records of rows 1..count, in order, every row at least once."""
+    if not isinstance(results, list) or not all(isinstance(r, dict) and type(r.get("line")) is int for r in results):
+        return False
+    lines = [r["line"] for r in results]
+    return lines == sorted(lines) and set(lines) == set(range(1, count + 1))
+
+
+def _only(results: list[dict[str, Any]], line: int) -> dict[str, Any]:
+    if len(results) == 1 and "completion_index" not in results[0]:
+        return results[0]
+    message = f"request:{line}: holds a list of completions; give one completion per row here"
+    return {"line": line, "error": message, "field": "completion", "rewards": {}}
 
 
 def _retry_after(response: httpx.Response) -> float:
@@ -263,7 +290,7 @@ class RemoteRewardFunction(BaseRewardFunction):
         try:
             if self._down and self.reconnect is not None:
                 self.reconnect()
-            results = self.client.score(rows, [self.__name__])
+            results = self.client.score_each(rows, [self.__name__])
         except ServiceUnavailable as exc:
             self._down = True
             return [Verdict.unverifiable(exc.reason, str(exc), service=self.client.url)] * len(rows)

@@ -76,7 +76,7 @@ class RowScorer:
     def _remote(self, rows: Sequence[Mapping[str, Any]]) -> list[Verdicts]:
         assert self.client is not None
         try:
-            results = self.client.score(rows, self.names)
+            results = self.client.score_each(rows, self.names)
         except ServiceUnavailable as exc:
             down = Verdict.unverifiable(exc.reason, str(exc), service=self.client.url)
             return [dict.fromkeys(self.names, down) for _ in rows]

@@ -98,6 +98,31 @@ def test_any_string_a_completion_holds_comes_back_as_sent(echo_service):
     assert verdict["verdict"] == "correct" and verdict["details"]["answer"] == hostile
 
 
+def test_the_client_numbers_results_by_row_and_reward_functions_get_one_result_per_row(echo_service):
+    from grpo_rewards.remote import ServiceClient
+
+    client = ServiceClient(echo_service.url, max_rows=2)  # two requests; the second's lines go on from the first's
+    rows = [
+        {"completion": "a", "answer": "a"},
+        {"completions": ["a", "b"], "answer": "b"},
+        {"completion": "c", "answer": "x"},
+        {"completion": ["x", "y"], "answer": "x"},
+    ]
+    results = client.score(rows, ["echo"])
+    assert [(r["line"], r.get("completion_index")) for r in results] == [(1, None), (2, 0), (2, 1), (3, None), (4, 0), (4, 1)]
+    assert [r["rewards"]["echo"]["verdict"] for r in results] == [
+        "correct",
+        "incorrect",
+        "correct",
+        "incorrect",
+        "correct",
+        "incorrect",
+    ]
+    each = client.score_each(rows, ["echo"])
+    assert [(r["line"], r.get("field")) for r in each] == [(1, None), (2, "completion"), (3, None), (4, "completion")]
+    assert "list of completions" in each[3]["error"] and each[2]["rewards"]["echo"]["verdict"] == "incorrect"
+
+
 def test_rewards_and_health_describe_the_service(math_service):
     rewards = httpx.get(f"{math_service.url}/rewards").json()["rewards"]
     assert [(r["name"], r["weight"], r["plugin"]) for r in rewards] == [
