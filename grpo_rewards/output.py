@@ -141,18 +141,13 @@ class Resumed:
         return len(self.keys)
 
 
-def _verdict(data: Mapping[str, Any]) -> Verdict:
-    details = dict(data.get("details") or {})
-    return Verdict(data["verdict"], data["score"], data.get("reason", ""), None, details, float(data.get("seconds", 0.0)))
-
-
 def _resumed_record(resumed: Resumed, record: Any) -> None:
     if not isinstance(record, Mapping) or "line" not in record or not isinstance(record.get("rewards"), Mapping):
         raise ValueError("not a line that check --output writes")
     line = record["line"] if record["line"] is not None else _LAST
     resumed.keys.add((line, record.get("completion_index") or 0))
     for name, data in record["rewards"].items():
-        resumed.verdicts.setdefault(name, []).append(_verdict(data))
+        resumed.verdicts.setdefault(name, []).append(Verdict.from_dict(data))
 
 
 def read_resume(path: Path) -> Resumed:
