@@ -65,7 +65,7 @@ def plan_sample(sample: Sample, options: CodeOptions) -> Plan | Verdict:
     try:
         spec, fingerprint, labels = read_sample_tests(sample.row, options, sample.prompt)
     except TestsError as exc:
-        return Verdict.unverifiable(exc.reason, str(exc))
+        return Verdict.unverifiable(exc.reason, str(exc), data_error=True)  # check: the row's tests are unusable
     chosen = chosen_language(sample, options)
     if isinstance(chosen, Verdict):
         return chosen
@@ -91,7 +91,9 @@ def chosen_language(sample: Sample, options: CodeOptions) -> str | None | Verdic
         row = by_tag(value) if isinstance(value, str) else None
         if row is None:
             message = f"column {column!r} says {value!r}: the code reward runs {', '.join(LANGUAGES)}"
-            return Verdict.unverifiable("unknown_language", message + " (set -o code.language_column=... if it means else)")
+            return Verdict.unverifiable(
+                "unknown_language", message + " (set -o code.language_column=... if it means else)", data_error=True
+            )
         return row.name
     return None if options.language.lower() == AUTO else resolve(options.language).name
 
