@@ -52,6 +52,8 @@ _JAVA_NAME = r"([A-Za-z_$][\w$]*)"
 _JAVA_PUBLIC_CLASS = re.compile(r"\bpublic\s+(?:(?:final|abstract|strictfp)\s+)*(?:class|record|enum|interface)\s+" + _JAVA_NAME)
 _JAVA_CLASS = re.compile(r"\b(?:class|record|enum)\s+" + _JAVA_NAME)
 _JAVA_MAIN = re.compile(r"\bstatic\s+(?:final\s+)?void\s+main\s*\(")
+#: A ``package`` line: blanked, since the classes are compiled into and run from one flat directory.
+_JAVA_PACKAGE = re.compile(r"^[ \t]*package\s+[A-Za-z_$][\w$.]*\s*;", re.M)
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ class Language:
     data_extra_mb: int = 0
     memory_markers: tuple[str, ...] = ()
     compile_limits: Limits = COMPILE_LIMITS
+    blank: re.Pattern[str] | None = None  # a declaration the flat job directory cannot honour (blanked once)
 
     @property
     def compiled(self) -> bool:
@@ -84,6 +87,12 @@ class Language:
         entry = _JAVA_MAIN.search(text)
         before = [m.group(1) for m in _JAVA_CLASS.finditer(text[: entry.start()] if entry else text)]
         return (before[-1] if entry else before[0]) if before else "Main"
+
+    def source_text(self, program: str) -> str:
+        """The source as written to the job directory: ``blank``'s first match turned into spaces (lines keep their numbers)."""
+        if self.blank is None:
+            return program
+        return self.blank.sub(lambda match: re.sub(r"\S", " ", match.group(0)), program, count=1)
 
     def source_name(self, program: str) -> str:
         return self.source.format(main=self.main_class(program))
@@ -153,6 +162,7 @@ LANGUAGES: dict[str, Language] = {
             outputs=("*.class",),
             data_extra_mb=640,  # metaspace, code cache, GC, and about a dozen threads' stacks
             memory_markers=("java.lang.OutOfMemoryError",),
+            blank=_JAVA_PACKAGE,
         ),
         Language(
             "javascript",

@@ -73,7 +73,7 @@ def exec_request(job: ExecJob, limits: Limits, *, send_artifact: bool, evict: li
         "env": {**BASE_ENV, **language.environment(limits.memory_mb)},
         "limits": {**_limits(limits, language.data_extra_mb), "stack_mb": STACK_MB},
         "stdin": stdin.encode("utf-8", "surrogateescape") if isinstance(stdin, str) else bytes(stdin),
-        "files": {} if language.compiled else {language.source_name(program): _text(program)},
+        "files": {} if language.compiled else {language.source_name(program): _text(language.source_text(program))},
         "evict": evict,
     }
     if job.artifact is not None:
@@ -91,7 +91,7 @@ def compile_request(job: CompileJob, evict: list[str]) -> dict[str, Any]:
         "env": {**BASE_ENV, **language.environment(limits.memory_mb)},
         "limits": {**_limits(limits, language.data_extra_mb), "stack_mb": STACK_MB},
         "stdin": b"",
-        "files": {language.source_name(job.program): _text(job.program)},
+        "files": {language.source_name(job.program): _text(language.source_text(job.program))},
         "collect": {"key": job.key, "outputs": list(language.outputs)},
         "evict": evict,
     }

@@ -22,6 +22,16 @@ def test_java_files_are_named_after_the_public_class():
     assert "-proc:none" in java.compile_argv("public class Main {}")  # no annotation processors at compile time
 
 
+def test_a_java_package_line_is_blanked_and_nothing_else():
+    java = LANGUAGES["java"]
+    source = "// package a.b; in a comment\n  package a.b_c ;\nclass Main { String s = \"package x;\"; }\n"
+    blanked = java.source_text(source)
+    assert "package a.b_c" not in blanked and blanked.splitlines()[0] == "// package a.b; in a comment"
+    assert len(blanked) == len(source) and blanked.count("\n") == source.count("\n")  # compiler lines keep their numbers
+    assert 'String s = "package x;"' in blanked
+    assert LANGUAGES["cpp"].source_text("package x;") == "package x;"
+
+
 def test_command_lines_are_filled_from_the_limits():
     limits = Limits(memory_mb=300)
     assert LANGUAGES["java"].run_argv("public class Sum {}", limits)[-3:] == ["-cp", ARTIFACT_DIR, "Sum"]

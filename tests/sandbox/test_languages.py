@@ -276,3 +276,26 @@ def test_a_compile_that_runs_past_its_limit_is_a_compile_error(box, monkeypatch)
     assert "ran past" in result.reason or "constexpr" in result.reason or "error" in result.reason.lower()
     monkeypatch.undo()
     honest(box, "cpp")
+
+
+BY_PATH = {
+    "python": "import sys\nsys.stdout.write(open('/dev/stdin').read())\nopen('/dev/stdout', 'w').write('!')",
+    "c": '#include <stdio.h>\nint main(void){FILE*i=fopen("/dev/stdin","r"),*o=fopen("/dev/stdout","w");if(!i||!o){perror("open");return 1;}'
+    "int c;while((c=fgetc(i))!=EOF)fputc(c,o);fputc('!',o);return 0;}",
+    "javascript": "const fs = require('fs');\nfs.writeFileSync('/dev/stdout', fs.readFileSync('/dev/stdin', 'utf8') + '!');",
+}
+
+
+@pytest.mark.parametrize("language", sorted(BY_PATH))
+def test_a_program_may_open_its_own_stdio_by_path(box, language):
+    """``/dev/stdin`` is a common idiom (JavaScript's ``readFileSync('/dev/stdin')``): the job's own pipes reopen."""
+    result = box.run(BY_PATH[language], "40 2\n", language=language)
+    assert (result.status, result.stdout) == (Status.OK, b"40 2\n!"), result.stderr_text()[-500:]
+
+
+def test_a_java_package_line_does_not_stop_the_program(box):
+    program = "package contest.solution;\n\n" + SUM["java"]
+    result = box.run(program, "40 2", language="java")
+    assert (result.status, result.stdout) == (Status.OK, b"42\n"), result.stderr_text()[-500:]
+    broken = box.run("package p;\n\npublic class Main { public static void main(String[] a) { int x = ; } }", "", language="java")
+    assert broken.status is Status.COMPILE_ERROR and "Main.java:3:" in broken.stderr_text(), broken.stderr_text()  # lines kept

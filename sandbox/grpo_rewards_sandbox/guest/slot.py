@@ -22,6 +22,10 @@ from .zygote import ZygoteClient
 __all__ = ["PendingSlot", "Slot", "close_all"]
 
 WRITTEN_BY_US = ("stdin", "spec")  # PID 1 writes these; the job writes the others
+#: Who else may open the job's stdio pipes by path (``/dev/stdin`` is ``/proc/self/fd/0``, which the kernel
+#: opens afresh, checking the pipe's mode): its own job may read its stdin and write its stdout and stderr.
+#: Nobody else can name them: another uid's ``/proc/PID/fd`` is closed to a job.
+REOPENABLE = {"stdin": 0o644, "stdout": 0o622, "stderr": 0o622}
 
 
 @dataclass
@@ -41,6 +45,8 @@ class Slot:
     def request(cls, zygote: ZygoteClient, uid: int) -> PendingSlot:
         """Ask the zygote for the job process without waiting for it (see :meth:`PendingSlot.collect`)."""
         pipes = {name: os.pipe() for name in JOB_FDS}
+        for name, mode in REOPENABLE.items():
+            os.fchmod(pipes[name][0], mode)  # PID 1 owns the pipe; the mode is the pipe's, both ends alike
         theirs = [read if name in WRITTEN_BY_US else write for name, (read, write) in pipes.items()]
         ours = {name: write if name in WRITTEN_BY_US else read for name, (read, write) in pipes.items()}
         try:
