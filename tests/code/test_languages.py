@@ -12,6 +12,10 @@ of every language after it still scores 1.
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+
 import gateway
 import pytest
 from grpo_rewards_code import batch
@@ -215,3 +219,25 @@ def test_the_language_column_and_option_choose_the_language():
     assert (unknown[0].kind, unknown[0].reason) == ("unverifiable", "unknown_language")
     as_python = batch.score_samples([Sample(prompt="Add.", completion=untagged, row=HONEST_ROW)], OPTIONS, 20.0)
     assert as_python[0].kind == "incorrect"  # untagged under language=auto is Python: C source is a Python syntax error
+
+
+def test_check_scores_all_seven_languages_with_reasons(tmp_path):
+    """``grpo-rewards check --reward code`` on a file: a right, a wrong and a broken program per language, with reasons."""
+    rows = [
+        {"prompt": "Add two numbers.", "completion": fence(lang, PROGRAMS[lang][kind]), "tests": HONEST_ROW["tests"]}
+        for lang in PROGRAMS
+        for kind in ("correct", "wrong", "compile_error")
+    ]
+    data, out = tmp_path / "rows.jsonl", tmp_path / "out.jsonl"
+    data.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    command = [sys.executable, "-c", "from grpo_rewards.cli import main; main()", "check", str(data), "--reward", "code"]
+    done = subprocess.run(
+        [*command, "-o", "code.language=auto", "--output", str(out)], capture_output=True, text=True, timeout=600
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    got = [record["rewards"]["code"] for record in map(json.loads, out.read_text().splitlines())]
+    assert [(v["verdict"], v["score"]) for v in got] == [("correct", 1.0), ("incorrect", 0.0), ("incorrect", 0.0)] * len(PROGRAMS)
+    for lang, verdicts in zip(PROGRAMS, (got[i : i + 3] for i in range(0, len(got), 3)), strict=True):
+        compiled = lang not in ("python", "javascript")
+        assert verdicts[1]["reason"].startswith("0/2 tests passed"), (lang, verdicts[1])
+        assert verdicts[2]["reason"].startswith("compile_error: " if compiled else "0/2 tests passed"), (lang, verdicts[2])

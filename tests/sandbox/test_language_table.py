@@ -24,7 +24,7 @@ def test_java_files_are_named_after_the_public_class():
 
 def test_a_java_package_line_is_blanked_and_nothing_else():
     java = LANGUAGES["java"]
-    source = "// package a.b; in a comment\n  package a.b_c ;\nclass Main { String s = \"package x;\"; }\n"
+    source = '// package a.b; in a comment\n  package a.b_c ;\nclass Main { String s = "package x;"; }\n'
     blanked = java.source_text(source)
     assert "package a.b_c" not in blanked and blanked.splitlines()[0] == "// package a.b; in a comment"
     assert len(blanked) == len(source) and blanked.count("\n") == source.count("\n")  # compiler lines keep their numbers

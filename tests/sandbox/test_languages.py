@@ -279,7 +279,7 @@ def test_a_compile_that_runs_past_its_limit_is_a_compile_error(box, monkeypatch)
 
 
 BY_PATH = {
-    "python": "import sys\nsys.stdout.write(open('/dev/stdin').read())\nopen('/dev/stdout', 'w').write('!')",
+    "python": "print(open('/dev/stdin').read(), end='', flush=True)\nopen('/dev/stdout', 'w').write('!')",
     "c": '#include <stdio.h>\nint main(void){FILE*i=fopen("/dev/stdin","r"),*o=fopen("/dev/stdout","w");if(!i||!o){perror("open");return 1;}'
     "int c;while((c=fgetc(i))!=EOF)fputc(c,o);fputc('!',o);return 0;}",
     "javascript": "const fs = require('fs');\nfs.writeFileSync('/dev/stdout', fs.readFileSync('/dev/stdin', 'utf8') + '!');",
