@@ -88,6 +88,10 @@ class CheckReport:
         """True when a sample hit a failure on our side (crash, timeout, infra, missing column) or no row had usable data."""
         return any(s.failures for s in self.summaries.values()) or bool(self.unusable())
 
+    def verdicts_of(self, position: int) -> dict[str, Verdict]:
+        """The verdicts of the row at ``position``, by reward (rewards that do not apply to it left out)."""
+        return {name: by_row[position] for name, by_row in self.verdicts.items() if position in by_row}
+
     def summarize(self) -> None:
         """Summaries of every reward over the rows scored so far (and those an earlier run wrote)."""
         for item in self.rewards:
@@ -192,18 +196,20 @@ def run_check(
     report: CheckReport | None = None,
     block_rows: int = BLOCK_ROWS,
     executor: str | Executor | None = None,
+    lint: bool = True,
 ) -> CheckReport:
     """Score every selected reward on its rows, a block of rows at a time. Failures become verdicts; nothing raises per row.
 
     Rewards run on ``executor`` (see :mod:`grpo_rewards.executors`). ``on_rows(positions)``
     is called when every reward has scored a block (``check --output`` writes
     those rows then). Pass ``report`` to keep what was found when the run is
-    interrupted: its summaries cover the rows done.
+    interrupted: its summaries cover the rows done. ``lint=False`` skips each
+    reward's data lint (``serve`` scores without it).
     """
     report = report if report is not None else CheckReport(list(selected))
     samples = [row.sample() for row in rows]
     for item in selected:
-        report.lint[item.name] = _lint(item, rows)
+        report.lint[item.name] = _lint(item, rows) if lint else []
         report.verdicts.setdefault(item.name, {})
     split_groups = all(item.reward.unit == "sample" for item in selected)
     wanted = {item.name: set(item.positions) for item in selected}

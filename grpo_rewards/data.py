@@ -25,7 +25,7 @@ from .loaders import FORMATS, Record, open_records
 from .messages import is_chat, to_sample
 from .reward import Sample
 
-__all__ = ["SUFFIXES", "Columns", "InputRow", "ReadResult", "read_records", "read_rows"]
+__all__ = ["SUFFIXES", "Columns", "InputRow", "ReadResult", "read_records", "read_rows", "row_from_record", "rows_from_records"]
 
 SUFFIXES = tuple(FORMATS)
 read_records = open_records
@@ -91,9 +91,13 @@ def _one_of_many(value: Any) -> Any:
     return value
 
 
+def _completion_column(record: Mapping[str, Any], columns: Columns) -> str:
+    return columns.completion or ("completion" if "completion" in record or "completions" not in record else "completions")
+
+
 def _completions(record: Mapping[str, Any], columns: Columns, where: dict[str, Any]) -> tuple[str, list[Any] | None, Any]:
     """``(column, completions of a grouped row or None, the single completion)``."""
-    name = columns.completion or ("completion" if "completion" in record or "completions" not in record else "completions")
+    name = _completion_column(record, columns)
     if name not in record:
         raise InputError("missing required field", **where, field=name)
     value = record[name]
@@ -125,8 +129,26 @@ def _rows(source: str, line: int | None, record: Any, columns: Columns) -> list[
     return [InputRow(number, prompt, item, rest, index) for index, item in enumerate(many)]
 
 
+def row_from_record(record: Any, *, path: str, line: int | None) -> InputRow:
+    """One record that holds one completion (what an engine adapter builds) as an :class:`InputRow`.
+
+    Raises :class:`InputError` naming ``path``, ``line`` and the field for what
+    ``check`` refuses in a row, and for a record holding a list of completions.
+    """
+    rows = _rows(path, line, record, Columns())
+    if rows[0].completion_index is not None:
+        name = _completion_column(record, Columns())
+        raise InputError("holds a list of completions; give one completion per row here", path=path, line=line, field=name)
+    return rows[0]
+
+
 def rows_from_records(source: str, records: Iterable[Record], columns: Columns = Columns()) -> ReadResult:
-    """Rows (and errors) from ``(line, record)`` pairs, as :func:`read_rows` returns them."""
+    """Rows (and errors) from ``(line, record)`` pairs, as :func:`read_rows` returns them.
+
+    ``check`` reads its sources through it and ``serve`` its request rows
+    (``source`` ``"request"``), so a row is valid in one exactly when it is
+    valid in the other, a row with a list of completions included.
+    """
     result = ReadResult([], [])
     for line, record in records:
         if isinstance(record, InputError):

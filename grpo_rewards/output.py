@@ -29,17 +29,33 @@ from .data import InputRow
 from .errors import ConfigError, InputError
 from .verdict import Verdict
 
-__all__ = ["Entry", "OutputSink", "Resumed", "RowWriter", "encode_record", "entries_for", "open_output", "read_resume"]
+__all__ = [
+    "Entry",
+    "OutputSink",
+    "Resumed",
+    "RowWriter",
+    "encode_json",
+    "encode_record",
+    "entries_for",
+    "error_record",
+    "open_output",
+    "read_resume",
+    "row_record",
+]
 
 STDOUT = "-"
 Key = tuple[int, int]
 _LAST = sys.maxsize  # errors about a whole source go after every row
 
 
+def encode_json(value: Any) -> bytes:
+    """``value`` as JSON in UTF-8, with lone surrogates as ``\\uXXXX`` escapes (never an encoding error)."""
+    return json.dumps(value, ensure_ascii=False, default=repr).encode("utf-8", errors="backslashreplace")
+
+
 def encode_record(record: Mapping[str, Any]) -> bytes:
-    """One output line: JSON, UTF-8, with lone surrogates as ``\\uXXXX`` escapes (never an encoding error)."""
-    text = json.dumps(record, ensure_ascii=False, default=repr)
-    return text.encode("utf-8", errors="backslashreplace") + b"\n"
+    """One output line: :func:`encode_json` of ``record`` and a newline."""
+    return encode_json(record) + b"\n"
 
 
 def row_record(row: InputRow, verdicts: Mapping[str, Verdict]) -> dict[str, Any]:
@@ -68,6 +84,13 @@ class Entry:
     position: int | None = None
     record: dict[str, Any] | None = None
 
+    def build(self, record_of: Callable[[int], dict[str, Any]]) -> dict[str, Any]:
+        """The line's record: the bad row's, or ``record_of(position)`` for a scored row."""
+        if self.record is not None:
+            return self.record
+        assert self.position is not None
+        return record_of(self.position)
+
 
 def entries_for(rows: Sequence[InputRow], errors: Sequence[InputError], skip: Iterable[Key] = ()) -> list[Entry]:
     """Output lines for ``rows`` and ``errors`` in input order, leaving out keys in ``skip`` (already written)."""
@@ -93,12 +116,9 @@ class RowWriter:
         lines = []
         while self.written < len(self.entries):
             entry = self.entries[self.written]
-            if entry.record is not None:
-                lines.append(encode_record(entry.record))
-            elif entry.position in self.ready:
-                lines.append(encode_record(self.record_of(entry.position)))
-            else:
+            if entry.record is None and entry.position not in self.ready:
                 break
+            lines.append(encode_record(entry.build(self.record_of)))
             self.written += 1
         if lines:
             self.sink.write(b"".join(lines))
@@ -121,18 +141,13 @@ class Resumed:
         return len(self.keys)
 
 
-def _verdict(data: Mapping[str, Any]) -> Verdict:
-    details = dict(data.get("details") or {})
-    return Verdict(data["verdict"], data["score"], data.get("reason", ""), None, details, float(data.get("seconds", 0.0)))
-
-
 def _resumed_record(resumed: Resumed, record: Any) -> None:
     if not isinstance(record, Mapping) or "line" not in record or not isinstance(record.get("rewards"), Mapping):
         raise ValueError("not a line that check --output writes")
     line = record["line"] if record["line"] is not None else _LAST
     resumed.keys.add((line, record.get("completion_index") or 0))
     for name, data in record["rewards"].items():
-        resumed.verdicts.setdefault(name, []).append(_verdict(data))
+        resumed.verdicts.setdefault(name, []).append(Verdict.from_dict(data))
 
 
 def read_resume(path: Path) -> Resumed:

@@ -72,8 +72,7 @@ class ScoringRun:
 
 def _writer(sink: OutputSink, rows: Sequence[InputRow], errors: Sequence[InputError], report: CheckReport) -> RowWriter:
     def record_of(position: int) -> dict[str, Any]:
-        verdicts = {name: by_row[position] for name, by_row in report.verdicts.items() if position in by_row}
-        return row_record(rows[position], verdicts)
+        return row_record(rows[position], report.verdicts_of(position))
 
     return RowWriter(sink.stream, entries_for(rows, errors, skip=sink.resumed.keys), record_of)
 

@@ -55,7 +55,7 @@ from __future__ import annotations
 from .loop import PoolClosed
 from .preload import declare_preload, declared_preload
 from .requests import request_parent
-from .shared import get_pool, shutdown_pool
+from .shared import current_pool, get_pool, shutdown_pool
 from .tasks import Job, OnResult, Outcome, RequestError, Task, default_workers
 from .worker import describe_failure, run_items
 from .workers import WorkerPool
@@ -68,6 +68,7 @@ __all__ = [
     "RequestError",
     "Task",
     "WorkerPool",
+    "current_pool",
     "declare_preload",
     "declared_preload",
     "default_workers",

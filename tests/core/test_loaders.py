@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from grpo_rewards import InputError
-from grpo_rewards.data import Columns, read_rows
+from grpo_rewards.data import Columns, read_rows, row_from_record
 from grpo_rewards.loaders import open_records
 
 ROWS = [{"prompt": f"p{i}", "completion": f"c{i}", "answer": str(i)} for i in range(5)]
@@ -223,6 +223,18 @@ def test_grouped_rows_become_one_row_per_completion(tmp_path):
     assert all(r.columns == {"answer": "a"} and r.prompt == "q1" for r in result.rows[:3])
     assert [(e.line, e.field) for e in result.errors] == [(3, "completions"), (4, "completions")]
     assert "empty list" in str(result.errors[0]) and "item 1" in str(result.errors[1])
+
+
+def test_an_adapter_row_holds_one_completion_and_a_list_is_refused_naming_its_field():
+    row = row_from_record({"prompt": "q", "completion": "a", "answer": "1"}, path="batch", line=3)
+    assert (row.line, row.completion, row.completion_index, dict(row.columns)) == (3, "a", None, {"answer": "1"})
+    for record, field in (({"completions": ["a", "b"]}, "completions"), ({"completion": ["a", "b"]}, "completion")):
+        with pytest.raises(InputError, match="list of completions") as caught:
+            row_from_record(record, path="batch", line=2)
+        assert (caught.value.line, caught.value.field) == (2, field)
+    with pytest.raises(InputError, match="a list of completions") as caught:
+        row_from_record({"completion": 42}, path="batch", line=1)  # what check says of the same row
+    assert caught.value.field == "completion"
 
 
 def test_prompt_and_completion_columns_can_be_named(tmp_path):

@@ -90,6 +90,13 @@ class TrainConfig:
     async_rewards: bool = _f(
         True, "rewards", "score the rewards of a step concurrently (TRL awaits async reward functions together)"
     )
+    reward_service: str = _f(
+        "auto",
+        "rewards",
+        "where rewards are scored: auto (one shared service per host when several ranks run on it, else in-process), "
+        "local, node, or a service URL (http://HOST:PORT, unix:/PATH)",
+        metavar="auto|local|node|URL",
+    )
     # grpo
     num_generations: int = _f(8, "grpo", "completions sampled per prompt (the group size)")
     max_completion_length: int = _f(256, "grpo", "longest completion, in tokens")
