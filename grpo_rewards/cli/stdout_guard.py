@@ -42,10 +42,9 @@ def stdout_to_stderr(enabled: bool = True) -> Iterator[IO[bytes]]:
         yield out
     finally:
         _flush_all()  # what libraries left in buffers belongs on stderr, not on the restored stdout
-        with contextlib.suppress(OSError):
-            out.flush()
         os.dup2(saved, _STDOUT)
-        out.close()
+        with contextlib.suppress(OSError):  # a reader that went away (a closed pipe) is not our failure here
+            out.close()
 
 
 def _stdout_is_fd1() -> bool:
