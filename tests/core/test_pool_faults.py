@@ -18,6 +18,7 @@ import signal
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -221,23 +222,35 @@ def _allowed(task: Task, item: tuple[int, str, float], outcome: Outcome) -> bool
     return outcome.failure in ("crash", "timeout")
 
 
-@pytest.mark.slow
-@settings(
-    max_examples=40,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+def _real_workers(max_examples: int) -> Any:
+    """Hypothesis settings for the tests on real processes: few examples, derandomized, no deadline."""
+    return settings(
+        max_examples=max_examples,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+
+
+#: One drawn task: its setup's action and its items' (action, delay).
+_DRAWN_TASK = st.tuples(
+    st.sampled_from(_SETUP_ACTIONS),
+    st.lists(st.tuples(st.sampled_from(_ITEM_ACTIONS), st.floats(0.0, 0.004)), max_size=6),
 )
+
+
+def _assert_allowed(tasks: list[Task], outcomes: list[list[Outcome]], *where: Any) -> None:
+    assert [len(row) for row in outcomes] == [len(t.items) for t in tasks]
+    for task, row in zip(tasks, outcomes, strict=True):
+        for item, outcome in zip(task.items, row, strict=True):
+            assert _allowed(task, item, outcome), (*where, item, outcome)  # a value only ever from its own item
+
+
+@pytest.mark.slow
+@_real_workers(40)
 @given(
-    drawn=st.lists(
-        st.tuples(
-            st.sampled_from(_SETUP_ACTIONS),
-            st.lists(st.tuples(st.sampled_from(_ITEM_ACTIONS), st.floats(0.0, 0.004)), max_size=6),
-        ),
-        min_size=30,
-        max_size=80,
-    ),
+    drawn=st.lists(_DRAWN_TASK, min_size=30, max_size=80),
     kill_at=st.sets(st.integers(0, 300), max_size=25),
     max_items=st.integers(1, 40),
 )
@@ -257,35 +270,15 @@ def test_real_workers_killed_anywhere_still_give_one_outcome_per_item(drawn, kil
 
         with must_end_within(300):
             outcomes = pool.run(tasks, on_result=on_result)
-    assert [len(row) for row in outcomes] == [len(t.items) for t in tasks]
     expected = {(t, i) for t, task in enumerate(tasks) for i in range(len(task.items))}
     assert set(calls) == expected and all(count == 1 for count in calls.values())
-    for task, row in zip(tasks, outcomes, strict=True):
-        for item, outcome in zip(task.items, row, strict=True):
-            assert _allowed(task, item, outcome), (item, outcome)
+    _assert_allowed(tasks, outcomes)
 
 
 @pytest.mark.slow
-@settings(
-    max_examples=15,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+@_real_workers(15)
 @given(
-    drawn=st.lists(
-        st.lists(
-            st.tuples(
-                st.sampled_from(_SETUP_ACTIONS),
-                st.lists(st.tuples(st.sampled_from(_ITEM_ACTIONS), st.floats(0.0, 0.004)), max_size=6),
-            ),
-            min_size=5,
-            max_size=30,
-        ),
-        min_size=2,
-        max_size=4,
-    ),
+    drawn=st.lists(st.lists(_DRAWN_TASK, min_size=5, max_size=30), min_size=2, max_size=4),
     kill_at=st.sets(st.integers(0, 200), max_size=20),
     max_items=st.integers(1, 40),
 )
@@ -311,9 +304,6 @@ def test_concurrent_runs_with_workers_killed_anywhere_each_give_one_outcome_per_
             futures = [threads.submit(pool.run, tasks, on_result=functools.partial(on_result, r)) for r, tasks in enumerate(runs)]
             results = [f.result() for f in futures]
     for r, (tasks, outcomes) in enumerate(zip(runs, results, strict=True)):
-        assert [len(row) for row in outcomes] == [len(t.items) for t in tasks]
-        for task, row in zip(tasks, outcomes, strict=True):
-            for item, outcome in zip(task.items, row, strict=True):
-                assert _allowed(task, item, outcome), (r, item, outcome)  # a value only ever from its own item
+        _assert_allowed(tasks, outcomes, r)
     expected = {(r, t, i) for r, tasks in enumerate(runs) for t, task in enumerate(tasks) for i in range(len(task.items))}
     assert set(calls) == expected and all(count == 1 for count in calls.values())
