@@ -16,7 +16,7 @@ emit the end token, so every completion runs to the token limit: the table's
 "completions at the limit" row shows it.
 
 Per step it records wall time, time in generation, time in the reward layer
-(TRL's ``_calculate_rewards``, math + format) and peak GPU memory, appending to
+(TRL's ``_calculate_rewards``; math + format unless ``--reward`` names others) and peak GPU memory, appending to
 ``OUT/steps.jsonl`` as each step ends; ``OUT/runs.jsonl`` says what each run
 was. ``OUT/summary.md`` (and ``.json``) is rewritten after every group, so a
 killed call still returns its tables. With ``--stop-at`` (Unix time) training
@@ -78,7 +78,21 @@ def plan(args: argparse.Namespace) -> list[Group]:
 
 
 def label(args: argparse.Namespace) -> str:
+    if args.label:
+        return str(args.label)
     return Path(args.model).name if args.model else args.preset
+
+
+def reward_options(args: argparse.Namespace) -> dict[str, dict[str, Any]]:
+    """``--reward-option NAME.KEY=VALUE`` as the trainer's ``reward_options`` (values stay strings)."""
+    options: dict[str, dict[str, Any]] = {}
+    for item in args.reward_option:
+        name_key, sep, value = item.partition("=")
+        name, dot, key = name_key.partition(".")
+        if not sep or not dot:
+            raise SystemExit(f"bench: --reward-option {item!r} is not NAME.KEY=VALUE")
+        options.setdefault(name, {})[key] = value
+    return options
 
 
 def run_id(args: argparse.Namespace, backend: str, precision: str, tokens: int) -> str:
@@ -128,7 +142,8 @@ def _train_config(args: argparse.Namespace, group: Group, tokens: int, steps: in
         dataset=str(Path(args.work) / "prompts.jsonl"),
         chat_template="on" if qwen else "off",
         system_prompt=SYSTEM_PROMPT if qwen else None,
-        rewards=["math", "format:0.2"],
+        rewards=args.reward or ["math", "format:0.2"],
+        reward_options=reward_options(args),
         async_rewards=not args.sync_rewards,
         num_generations=8,
         per_device_train_batch_size=batch_size(args),
@@ -308,6 +323,9 @@ def main() -> None:
     parser.add_argument("--completion-length", type=int, default=128, help="without --plan")
     parser.add_argument("--warmup", type=int, default=2, help="first steps left out of the statistics")
     parser.add_argument("--batch", type=int, default=None, help="completions per step (default 8 for 1.5b/3b/7b/tiny, else 64)")
+    parser.add_argument("--reward", action="append", default=[], help="NAME[:WEIGHT], repeatable (default: math, format:0.2)")
+    parser.add_argument("--reward-option", action="append", default=[], help="NAME.KEY=VALUE, repeatable")
+    parser.add_argument("--label", default=None, help="name runs by this instead of the preset or model folder")
     parser.add_argument("--sync-rewards", action="store_true", help="score rewards one after another (no async)")
     parser.add_argument("--stop-at", type=float, default=None, help="Unix time by which every step must have ended")
     parser.add_argument("--min-group-s", type=float, default=90.0, help="start no group with less time than this left")
