@@ -17,22 +17,33 @@ answers are plain values that our side interprets.
   code *and* the test program in one process and returns per-test results.
   The model can tamper with that, which is why such verdicts say
   ``trust: reduced``.
+* :func:`run_program`: a stdin/stdout program as the model wrote it.
+
+Every program lifts Python's 4,300-digit limit on converting integers to text
+(:data:`UNLIMITED_INTS`): the judges that APPS and MBPP come from ran Pythons
+without it, and a correct ``print(2 ** 20000)`` must not fail here. The CPU
+limit bounds what a huge conversion can cost.
 """
 
 from __future__ import annotations
 
+import ast
 import functools
 import importlib.resources
 
+from .extract import MAX_PARSED_CHARS
 from .testcode import CANDIDATE, RECORDER, TestProgram
 
-__all__ = ["CALL_FUNCTION", "FALLBACK_FUNCTION", "call_program", "fallback_program"]
+__all__ = ["CALL_FUNCTION", "FALLBACK_FUNCTION", "UNLIMITED_INTS", "call_program", "fallback_program", "run_program"]
 
 CALL_FUNCTION = "__grpo_call__"
 FALLBACK_FUNCTION = "__grpo_fallback__"
+#: One line, binding no name: no limit on int/str conversions (Python 3.11+ has one).
+UNLIMITED_INTS = 'getattr(__import__("sys"), "set_int_max_str_digits", lambda digits: None)(0)\n'
 
 _CALL = """{values}
 
+{unlimited}
 _GRPO_SOURCE = {source!r}
 
 
@@ -54,7 +65,7 @@ def __grpo_call__(name, args, kwargs, want_args):
     return ("ok", wrap(value), None, None)
 """
 
-_FALLBACK = """
+_FALLBACK = """{unlimited}
 {recorder}
 
 _GRPO_SOURCE = {source!r}
@@ -95,12 +106,35 @@ def _module_source(name: str, *, keep_future: bool = False) -> str:
 
 def call_program(source: str) -> str:
     """The call trampoline around the model's ``source`` (see the module docstring)."""
-    return _CALL.format(values=_module_source("values.py", keep_future=True), source=source)
+    return _CALL.format(values=_module_source("values.py", keep_future=True), unlimited=UNLIMITED_INTS, source=source)
+
+
+def run_program(source: str) -> str:
+    """The model's stdin/stdout program, with :data:`UNLIMITED_INTS` first (after any ``__future__`` imports).
+
+    Never raises: a program we cannot parse is sent as it is (it fails on its own).
+    """
+    if "__future__" not in source:
+        return UNLIMITED_INTS + source
+    if len(source) > MAX_PARSED_CHARS:
+        return source
+    try:
+        module = ast.parse(source)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return source
+    futures = [n for n in module.body if isinstance(n, ast.ImportFrom) and n.module == "__future__"]
+    lines = source.splitlines(keepends=True)
+    end = max((n.end_lineno or n.lineno for n in futures), default=0)
+    head = "".join(lines[:end])
+    if head and not head.endswith(("\n", "\r")):
+        head += "\n"
+    return head + UNLIMITED_INTS + "".join(lines[end:])
 
 
 def fallback_program(source: str, program: TestProgram) -> str:
     """The in-sandbox test run of ``program`` against the model's ``source``."""
     return _FALLBACK.format(
+        unlimited=UNLIMITED_INTS,
         recorder=_module_source("recorder.py"),
         source=source,
         tests=program.source,

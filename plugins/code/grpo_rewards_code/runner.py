@@ -29,11 +29,11 @@ from grpo_rewards import Outcome, Task, WorkerPool
 from .compare import CompareMode
 from .dispatch import CALL, FALLBACK, STDIO, Dispatcher
 from .formats import StdioCase, StdioTests
-from .gateway import Call, Infra, Limits, Result, Run
+from .gateway import Call, Infra, Limits, Result, Run, output_allowance
 from .harness import HarnessJob, HarnessReport
 from .judging import call_reply, failure_message, stdio_test
 from .outcome import STATUSES, SampleOutcome, TestResult
-from .programs import CALL_FUNCTION, FALLBACK_FUNCTION, call_program, fallback_program
+from .programs import CALL_FUNCTION, FALLBACK_FUNCTION, call_program, fallback_program, run_program
 from .replies import CallFailed, CallRequest, Reply
 from .testcode import TestProgram
 
@@ -195,8 +195,9 @@ class Runner:
         sample = self.samples[work.key]
         assert isinstance(work.spec, StdioTests)
         sample.raw = [None] * len(work.spec.cases)
+        program = run_program(work.code)
         for index, case in enumerate(work.spec.cases):
-            limits = sample.limits()
+            limits = replace(sample.limits(), output_bytes=output_allowance(case.output))
 
             def done(future: Future[Result | Infra] | None, index: int = index, limits: Limits = limits) -> None:
                 if future is None:
@@ -208,7 +209,7 @@ class Runner:
                 sample.record(result)
                 sample.raw[index] = (result, limits)
 
-            self.dispatcher.submit(Run(work.code, case.input, limits), STDIO, done, sample.running)
+            self.dispatcher.submit(Run(program, case.input, limits), STDIO, done, sample.running)
 
     def _stdio_outcome(self, sample: _Sample) -> SampleOutcome:
         started = time.perf_counter()

@@ -9,6 +9,8 @@ turns the values below into plain marker tuples ``(MARK, kind, payload)``, and
 :func:`unwrap` rebuilds them on the other side as exact objects of the
 standard library. Nothing the model wrote ever crosses: only plain payloads.
 
+* integers too big for the codec (past :data:`BIG_INT_BITS` bits: ``factorial(1000)``)
+  as hexadecimal text;
 * ``complex``, ``fractions.Fraction``, ``decimal.Decimal``, ``range``;
 * ``collections.Counter``, ``OrderedDict``, ``defaultdict`` (with a builtin
   ``default_factory``; any other factory comes back as ``None``), ``deque``;
@@ -34,6 +36,8 @@ from typing import Any
 
 MARK = "\x00grpo:value"
 MAX_DEPTH = 60
+#: Integers longer than this cross as hexadecimal text (the codec refuses integers over 1024 bytes).
+BIG_INT_BITS = 8000
 MAX_COLLISIONS = 32
 _SCALARS = (type(None), bool, int, float, str, bytes)
 _FACTORIES: dict[str, type] = {
@@ -114,6 +118,8 @@ def _special(value: Any, kind: type, depth: int) -> Any:
 def wrap(value: Any, depth: int = 0) -> Any:
     """``value`` as plain builtins (marker tuples for the kinds in the module docstring)."""
     kind = type(value)
+    if kind is int and value.bit_length() > BIG_INT_BITS:
+        return (MARK, "int", format(value, "x"))
     if kind in _SCALARS or depth > MAX_DEPTH:
         return value
     depth += 1
@@ -153,6 +159,8 @@ def _rebuild(kind: str, payload: Any, depth: int, hashes: _Hashes) -> Any:
     def pairs(seq: Any) -> list[tuple[Any, Any]]:
         return [(unwrap(k, depth, hashes), unwrap(v, depth, hashes)) for k, v in seq]
 
+    if kind == "int":
+        return int(payload, 16)
     if kind == "complex":
         return complex(*payload)
     if kind == "Fraction":
@@ -193,7 +201,7 @@ def unwrap(value: Any, depth: int = 0, hashes: _Hashes | None = None) -> Any:
     depth += 1
     if kind is tuple and len(value) == 3 and value[0] == MARK and type(value[1]) is str:
         rebuilt = _rebuild(value[1], value[2], depth, hashes)
-        if type(rebuilt) is complex:
+        if type(rebuilt) is complex or type(rebuilt) is int:
             hashes.add(rebuilt)
         return rebuilt
     if kind is list or kind is tuple or kind is set or kind is frozenset:
