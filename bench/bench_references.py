@@ -101,7 +101,12 @@ def humaneval_rows(wheel: Path) -> list[dict[str, Any]]:
 
 def mbpp_suite() -> list[dict[str, Any]]:
     more = [
-        {"prompt": r["prompt"], "completion": f"```python\n{r['code']}\n```", "tests": r["test_list"], "test_setup": "\n".join(r["test_imports"])}
+        {
+            "prompt": r["prompt"],
+            "completion": f"```python\n{r['code']}\n```",
+            "tests": r["test_list"],
+            "test_setup": "\n".join(r["test_imports"]),
+        }
         for r in MBPP_MORE
     ]
     for row in MBPP_MORE:

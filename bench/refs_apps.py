@@ -242,7 +242,7 @@ APPS_MORE: list[dict[str, Any]] = [
     _row(
         "Shortest path in a 300x300 grid maze from the top-left to the bottom-right (-1 if none).",
         "from collections import deque\nimport sys\ninput = sys.stdin.readline\nh, w = map(int, input().split())\ng = [input().strip() for _ in range(h)]\nd = [[-1] * w for _ in range(h)]\nd[0][0] = 0\nq = deque([(0, 0)])\nwhile q:\n    x, y = q.popleft()\n    for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1)):\n        nx, ny = x + dx, y + dy\n        if 0 <= nx < h and 0 <= ny < w and g[nx][ny] == '.' and d[nx][ny] == -1:\n            d[nx][ny] = d[x][y] + 1\n            q.append((nx, ny))\nprint(d[h - 1][w - 1])",
-        [f"300 300\n" + "\n".join(_GRID) + "\n"],
+        ["300 300\n" + "\n".join(_GRID) + "\n"],
         [f"{_bfs(_GRID)}\n"],
     ),
     _row(

@@ -38,7 +38,11 @@ def remove_Occ(s,ch):
             break
     return s
 """,
-        ['assert remove_Occ("hello","l") == "heo"', 'assert remove_Occ("abcda","a") == "bcd"', 'assert remove_Occ("PHP","P") == "H"'],
+        [
+            'assert remove_Occ("hello","l") == "heo"',
+            'assert remove_Occ("abcda","a") == "bcd"',
+            'assert remove_Occ("PHP","P") == "H"',
+        ],
     ),
     _row(
         "Write a function to sort a given matrix in ascending order according to the sum of its rows.",
@@ -130,7 +134,11 @@ def test_duplicate(arraynums):
     nums_set = set(arraynums)
     return len(arraynums) != len(nums_set)
 """,
-        ["assert test_duplicate(([1,2,3,4,5]))==False", "assert test_duplicate(([1,2,3,4, 4]))==True", "assert test_duplicate([1,1,2,2,3,3,4,4,5])==True"],
+        [
+            "assert test_duplicate(([1,2,3,4,5]))==False",
+            "assert test_duplicate(([1,2,3,4, 4]))==True",
+            "assert test_duplicate([1,1,2,2,3,3,4,4,5])==True",
+        ],
     ),
     _row(
         "Write a function to check if the given number is woodball or not.",
@@ -158,7 +166,11 @@ def multiples_of_num(m,n):
     multiples_of_num= list(range(n,(m+1)*n, n))
     return list(multiples_of_num)
 """,
-        ["assert multiples_of_num(4,3)== [3,6,9,12]", "assert multiples_of_num(2,5)== [5,10]", "assert multiples_of_num(9,2)== [2,4,6,8,10,12,14,16,18]"],
+        [
+            "assert multiples_of_num(4,3)== [3,6,9,12]",
+            "assert multiples_of_num(2,5)== [5,10]",
+            "assert multiples_of_num(9,2)== [2,4,6,8,10,12,14,16,18]",
+        ],
     ),
     _row(
         "Write a python function to find the maximum sum of elements of list in a list of lists.",
@@ -191,7 +203,11 @@ def binary_to_decimal(binary):
         i += 1
     return (decimal)
 """,
-        ["assert binary_to_decimal(100) == 4", "assert binary_to_decimal(1011) == 11", "assert binary_to_decimal(1101101) == 109"],
+        [
+            "assert binary_to_decimal(100) == 4",
+            "assert binary_to_decimal(1011) == 11",
+            "assert binary_to_decimal(1101101) == 109",
+        ],
     ),
     _row(
         "Write a python function to find the product of non-repeated elements in a given array.",
@@ -204,7 +220,11 @@ def find_Product(arr,n):
             prod = prod * arr[i]
     return prod;
 """,
-        ["assert find_Product([1,1,2,3],4) == 6", "assert find_Product([1,2,3,1,1],5) == 6", "assert find_Product([1,1,4,5,6],5) == 120"],
+        [
+            "assert find_Product([1,1,2,3],4) == 6",
+            "assert find_Product([1,2,3,1,1],5) == 6",
+            "assert find_Product([1,1,4,5,6],5) == 120",
+        ],
     ),
     _row(
         "Write a python function to remove all digits from a list of strings.",
@@ -231,7 +251,12 @@ def binomial_Coeff(n,k):
         return 1
     return binomial_Coeff(n-1,k-1) + binomial_Coeff(n-1,k)
 """,
-        ["assert binomial_Coeff(5,2) == 10", "assert binomial_Coeff(4,3) == 4", "assert binomial_Coeff(3,2) == 3", "assert binomial_Coeff(14,6) == 3003"],
+        [
+            "assert binomial_Coeff(5,2) == 10",
+            "assert binomial_Coeff(4,3) == 4",
+            "assert binomial_Coeff(3,2) == 3",
+            "assert binomial_Coeff(14,6) == 3003",
+        ],
     ),
     _row(
         "Write a python function to find the element occurring odd number of times.",
@@ -246,7 +271,11 @@ def get_Odd_Occurrence(arr,arr_size):
             return arr[i]
     return -1
 """,
-        ["assert get_Odd_Occurrence([1,2,3,1,2,3,1],7) == 1", "assert get_Odd_Occurrence([1,2,3,2,3,1,3],7) == 3", "assert get_Odd_Occurrence([2,3,5,4,5,2,4,3,5,2,4,4,2],13) == 5"],
+        [
+            "assert get_Odd_Occurrence([1,2,3,1,2,3,1],7) == 1",
+            "assert get_Odd_Occurrence([1,2,3,2,3,1,3],7) == 3",
+            "assert get_Odd_Occurrence([2,3,5,4,5,2,4,3,5,2,4,4,2],13) == 5",
+        ],
     ),
     _row(
         "Write a function to find the top k integers that occur most frequently from given lists of sorted and distinct integers using heap queue algorithm.",
@@ -316,7 +345,11 @@ def find_missing(ar,N):
             l = mid + 1
     return (-1)
 """,
-        ["assert find_missing([1,2,3,5],4) == 4", "assert find_missing([1,3,4,5],4) == 2", "assert find_missing([1,2,3,5,6,7],5) == 4"],
+        [
+            "assert find_missing([1,2,3,5],4) == 4",
+            "assert find_missing([1,3,4,5],4) == 2",
+            "assert find_missing([1,2,3,5,6,7],5) == 4",
+        ],
     ),
     _row(
         "Write a function to sort a given mixed list of integers and strings.",
@@ -352,7 +385,11 @@ def rearange_string(S):
         if nct2 + 1: heapq.heappush(heap, (nct2 + 1, char2))
     return "".join(ans) + (heap[0][1] if heap else "")
 """,
-        ["assert rearange_string(\"aab\")==('aba')", "assert rearange_string(\"aabb\")==('abab')", "assert rearange_string(\"abccdd\")==('cdabcd')"],
+        [
+            "assert rearange_string(\"aab\")==('aba')",
+            "assert rearange_string(\"aabb\")==('abab')",
+            "assert rearange_string(\"abccdd\")==('cdabcd')",
+        ],
     ),
     _row(
         "Write a function to find frequency of the elements in a given list of lists using collections module.",
@@ -451,7 +488,12 @@ def is_octagonal(n):
 def opposite_Signs(x,y):
     return ((x ^ y) < 0);
 """,
-        ["assert opposite_Signs(1,-2) == True", "assert opposite_Signs(3,2) == False", "assert opposite_Signs(-10,-10) == False", "assert opposite_Signs(-2,2) == True"],
+        [
+            "assert opposite_Signs(1,-2) == True",
+            "assert opposite_Signs(3,2) == False",
+            "assert opposite_Signs(-10,-10) == False",
+            "assert opposite_Signs(-2,2) == True",
+        ],
     ),
     _row(
         "Write a function to flatten a list and sum all of its elements.",
@@ -465,7 +507,11 @@ def recursive_list_sum(data_list):
 			total = total + element
 	return total
 """,
-        ["assert recursive_list_sum(([1, 2, [3,4],[5,6]]))==21", "assert recursive_list_sum(([7, 10, [15,14],[19,41]]))==106", "assert recursive_list_sum(([10, 20, [30,40],[50,60]]))==210"],
+        [
+            "assert recursive_list_sum(([1, 2, [3,4],[5,6]]))==21",
+            "assert recursive_list_sum(([7, 10, [15,14],[19,41]]))==106",
+            "assert recursive_list_sum(([10, 20, [30,40],[50,60]]))==210",
+        ],
     ),
     _row(
         "Write a function to find the number of ways to partition a set of Bell numbers.",
@@ -479,7 +525,11 @@ def bell_number(n):
             bell[i][j] = bell[i-1][j-1] + bell[i][j-1]
     return bell[n][0]
 """,
-        ["assert bell_number(2)==2", "assert bell_number(10)==115975", "assert bell_number(56)==6775685320645824322581483068371419745979053216268760300"],
+        [
+            "assert bell_number(2)==2",
+            "assert bell_number(10)==115975",
+            "assert bell_number(56)==6775685320645824322581483068371419745979053216268760300",
+        ],
     ),
     _row(
         "Write a python function to check whether the given array is monotonic or not.",
@@ -488,7 +538,11 @@ def is_Monotonic(A):
     return (all(A[i] <= A[i + 1] for i in range(len(A) - 1)) or
             all(A[i] >= A[i + 1] for i in range(len(A) - 1)))
 """,
-        ["assert is_Monotonic([6, 5, 4, 4]) == True", "assert is_Monotonic([1, 2, 2, 3]) == True", "assert is_Monotonic([1, 3, 2]) == False"],
+        [
+            "assert is_Monotonic([6, 5, 4, 4]) == True",
+            "assert is_Monotonic([1, 2, 2, 3]) == True",
+            "assert is_Monotonic([1, 3, 2]) == False",
+        ],
     ),
     _row(
         "Write a function to sort a list of elements (comb sort).",
@@ -509,7 +563,11 @@ def comb_sort(nums):
             i += 1
     return nums
 """,
-        ["assert comb_sort([5, 15, 37, 25, 79]) == [5, 15, 25, 37, 79]", "assert comb_sort([41, 32, 15, 19, 22]) == [15, 19, 22, 32, 41]", "assert comb_sort([99, 15, 13, 47]) == [13, 15, 47, 99]"],
+        [
+            "assert comb_sort([5, 15, 37, 25, 79]) == [5, 15, 25, 37, 79]",
+            "assert comb_sort([41, 32, 15, 19, 22]) == [15, 19, 22, 32, 41]",
+            "assert comb_sort([99, 15, 13, 47]) == [13, 15, 47, 99]",
+        ],
     ),
     _row(
         "Write a function to split the given string with multiple delimiters by using regex.",
@@ -576,7 +634,11 @@ def sequence(n):
 def centered_hexagonal_number(n):
   return 3 * n * (n - 1) + 1
 """,
-        ["assert centered_hexagonal_number(10) == 271", "assert centered_hexagonal_number(2) == 7", "assert centered_hexagonal_number(9) == 217"],
+        [
+            "assert centered_hexagonal_number(10) == 271",
+            "assert centered_hexagonal_number(2) == 7",
+            "assert centered_hexagonal_number(9) == 217",
+        ],
     ),
     _row(
         "Write a function to merge three dictionaries into a single dictionary.",
@@ -602,7 +664,11 @@ def len_log(list1):
             max=len(i)
     return max
 """,
-        ['assert len_log(["python","PHP","bigdata"]) == 7', 'assert len_log(["a","ab","abc"]) == 3', 'assert len_log(["small","big","tall"]) == 5'],
+        [
+            'assert len_log(["python","PHP","bigdata"]) == 7',
+            'assert len_log(["a","ab","abc"]) == 3',
+            'assert len_log(["small","big","tall"]) == 5',
+        ],
     ),
     _row(
         "Write a function to check whether the given number is undulating or not.",
@@ -694,7 +760,11 @@ def next_smallest_palindrome(num):
         if str(i) == str(i)[::-1]:
             return i
 """,
-        ["assert next_smallest_palindrome(99)==101", "assert next_smallest_palindrome(1221)==1331", "assert next_smallest_palindrome(120)==121"],
+        [
+            "assert next_smallest_palindrome(99)==101",
+            "assert next_smallest_palindrome(1221)==1331",
+            "assert next_smallest_palindrome(120)==121",
+        ],
     ),
     _row(
         "Write a function to convert a snake case string to camel case string.",
@@ -703,7 +773,11 @@ def snake_to_camel(word):
         import re
         return ''.join(x.capitalize() or '_' for x in word.split('_'))
 """,
-        ["assert snake_to_camel('python_program')=='PythonProgram'", "assert snake_to_camel('python_language')==('PythonLanguage')", "assert snake_to_camel('programming_language')==('ProgrammingLanguage')"],
+        [
+            "assert snake_to_camel('python_program')=='PythonProgram'",
+            "assert snake_to_camel('python_language')==('PythonLanguage')",
+            "assert snake_to_camel('programming_language')==('ProgrammingLanguage')",
+        ],
     ),
     _row(
         "Write a function to find the Eulerian number a(n, m).",
@@ -725,9 +799,9 @@ def sort_sublists(input_list):
     return result
 """,
         [
-            'assert sort_sublists((["green", "orange"], ["black", "white"], ["white", "black", "orange"]))==[[\'green\', \'orange\'], [\'black\', \'white\'], [\'black\', \'orange\', \'white\']]',
-            'assert sort_sublists(([" red ","green" ],["blue "," black"],[" orange","brown"]))==[[\' red \', \'green\'], [\' black\', \'blue \'], [\' orange\', \'brown\']]',
-            'assert sort_sublists((["zilver","gold"], ["magnesium","aluminium"], ["steel", "bronze"]))==[[\'gold\', \'zilver\'],[\'aluminium\', \'magnesium\'], [\'bronze\', \'steel\']]',
+            "assert sort_sublists(([\"green\", \"orange\"], [\"black\", \"white\"], [\"white\", \"black\", \"orange\"]))==[['green', 'orange'], ['black', 'white'], ['black', 'orange', 'white']]",
+            "assert sort_sublists(([\" red \",\"green\" ],[\"blue \",\" black\"],[\" orange\",\"brown\"]))==[[' red ', 'green'], [' black', 'blue '], [' orange', 'brown']]",
+            "assert sort_sublists(([\"zilver\",\"gold\"], [\"magnesium\",\"aluminium\"], [\"steel\", \"bronze\"]))==[['gold', 'zilver'],['aluminium', 'magnesium'], ['bronze', 'steel']]",
         ],
     ),
     _row(
@@ -745,7 +819,11 @@ def add_lists(test_list, test_tup):
   res = tuple(list(test_tup) + test_list)
   return (res)
 """,
-        ["assert add_lists([5, 6, 7], (9, 10)) == (9, 10, 5, 6, 7)", "assert add_lists([6, 7, 8], (10, 11)) == (10, 11, 6, 7, 8)", "assert add_lists([7, 8, 9], (11, 12)) == (11, 12, 7, 8, 9)"],
+        [
+            "assert add_lists([5, 6, 7], (9, 10)) == (9, 10, 5, 6, 7)",
+            "assert add_lists([6, 7, 8], (10, 11)) == (10, 11, 6, 7, 8)",
+            "assert add_lists([7, 8, 9], (11, 12)) == (11, 12, 7, 8, 9)",
+        ],
     ),
     _row(
         "Write a python function to find the sum of common divisors of two given numbers.",
@@ -790,7 +868,11 @@ def and_tuples(test_tup1, test_tup2):
   res = tuple(ele1 & ele2 for ele1, ele2 in zip(test_tup1, test_tup2))
   return (res)
 """,
-        ["assert and_tuples((10, 4, 6, 9), (5, 2, 3, 3)) == (0, 0, 2, 1)", "assert and_tuples((1, 2, 3, 4), (5, 6, 7, 8)) == (1, 2, 3, 0)", "assert and_tuples((8, 9, 11, 12), (7, 13, 14, 17)) == (0, 9, 10, 0)"],
+        [
+            "assert and_tuples((10, 4, 6, 9), (5, 2, 3, 3)) == (0, 0, 2, 1)",
+            "assert and_tuples((1, 2, 3, 4), (5, 6, 7, 8)) == (1, 2, 3, 0)",
+            "assert and_tuples((8, 9, 11, 12), (7, 13, 14, 17)) == (0, 9, 10, 0)",
+        ],
     ),
     _row(
         "Write a function to find the surface area of a sphere.",
@@ -863,7 +945,11 @@ def sub_list(nums1,nums2):
   result = map(lambda x, y: x - y, nums1, nums2)
   return list(result)
 """,
-        ["assert sub_list([1, 2, 3],[4,5,6])==[-3,-3,-3]", "assert sub_list([1,2],[3,4])==[-2,-2]", "assert sub_list([90,120],[50,70])==[40,50]"],
+        [
+            "assert sub_list([1, 2, 3],[4,5,6])==[-3,-3,-3]",
+            "assert sub_list([1,2],[3,4])==[-2,-2]",
+            "assert sub_list([90,120],[50,70])==[40,50]",
+        ],
     ),
     _row(
         "Write a function to find the n largest integers from a given list of numbers, returned in descending order.",
@@ -898,7 +984,11 @@ def similar_elements(test_tup1, test_tup2):
 def reverse_words(s):
         return ' '.join(reversed(s.split()))
 """,
-        ['assert reverse_words("python program")==("program python")', 'assert reverse_words("java language")==("language java")', 'assert reverse_words("indian man")==("man indian")'],
+        [
+            'assert reverse_words("python program")==("program python")',
+            'assert reverse_words("java language")==("language java")',
+            'assert reverse_words("indian man")==("man indian")',
+        ],
     ),
     _row(
         "Write a function to count the number of occurrences of each character in a string, as a dictionary that defaults to zero.",
@@ -1023,7 +1113,11 @@ def median_numbers(a,b,c):
             median = c
     return median
 """,
-        ["assert median_numbers(25,55,65)==55.0", "assert median_numbers(20,10,30)==20.0", "assert median_numbers(15,45,75)==45.0"],
+        [
+            "assert median_numbers(25,55,65)==55.0",
+            "assert median_numbers(20,10,30)==20.0",
+            "assert median_numbers(15,45,75)==45.0",
+        ],
     ),
     _row(
         "Write a function that returns the decimal number 0.1 added n times, as a Decimal.",
@@ -1057,7 +1151,11 @@ def check_greater(arr, number):
   arr.sort()
   return number > arr[-1]
 """,
-        ["assert check_greater([1, 2, 3, 4, 5], 4) == False", "assert check_greater([2, 3, 4, 5, 6], 8) == True", "assert check_greater([9, 7, 4, 8, 6, 1], 11) == True"],
+        [
+            "assert check_greater([1, 2, 3, 4, 5], 4) == False",
+            "assert check_greater([2, 3, 4, 5, 6], 8) == True",
+            "assert check_greater([9, 7, 4, 8, 6, 1], 11) == True",
+        ],
     ),
     _row(
         "Write a function to find the maximum product subarray of the given array.",
@@ -1086,7 +1184,11 @@ def max_subarray_product(arr):
 		return 0
 	return max_so_far
 """,
-        ["assert max_subarray_product([1, -2, -3, 0, 7, -8, -2]) == 112", "assert max_subarray_product([6, -3, -10, 0, 2]) == 180", "assert max_subarray_product([-2, -40, 0, -2, -3]) == 80"],
+        [
+            "assert max_subarray_product([1, -2, -3, 0, 7, -8, -2]) == 112",
+            "assert max_subarray_product([6, -3, -10, 0, 2]) == 180",
+            "assert max_subarray_product([-2, -40, 0, -2, -3]) == 80",
+        ],
     ),
     _row(
         "Write a function to count the pairs of reverse strings in the given string list.",
