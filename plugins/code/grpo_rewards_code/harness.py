@@ -27,6 +27,7 @@ from typing import Any
 
 from .channels import Channel, InfraFailed, LiveChannel, MutantChannel, SandboxNeeded
 from .clock import ClockedRecorder
+from .credit import Answer
 from .gateway import Infra
 from .mutants import MUTANTS
 from .recorder import Abort, Recorder
@@ -40,12 +41,12 @@ __all__ = ["HarnessJob", "HarnessReport", "RemoteFunction"]
 class HarnessReport:
     """What the harness found for one sample.
 
-    ``results`` holds ``(status, message, counted)`` per test, unless the run stopped:
+    ``results`` holds ``(status, message, counted, answers)`` per test (answers: see :mod:`.credit`), unless the run stopped:
     ``needs_sandbox`` says why the tests must run in the sandbox instead, and
     ``infra`` says how the sandbox failed.
     """
 
-    results: list[tuple[str, str, bool]] = field(default_factory=list)
+    results: list[tuple[str, str, bool, tuple[Answer, ...]]] = field(default_factory=list)
     needs_sandbox: str | None = None
     infra: Infra | None = None
     calls: int = 0
@@ -116,7 +117,10 @@ class HarnessJob:
             mutant = self._mutant_results(code, memory, variant)
             counted = [c or status != "ok" for c, (status, _) in zip(counted, mutant, strict=True)]
         seconds = time.perf_counter() - started
-        results = [(status, message, count) for (status, message), count in zip(real, counted, strict=True)]
+        results = [
+            (status, message, count, tuple(live.answers.get(index, ())))
+            for index, ((status, message), count) in enumerate(zip(real, counted, strict=True))
+        ]
         return HarnessReport(results, calls=live.calls, waited=waited, seconds=seconds)
 
     def _mutant_results(self, code: Any, memory: dict[bytes, Reply], variant: int) -> list[tuple[str, str]]:
@@ -130,6 +134,7 @@ class HarnessJob:
 def _execute(code: Any, program: TestProgram, recorder: ClockedRecorder, channel: Channel) -> list[tuple[str, str]]:
     """Run the test program once with ``channel`` answering its calls; raises the channel's aborts."""
     namespace = _namespace(program, recorder, channel)
+    channel.bind(namespace, program.classes)
     error: BaseException | None = None
     try:
         exec(code, namespace)

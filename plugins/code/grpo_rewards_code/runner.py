@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from grpo_rewards import Outcome, Task, WorkerPool
 
 from .compare import CompareMode
+from .credit import Answer, stdio_answer
 from .dispatch import CALL, FALLBACK, STDIO, Dispatcher
 from .formats import StdioCase, StdioTests
 from .gateway import Call, Infra, Limits, Result, Run, output_allowance
@@ -222,6 +223,8 @@ class Runner:
                 continue
             result, limits = raw
             test = self._stdio_test(result, case, limits)
+            if result.ok and not result.stdout_truncated:
+                test = replace(test, answers=(stdio_answer(case.input, result.stdout),))
             cpu, wall = cpu + result.cpu_time, wall + result.wall_time
             over = self.settings.overspent(cpu, wall)
             if over is not None and test.status != "timeout":
@@ -243,7 +246,7 @@ class Runner:
         backstop = self.settings.wall_budget * 2 + 30.0
         cpu = self.settings.limits.cpu_seconds
         tasks = [Task(HarnessJob(w.spec, w.key, cpu), [None], backstop) for w in works]  # type: ignore[arg-type]
-        programs = {w.key: call_program(w.code) for w in works}
+        programs = {w.key: call_program(w.code, w.spec) for w in works}  # type: ignore[arg-type]
 
         def on_request(request: CallRequest) -> Future[Reply]:
             return self._call(request, programs[request.sample])
@@ -287,7 +290,7 @@ class Runner:
         if report.infra is not None:
             self._set(work.key, SampleOutcome(work.format, infra=report.infra, executions=sample.executions))
             return
-        results = [TestResult(status, message, counted) for status, message, counted in report.results]
+        results = [TestResult(status, message, counted, answers) for status, message, counted, answers in report.results]
         self._set(work.key, sample.outcome(results, compare_seconds=max(0.0, report.seconds - report.waited)))
 
     # -- in-sandbox fallback ----------------------------------------------------------------
@@ -326,6 +329,18 @@ def _fallback_results(result: Result, count: int, limits: Limits) -> list[TestRe
         return [TestResult("runtime_error", "the in-sandbox test run returned no usable results")] * count
     out = []
     for item in value:
-        ok = type(item) is tuple and len(item) == 2 and item[0] in STATUSES and type(item[1]) is str
-        out.append(TestResult(item[0], item[1][:300]) if ok else TestResult("runtime_error", "malformed test result"))
+        ok = type(item) is tuple and len(item) == 3 and item[0] in STATUSES and type(item[1]) is str
+        out.append(
+            TestResult(item[0], item[1][:300], answers=_answers(item[2]))
+            if ok
+            else TestResult("runtime_error", "malformed test result")
+        )
     return out
+
+
+def _answers(value: object) -> tuple[Answer, ...]:
+    """The in-sandbox run's answer digests of one test (untrusted, like the rest of its report; malformed: none)."""
+    if type(value) is not list or len(value) > 100_000:
+        return ()
+    fields = [a for a in value if type(a) is tuple and len(a) == 3 and type(a[0]) is str and type(a[1]) is str]
+    return tuple(Answer(a[0][:64], a[1][:64], a[2] is True) for a in fields)
