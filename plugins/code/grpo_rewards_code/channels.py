@@ -186,14 +186,18 @@ class Channel:
 
 
 def _answer_of(key: bytes, args: tuple[Any, ...], kwargs: dict[str, Any], reply: Returned) -> Answer | None:
-    """Digests of one returned call (see :mod:`.credit`); ``None`` when its value cannot be encoded again."""
+    """Digests of one returned call (see :mod:`.credit`); ``None`` when its value cannot be encoded again.
+
+    The answer is the value, and the arguments after the call when the function changed them in place.
+    """
     changed = reply.args_after is not None and (reply.args_after != args or reply.kwargs_after != kwargs)
     try:
-        value = wire_bytes((reply.value, reply.args_after, reply.kwargs_after) if changed else (reply.value,))
-        given = [wire_bytes((v,)) for v in (*args, *kwargs.values())]
+        returned = wire_bytes((reply.value,))
+        answer = wire_bytes((reply.value, reply.args_after, reply.kwargs_after)) if changed else returned
+        given = [wire_bytes((v,)) for v in (*args, *kwargs.values())]  # an echo gives back an argument as it came
     except (ValueError, RecursionError):
         return None
-    return Answer(digest(key), digest(value), not changed and value in given)
+    return Answer(digest(key), digest(answer), returned in given)
 
 
 class LiveChannel(Channel):

@@ -14,7 +14,7 @@ So a sample that did not pass every counted test earns its partial credit
 only when at least one passed test is *hidden* (not shown in the prompt), and
 when its answers to the hidden tests are not trivial: not one and the same
 answer for two or more different inputs, and not always one of its own
-arguments given back unchanged. Otherwise it scores 0, with the reason. A
+arguments given back. Otherwise it scores 0, with the reason. A
 sample that passes every counted test scores 1 as before, so a correct program
 never loses anything, and a row whose tests are all in the prompt is in effect
 all-or-nothing.
@@ -40,8 +40,8 @@ __all__ = ["Answer", "digest", "partial_credit_refused", "stdio_answer", "visibl
 class Answer:
     """One answer of the function (or one run of a program): digests of what it was given and what it gave.
 
-    ``echo`` is True when the answer is one of the arguments (or the input)
-    given back unchanged.
+    ``echo`` is True when the answer equals one of the arguments as they were
+    passed (or the program printed its input back).
     """
 
     given: str

@@ -34,7 +34,11 @@ from .recorder import Abort, Recorder
 from .replies import Reply
 from .testcode import CANDIDATE, RECORDER, TestProgram
 
-__all__ = ["HarnessJob", "HarnessReport", "RemoteFunction"]
+__all__ = ["STR_DIGITS", "HarnessJob", "HarnessReport", "RemoteFunction"]
+
+#: Digits our test code may convert between int and str (Python's default is 4,300; the CPU clock cannot
+#: interrupt one conversion, and 100,000 digits take milliseconds).
+STR_DIGITS = 100_000
 
 
 @dataclass(frozen=True)
@@ -94,8 +98,8 @@ class HarnessJob:
     cpu_seconds: float = 4.0
 
     def setup(self) -> Any:
-        if hasattr(sys, "set_int_max_str_digits"):  # test code may print a huge result, as the datasets' Pythons could
-            sys.set_int_max_str_digits(0)
+        if hasattr(sys, "set_int_max_str_digits"):  # test code may print a big result (factorial(1000)) ...
+            sys.set_int_max_str_digits(STR_DIGITS)  # ... but a C-level conversion is not interruptible: keep a bound
         return compile(self.program.source, "<tests>", "exec")
 
     def run(self, code: Any, item: Any) -> HarnessReport:

@@ -108,10 +108,15 @@ def __grpo_fallback__():
 """
 
 
+#: Ends the lines of an embedded module that import what the program defines before it.
+_EMBEDDED = "# embedded: values.py comes first"
+
+
 @functools.lru_cache(maxsize=8)
 def _module_source(name: str, *, keep_future: bool = False) -> str:
     """A module of ours as text to embed; its ``__future__`` import only where it stays at the top of the program."""
     text = importlib.resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    text = "".join(line for line in text.splitlines(keepends=True) if not line.rstrip().endswith(_EMBEDDED))
     return text if keep_future else text.replace("from __future__ import annotations\n", "")
 
 

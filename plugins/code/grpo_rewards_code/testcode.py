@@ -335,7 +335,7 @@ def _test_classes(tests: AssertTests | HumanEvalTests) -> tuple[tuple[str, ...],
     names = tuple(n.name for n in module.body if isinstance(n, ast.ClassDef))
     if not names:
         return (), ""
-    kept = [n for n in module.body if isinstance(n, (ast.Import, ast.ImportFrom, ast.ClassDef))]
+    kept: list[ast.stmt] = [n for n in module.body if isinstance(n, (ast.Import, ast.ImportFrom, ast.ClassDef))]
     return names, ast.unparse(ast.Module(kept, []))
 
 

@@ -41,8 +41,10 @@ from typing import Any
 
 MARK = "\x00grpo:value"
 MAX_DEPTH = 60
-#: Integers longer than this cross as hexadecimal text (the codec refuses integers over 1024 bytes).
+#: Integers longer than this cross as hexadecimal text (the codec refuses integers over 1024 bytes) ...
 BIG_INT_BITS = 8000
+#: ... up to this many bits (about 300,000 digits); a longer one is refused (``HostileValue``).
+MAX_INT_BITS = 1 << 20
 MAX_COLLISIONS = 32
 _SCALARS = (type(None), bool, int, float, str, bytes)
 _FACTORIES: dict[str, type] = {
@@ -176,7 +178,7 @@ def _instance(payload: Any, depth: int, hashes: _Hashes, classes: UnwrapClasses 
     cls = classes.get(name) if classes is not None and type(name) is str else None
     if cls is None:
         raise ValueError(f"no class {str(name)[:80]!r} crosses here")
-    instance = cls.__new__(cls)
+    instance: Any = object.__new__(cls)
     for key, item in state:
         if type(key) is not str:
             raise ValueError("an attribute name must be a string")
@@ -192,6 +194,8 @@ def _rebuild(kind: str, payload: Any, depth: int, hashes: _Hashes, classes: Unwr
         return [(unwrap(k, depth, hashes, classes), unwrap(v, depth, hashes, classes)) for k, v in seq]
 
     if kind == "int":
+        if type(payload) is not str or len(payload) > MAX_INT_BITS // 4 + 1:
+            raise HostileValue(f"an integer of more than {MAX_INT_BITS} bits")
         return int(payload, 16)
     if kind == "complex":
         return complex(*payload)
