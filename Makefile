@@ -8,11 +8,11 @@ EXAMPLE_PLUGINS := $(patsubst %/pyproject.toml,%,$(wildcard docs/examples/*/pypr
 STAMP  := $(VENV)/.installed
 # Packages `make lint` type-checks (mypy is configured for all five in pyproject.toml).
 # The others are being rewritten; add each here once `mypy -p NAME` is clean.
-MYPY_PACKAGES := grpo_rewards grpo_rewards_trainer
+MYPY_PACKAGES := grpo_rewards grpo_rewards_trainer grpo_rewards_sandbox grpo_rewards_math grpo_rewards_judge grpo_rewards_reward_model
 # `make test-fast`: no Docker, nothing slow (markers are declared in pyproject.toml).
 FAST_MARKERS := not docker and not slow
 
-.PHONY: install sandbox-ready test test-fast demo lint bench clean
+.PHONY: install sandbox-ready browser-ready test test-fast demo lint bench clean
 
 install: $(STAMP)
 
@@ -27,7 +27,14 @@ $(STAMP): pyproject.toml requirements-dev.txt $(wildcard */pyproject.toml plugin
 sandbox-ready: install
 	@if [ -f sandbox/scripts/ensure-docker.sh ]; then bash sandbox/scripts/ensure-docker.sh && $(BIN)/grpo-rewards-sandbox build; fi
 
-test: install sandbox-ready
+# Headless Chromium and its driver for the report's browser tests (Debian packages; needs root or sudo).
+browser-ready:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q chromium chromium-driver; \
+	fi
+
+test: install sandbox-ready browser-ready
 	$(BIN)/python -m pytest
 
 # The quick loop: no Docker engine or sandbox image needed, no slow tests.
@@ -35,8 +42,19 @@ test-fast: install
 	$(BIN)/python -m pytest -m "$(FAST_MARKERS)"
 
 # Score every bundled sample file with every installed reward that applies; fail if any check fails.
+# Each check also writes an HTML report (plots, GRPO groups, per-row drill-down) to out/demo/.
+# The judge sample is scored against a scripted OpenAI-compatible endpoint on 127.0.0.1 started for it.
+DEMO_SAMPLES := $(filter-out examples/judge.jsonl,$(wildcard examples/*.jsonl))
 demo: install sandbox-ready
-	@status=0; for f in examples/*.jsonl; do echo "== grpo-rewards check $$f"; $(BIN)/grpo-rewards check $$f || status=1; done; exit $$status
+	@status=0; for f in $(DEMO_SAMPLES); do \
+		name=$$(basename $$f .jsonl); echo "== grpo-rewards check $$f --report out/demo/$$name.html"; \
+		$(BIN)/grpo-rewards check $$f --report out/demo/$$name.html || status=1; done; \
+	if $(BIN)/python -c "import grpo_rewards_judge" 2>/dev/null; then \
+		echo "== grpo-rewards check examples/judge.jsonl -r judge --report out/demo/judge.html (a scripted judge on 127.0.0.1, not a model)"; \
+		$(BIN)/python -m grpo_rewards_judge.testing -- $(BIN)/grpo-rewards check examples/judge.jsonl -r judge -o 'judge.base_url={url}' --report out/demo/judge.html || status=1; \
+	else echo "== skipping examples/judge.jsonl: grpo-rewards-judge is not installed (pip install -e plugins/judge)"; fi; \
+	echo "== reports (open in a browser):"; for r in out/demo/*.html; do echo "   file://$$(pwd)/$$r"; done; \
+	exit $$status
 
 lint: install
 	$(BIN)/ruff check .
@@ -48,6 +66,7 @@ bench: install sandbox-ready
 	$(BIN)/python bench/bench_math.py
 	$(BIN)/python bench/bench_sandbox.py
 	$(BIN)/python bench/bench_code.py
+	$(BIN)/python bench/bench_reward_model.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -13,6 +13,11 @@ agreement score.
 * ours: ``grpo_rewards.score_samples`` with the real worker pool: a fresh pool per run, warmed on other golds
   (untimed), so caches help only within a run (completions of a group repeat answers), never across runs.
 
+A second workload is long reasoning-model completions (a ``<think>`` block of 3-8k
+characters full of LaTeX, then a short write-up ending in a boxed, Minerva, "the
+answer is" or bold answer), half of them wrong, scored against the strongest
+one-line baseline: math-verify with the gold wrapped in ``$...$``.
+
 Run: ``.venv/bin/python bench/bench_math.py [--prompts 48] [--seed 0]``.
 """
 
@@ -78,6 +83,24 @@ SENTENCES = [
 ]
 
 
+LONG_SENTENCES = SENTENCES + [
+    "Expanding, $(x+2)^2 - (x-1)^2 = x^2 + 4x + 4 - x^2 + 2x - 1 = 6x + 3$, which is odd for every integer $x$.",
+    "The sum of the geometric series is $\\frac{a}{1-r} = \\frac{3}{1 - \\frac{1}{3}} = \\frac{9}{2}$, as long as $|r| < 1$.",
+    "By Vieta, $r_1 + r_2 = -\\frac{b}{a} = 5$ and $r_1 r_2 = \\frac{c}{a} = 6$, so the roots are $2$ and $3$.",
+    "Wait, that's not right: I dropped a factor of $2$. Redoing it, $2 \\cdot \\frac{7}{4} = \\frac{7}{2}$.",
+    "So $\\sqrt{50} + \\sqrt{18} = 5\\sqrt{2} + 3\\sqrt{2} = 8\\sqrt{2}$, and squaring gives $128$.",
+    "Let me set up coordinates: put $A = (0, 0)$, $B = (4, 0)$ and $C = (0, 3)$, so $BC = \\sqrt{4^2 + 3^2} = 5$.",
+    "The probability is $\\binom{5}{2} \\left(\\frac{1}{2}\\right)^5 = \\frac{10}{32} = \\frac{5}{16}$ for exactly two heads.",
+    "Hmm, let me double-check the case $n = 3$: $3^3 - 3 = 24$, divisible by $6$. Good.",
+]
+ENDINGS = [
+    "Therefore, the final answer is $\\boxed{{{answer}}}$.",
+    "**Final Answer**\n\\[\n\\boxed{{{answer}}}\n\\]",
+    "Final Answer: The final answer is ${answer}$. I hope it is correct.",
+    "So the answer is ${answer}$.",
+]
+
+
 @dataclass(frozen=True)
 class Row:
     gold: str
@@ -113,7 +136,23 @@ def workload(prompts: int, seed: int, offset: int = 0) -> list[Row]:
     return rows
 
 
-def naive_loop(rows: list[Row], *, box_gold: bool = False) -> tuple[list[bool], list[float], float]:
+def long_workload(prompts: int, seed: int) -> list[Row]:
+    """Reasoning-model completions: a long ``<think>`` block, a short write-up, then the answer; half wrong."""
+    rng = random.Random(seed)
+    rows: list[Row] = []
+    for index in range(prompts):
+        gold, rights, wrongs = PROBLEMS[index % len(PROBLEMS)](index + 301)
+        for member in range(8):
+            right = member % 2 == 0
+            answer = rng.choice(rights if right else wrongs)
+            think = " ".join(rng.choice(LONG_SENTENCES) for _ in range(rng.randint(25, 60)))
+            write_up = " ".join(rng.choice(LONG_SENTENCES) for _ in range(rng.randint(2, 5)))
+            ending = rng.choice(ENDINGS).format(answer=answer)
+            rows.append(Row(gold, f"<think>\n{think}\n</think>\n\n{write_up}\n\n{ending}", right, False))
+    return rows
+
+
+def naive_loop(rows: list[Row], *, box_gold: bool = False, dollar_gold: bool = False) -> tuple[list[bool], list[float], float]:
     """The loop of common GRPO scripts; ``box_gold`` wraps the gold as ``\\boxed{}`` first (DESIGN.md §6)."""
     from math_verify import parse, verify
 
@@ -121,7 +160,7 @@ def naive_loop(rows: list[Row], *, box_gold: bool = False) -> tuple[list[bool], 
     started = time.perf_counter()
     for row in rows:
         t = time.perf_counter()
-        gold = f"\\boxed{{{row.gold}}}" if box_gold else row.gold
+        gold = f"\\boxed{{{row.gold}}}" if box_gold else f"${row.gold}$" if dollar_gold else row.gold
         results.append(bool(verify(parse(gold), parse(row.completion))))
         latencies.append(time.perf_counter() - t)
     return results, latencies, time.perf_counter() - started
@@ -170,12 +209,15 @@ def main() -> None:
     logging.disable(logging.WARNING)  # math-verify logs every timeout it swallows
     rows = workload(args.prompts, args.seed)
     clean = [r for r in rows if not r.hostile]
+    longs = long_workload(max(1, args.prompts // 2), args.seed)
     load_before = os.getloadavg()
     naive_all = naive_loop(rows)
     boxed_all = naive_loop(rows, box_gold=True)
     ours_all = ours(rows)
     naive_clean = _median_run(lambda: naive_loop(clean), args.repeat)
     ours_clean = _median_run(lambda: ours(clean), args.repeat)
+    wrapped_long = _median_run(lambda: naive_loop(longs, dollar_gold=True), args.repeat)
+    ours_long = _median_run(lambda: ours(longs), args.repeat)
     load_after = os.getloadavg()
     print(
         f"math reward benchmark: {args.prompts} prompts x 8 completions, {sum(r.hostile for r in rows)} hostile rows,"
@@ -189,11 +231,18 @@ def main() -> None:
     print(_line("math (ours)", rows, *ours_all))
     print(_line("naive, clean", clean, *naive_clean))
     print(_line("math, clean", clean, *ours_clean))
-    print(f"clean rows: median of {args.repeat} runs each")
+    print(_line("wrapped, long", longs, *wrapped_long))
+    print(_line("math, long", longs, *ours_long))
+    print(
+        f"clean and long rows: median of {args.repeat} runs each; long rows: {len(longs)} reasoning-model completions,"
+        f" mean {statistics.mean(len(r.completion) for r in longs):.0f} chars, {sum(not r.right for r in longs)} wrong"
+    )
     print(
         f"throughput ratio (ours / naive): all rows {naive_all[2] / ours_all[2]:.1f}x,"
-        f" without hostile rows {naive_clean[2] / ours_clean[2]:.1f}x"
+        f" without hostile rows {naive_clean[2] / ours_clean[2]:.1f}x (goal 5x)"
     )
+    long_ratio = wrapped_long[2] / ours_long[2]
+    print(f"throughput ratio (ours / math-verify with the gold in $...$), long rows: {long_ratio:.1f}x (goal 3x)")
 
 
 if __name__ == "__main__":

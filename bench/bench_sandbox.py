@@ -90,7 +90,8 @@ def host_runner(program: str, stdin: bytes) -> Callable[[], None]:
 
 
 def docker_runner(program: str, stdin: bytes) -> Callable[[], None]:
-    command = ["docker", "run", "--rm", "-i", "--network", "none", "--log-driver", "none", "--entrypoint", "python3"]
+    command = ["docker", "run", "--rm", "-i", "--network", "none", "--log-driver", "none", "--user", "65534:65534"]
+    command += ["--entrypoint", "python3"]
     command += [default_image(), "-c", program]
 
     def run() -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from .bridge import AsyncRewardFunction, RewardFunction, RewardStats, reward_funcs
 from .errors import (
+    AmbiguousRewardError,
     ConfigError,
     DuplicateRewardError,
     GrpoRewardsError,
@@ -39,6 +40,7 @@ from .verdict import Verdict
 __version__ = "0.1.0"
 
 __all__ = [
+    "AmbiguousRewardError",
     "AsyncRewardFunction",
     "BaseReward",
     "BatchReward",

@@ -36,6 +36,7 @@ from .plugins import PluginManager, load_plugins
 from .reward import BaseReward, Sample
 from .scoring import score_samples
 from .selection import Selection, parse_reward_spec, select_rewards
+from .summary import verdict_metrics
 from .verdict import Verdict
 
 __all__ = [
@@ -52,6 +53,9 @@ __all__ = [
 
 logger = logging.getLogger("grpo_rewards")
 
+#: Metric names the bridge logs itself; a reward's own ``details["metrics"]`` cannot take them over.
+_OWN_METRICS = frozenset({"mean", "std", "seconds", "unverifiable"})
+
 #: Keyword arguments TRL passes that are not dataset columns.
 TRL_NON_COLUMNS = frozenset(
     {"prompts", "completions", "completion_ids", "trainer_state", "log_extra", "log_metric", "environments"}
@@ -67,6 +71,7 @@ class RewardStats:
     mean: float | None = None
     seconds: float = 0.0
     unverifiable: collections.Counter[str] = field(default_factory=collections.Counter)
+    metrics: dict[str, float] = field(default_factory=dict)
 
 
 class RewardFunction:
@@ -146,7 +151,20 @@ class RewardFunction:
         columns = {k: v for k, v in kwargs.items() if k not in TRL_NON_COLUMNS}
         verdicts = score_samples(self.reward, self.samples(prompts, completions, completion_ids, columns), plugin=self.plugin)
         self._observe(verdicts, kwargs.get("log_metric"))
+        self._log_verdicts(verdicts, kwargs.get("log_extra"))
         return [v.score for v in verdicts]
+
+    def _log_verdicts(self, verdicts: list[Verdict], log_extra: Any) -> None:
+        """Add ``<name>/verdict`` and ``<name>/reason`` columns to the completions table TRL logs.
+
+        TRL (1.15 and 1.16) passes ``log_extra(column, values)`` to reward
+        functions; with ``log_completions=True`` the columns reach the console
+        table, ``completions/*.parquet`` and wandb/trackio next to the scores.
+        """
+        if not callable(log_extra):
+            return
+        log_extra(f"{self.__name__}/verdict", [v.kind for v in verdicts])
+        log_extra(f"{self.__name__}/reason", [verdict_reason(v) for v in verdicts])
 
     def _observe(self, verdicts: list[Verdict], log_metric: Any) -> None:
         scores = [v.score for v in verdicts if v.score is not None]
@@ -156,6 +174,7 @@ class RewardFunction:
             mean=sum(scores) / len(scores) if scores else None,
             seconds=sum(v.seconds for v in verdicts),
             unverifiable=collections.Counter(v.reason for v in verdicts if not v.is_judgment),
+            metrics=verdict_metrics(verdicts),
         )
         self.last_stats = stats
         self._log_first_traceback(verdicts)
@@ -165,6 +184,9 @@ class RewardFunction:
             log_metric(f"rewards/{name}/seconds", stats.seconds)
             for reason, count in stats.unverifiable.items():
                 log_metric(f"rewards/{name}/unverifiable/{reason}", float(count))
+            for key, value in stats.metrics.items():
+                if key not in _OWN_METRICS:
+                    log_metric(f"rewards/{name}/{key}", value)
         self._check_all_unverifiable(stats)
 
     def _log_first_traceback(self, verdicts: list[Verdict]) -> None:
@@ -195,6 +217,19 @@ class RewardFunction:
                 reward=self.__name__,
                 plugin=self.plugin,
             )
+
+
+#: Longest reason put in TRL's completions table.
+MAX_LOGGED_REASON = 300
+
+
+def verdict_reason(verdict: Verdict) -> str:
+    """A verdict's reason for a log table: with an unverifiable verdict's message, clipped to :data:`MAX_LOGGED_REASON`."""
+    text = verdict.reason
+    message = verdict.details.get("message")
+    if verdict.kind == "unverifiable" and message:
+        text = f"{text}: {message}"
+    return text if len(text) <= MAX_LOGGED_REASON else text[: MAX_LOGGED_REASON - 1] + "…"
 
 
 class AsyncRewardFunction:

@@ -100,5 +100,5 @@ def run_check(
             failure = Verdict.unverifiable("crash", str(exc), plugin=item.plugin)
             verdicts = [failure] * len(item.positions)
         report.verdicts[item.name] = dict(zip(item.positions, verdicts, strict=True))
-        report.summaries[item.name] = summarize(item.name, verdicts)
+        report.summaries[item.name] = summarize(item.name, verdicts, item.reward.manifest.failure_reasons)
     return report

@@ -4,12 +4,13 @@ The tree::
 
     GrpoRewardsError                 anything grpo-rewards raises on purpose
     ├── PluginError                  a plugin failed to load, misspelled a hook, or clashes
-    │   └── DuplicateRewardError     two plugins registered the same reward name
+    │   └── DuplicateRewardError     one plugin registered two rewards under one name
     ├── RewardError                  a reward misbehaved (carries .reward and .plugin)
     ├── SandboxError                 the sandbox cannot run a program for us
     │   ├── SandboxUnavailable       no engine, no image, or the daemon went away
     │   └── SandboxTimeout           the sandbox itself stopped answering
     ├── ConfigError                  a bad reward name, option or setting
+    │   └── AmbiguousRewardError     a reward name that two plugins register, asked for alone
     └── InputError                   bad input data (carries .path, .line, .field)
 
 A sample that fails to score is *not* an exception: it becomes an
@@ -20,6 +21,7 @@ conditions where going on would silently give wrong rewards.
 from __future__ import annotations
 
 __all__ = [
+    "AmbiguousRewardError",
     "ConfigError",
     "DuplicateRewardError",
     "GrpoRewardsError",
@@ -41,7 +43,7 @@ class PluginError(GrpoRewardsError):
 
 
 class DuplicateRewardError(PluginError):
-    """Two plugins registered a reward under the same name."""
+    """One plugin registered two different rewards under the same name."""
 
 
 class RewardError(GrpoRewardsError):
@@ -68,6 +70,10 @@ class SandboxTimeout(SandboxError):
 
 class ConfigError(GrpoRewardsError):
     """A reward name, option or setting is wrong; the message says which."""
+
+
+class AmbiguousRewardError(ConfigError):
+    """A reward name registered by more than one plugin was asked for alone; pick one as ``PLUGIN/NAME``."""
 
 
 class InputError(GrpoRewardsError):

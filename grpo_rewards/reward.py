@@ -71,13 +71,17 @@ __all__ = [
     "GroupReward",
     "Isolation",
     "Manifest",
+    "ROLES",
     "Reward",
+    "Role",
     "Sample",
     "Unit",
     "unit_problem",
 ]
 
 Cost = Literal["cpu", "sandbox"]
+Role = Literal["correctness", "shaping", "penalty"]
+ROLES: tuple[Role, ...] = ("correctness", "shaping", "penalty")
 Isolation = Literal["process", "inline"]
 Unit = Literal["sample", "group", "batch"]
 
@@ -99,6 +103,18 @@ class Manifest:
             are linear-time and cannot hang, or that manage their own isolation
             (every :class:`BatchReward`).
         preload: modules imported once in each warm worker, so a task costs milliseconds.
+        failure_reasons: this reward's own unverifiable reasons that mean *our* side failed
+            (an endpoint down, a model that does not load). ``check`` counts them as failures
+            and exits 1, as it does for the core's ``crash``, ``timeout`` or ``sandbox_unavailable``.
+        role: what the score means. ``"correctness"`` (default): the verdict judges
+            whether the output is right (``math``, ``code``, ``format``). ``"shaping"``:
+            a score that steers behaviour relative to other completions (``length``).
+            ``"penalty"``: a score that only takes away (``repetition``). ``check``
+            shows a shaping or penalty reward's score under that label instead of
+            "correct"/"incorrect", which would read as a correctness judgment.
+
+    Scores must lie inside ``output_range``: a verdict outside it is not used
+    (it becomes ``unverifiable(crash)`` naming the breach), never clamped.
     """
 
     required_columns: tuple[str, ...] = ()
@@ -107,6 +123,8 @@ class Manifest:
     cost: Cost = "cpu"
     isolation: Isolation = "process"
     preload: tuple[str, ...] = ()
+    failure_reasons: tuple[str, ...] = ()
+    role: Role = "correctness"
 
 
 @dataclass(frozen=True)
@@ -170,6 +188,10 @@ class BaseReward(abc.ABC):
     def required_columns(self) -> tuple[str, ...]:
         """Columns this instance reads. Override when an option renames a column."""
         return self.manifest.required_columns
+
+    def output_range(self) -> tuple[float, float]:
+        """The lowest and highest score this instance gives. Override when an option changes it."""
+        return self.manifest.output_range
 
     def applies_to(self, row: Mapping[str, Any]) -> bool:
         """Whether this reward has anything to judge in ``row``.

@@ -51,11 +51,29 @@ def _failure_verdict(failure: str, message: str, plugin: str | None, tb: str | N
     return Verdict.unverifiable(failure, message, **details).with_seconds(seconds)
 
 
+#: Slack for float rounding when checking a score against the declared output range.
+RANGE_SLACK = 1e-9
+
+
 def _checked(value: Any, reward: BaseReward, plugin: str | None, seconds: float) -> Verdict:
-    if isinstance(value, Verdict):
-        return value.with_seconds(value.seconds or seconds)
-    message = f"reward {reward.name!r} returned {type(value).__name__}, not a Verdict"
-    return _failure_verdict("crash", message, plugin, None, seconds)
+    """The reward's verdict, or ``unverifiable(crash)`` naming the breach: not a Verdict, or a score out of range.
+
+    A score outside the reward's ``output_range()`` (its manifest's, unless its
+    options change it) is never clamped: clamping would hide a bug and hand the
+    policy a reward nobody declared.
+    """
+    if not isinstance(value, Verdict):
+        message = f"reward {reward.name!r} returned {type(value).__name__}, not a Verdict"
+        return _failure_verdict("crash", message, plugin, None, seconds)
+    lo, hi = reward.output_range()
+    if value.score is not None and not lo - RANGE_SLACK <= value.score <= hi + RANGE_SLACK:
+        message = (
+            f"reward {reward.name!r} returned {value.kind} with score {value.score!r}, outside its declared"
+            f" output_range [{lo:g}, {hi:g}]; the score is not used (fix the reward or its declared output_range)"
+        )
+        failure = _failure_verdict("crash", message, plugin, None, seconds)
+        return failure.with_details(breach="output_range", rejected_score=value.score, rejected_kind=value.kind)
+    return value.with_seconds(value.seconds or seconds)
 
 
 def _missing_columns(reward: BaseReward, sample: Sample, plugin: str | None) -> Verdict | None:

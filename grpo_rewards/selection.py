@@ -9,10 +9,14 @@ front end or executor that must build the same rewards from the same specs::
     selection.raise_for_errors()          # or show selection.errors one by one
     [(s.name, s.weight) for s in selection.rewards]   # [("math", 1.0), ("format", 0.2)]
 
-A spec is ``NAME`` or ``NAME:WEIGHT``; an option flag is ``NAME.KEY=VALUE``.
+A spec is ``NAME`` or ``NAME:WEIGHT``, where ``NAME`` may be qualified as
+``PLUGIN/NAME`` to pick one of several plugins that register the same name
+(``math/math:1.0``); the selected reward keeps the bare name, which is its
+metric key and the key of its options. An option flag is ``NAME.KEY=VALUE``.
 Errors are collected, not raised one at a time: an unparseable spec, a reward
-named twice, an unknown reward, options for a reward that is not selected, and
-a bad option value, each a :class:`~grpo_rewards.ConfigError` naming the reward.
+named twice, an unknown reward, a name two plugins register (asked for without
+its plugin), options for a reward that is not selected, and a bad option
+value, each a :class:`~grpo_rewards.ConfigError` naming the reward.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from typing import Any
 
 from .errors import ConfigError
 from .options import parse_option_assignment
-from .registry import RegisteredReward, RewardRegistry
+from .registry import RegisteredReward, RewardRegistry, split_qualified
 from .reward import BaseReward
 
 __all__ = ["SelectedReward", "Selection", "parse_option_flags", "parse_reward_spec", "select_rewards"]
@@ -32,9 +36,10 @@ Options = Mapping[str, Mapping[str, Any]]
 
 
 def parse_reward_spec(spec: str) -> tuple[str, float]:
-    """``"format:0.2"`` -> ``("format", 0.2)``; ``"math"`` -> ``("math", 1.0)``."""
-    name, sep, weight = spec.strip().partition(":")
-    if not name:
+    """``"format:0.2"`` -> ``("format", 0.2)``; ``"math"`` -> ``("math", 1.0)``; ``"math/math:2"`` -> ``("math/math", 2.0)``."""
+    name, sep, weight = spec.strip().rpartition(":") if ":" in spec else (spec.strip(), "", "")
+    name = name.strip()
+    if not name or not split_qualified(name)[1]:
         raise ConfigError(f"reward {spec!r}: expected NAME or NAME:WEIGHT, e.g. format:0.2")
     if not sep:
         return name, 1.0
@@ -94,8 +99,14 @@ def _named(specs: Sequence[str], errors: list[ConfigError]) -> list[tuple[str, f
         except ConfigError as exc:
             errors.append(exc)
             continue
-        if name in [n for n, _ in named]:
-            errors.append(ConfigError(f"reward {name!r} is listed twice; give it once with its weight"))
+        bare = split_qualified(name)[1]
+        if bare in [split_qualified(n)[1] for n, _ in named]:
+            errors.append(
+                ConfigError(
+                    f"reward {bare!r} is listed twice; give it once with its weight"
+                    " (two rewards of one name cannot both be scored: the name is the metric key)"
+                )
+            )
             continue
         named.append((name, weight))
     return named
@@ -104,9 +115,10 @@ def _named(specs: Sequence[str], errors: list[ConfigError]) -> list[tuple[str, f
 def _create(
     registry: RewardRegistry, name: str, weight: float, options: Options, errors: list[ConfigError]
 ) -> SelectedReward | None:
+    bare = split_qualified(name)[1]
     try:
         registered = registry.get(name)
-        return SelectedReward(name, weight, registered.create(options.get(name)), registered)
+        return SelectedReward(bare, weight, registered.create(options.get(bare)), registered)
     except ConfigError as exc:
         errors.append(exc)
         return None
@@ -125,8 +137,8 @@ def select_rewards(
     errors: list[ConfigError] = []
     named = _named(specs, errors)
     if not specs and every_installed:
-        named = [(r.name, 1.0) for r in registry]
-    candidates = [name for name, _ in named]
+        named = [(name, 1.0) for name in registry.names()]
+    candidates = [split_qualified(name)[1] for name, _ in named]
     for name in sorted(set(options) - set(candidates)):
         listed = ", ".join(candidates) or "none"
         errors.append(ConfigError(f"options given for reward {name!r}, which is not a selected reward (selected: {listed})"))

@@ -155,7 +155,9 @@ class LengthReward(GroupReward):
 
     name = "length"
     description = "Shorter correct answers score higher within a group (Kimi k1.5 or cosine), plus overlong penalty."
-    manifest = Manifest(required_columns=("correct",), output_range=(-1.0, 1.0), default_timeout=10.0, isolation="inline")
+    manifest = Manifest(
+        required_columns=("correct",), output_range=(-1.0, 1.0), default_timeout=10.0, isolation="inline", role="shaping"
+    )
     Options = LengthOptions
 
     def __init__(self, options: Any = None, *, timeout: float | None = None) -> None:

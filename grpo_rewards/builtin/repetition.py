@@ -73,7 +73,7 @@ class RepetitionReward(Reward):
 
     name = "repetition"
     description = "Penalty for repeated n-grams (0 = none, down to max_penalty), robust to case and spacing tricks."
-    manifest = Manifest(output_range=(-1.0, 0.0), default_timeout=5.0, isolation="inline")
+    manifest = Manifest(output_range=(-1.0, 0.0), default_timeout=5.0, isolation="inline", role="penalty")
     Options = RepetitionOptions
 
     def score(self, sample: Sample, prepared: object) -> Verdict:

@@ -16,16 +16,18 @@ import click
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from ..checking import CheckReport, run_check, select_for_rows
+from ..config_file import RewardSettings, read_config_file, reward_settings
 from ..data import InputRow, read_rows
 from ..errors import ConfigError, GrpoRewardsError, InputError
+from ..insight import Insight, insight
 from ..plugins import load_plugins
-from ..selection import parse_option_flags
-from ..verdict import Verdict
-
-_STYLE = {"correct": "green", "incorrect": "red", "partial": "yellow", "unverifiable": "magenta"}
+from ..registry import split_qualified
+from ..report import write_report
+from ..selection import parse_option_flags, parse_reward_spec
+from ..subset import pick_rows
+from .check_view import print_report
 
 
 @click.command()
@@ -64,18 +66,50 @@ _STYLE = {"correct": "green", "incorrect": "red", "partial": "yellow", "unverifi
     show_default=True,
     help="Per-row verdicts to print: auto shows all rows up to 60, else only rows not fully correct.",
 )
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The YAML/TOML/JSON config `train` reads (or its train_config.json): its rewards, weights and reward options.",
+)
+@click.option("--limit", type=int, metavar="N", help="Score only the first N rows.")
+@click.option("--sample", type=int, metavar="N", help="Score about N random rows, keeping whole prompt groups (see --seed).")
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed for --sample.")
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write a self-contained HTML report (plots, GRPO groups, per-row drill-down); needs plotly.",
+)
 def check(
-    file: Path, reward_specs: tuple[str, ...], option_flags: tuple[str, ...], output: Path | None, fmt: str, show: str
+    file: Path,
+    reward_specs: tuple[str, ...],
+    option_flags: tuple[str, ...],
+    output: Path | None,
+    fmt: str,
+    show: str,
+    config_file: Path | None,
+    limit: int | None,
+    sample: int | None,
+    seed: int,
+    report_path: Path | None,
 ) -> None:
-    """Score FILE (JSONL, JSON or Parquet rows with `completion`, `prompt` and dataset columns)."""
+    """Score FILE (JSONL, JSON or Parquet rows with `completion`, `prompt` and dataset columns).
+
+    Rewards come from --reward, else from --config's rewards, else every
+    installed reward whose columns the rows have. NAME may be PLUGIN/NAME when
+    two plugins register the same name.
+    """
     err = Console(stderr=True, soft_wrap=True)
     manager = load_plugins(strict=False)
     plugin_errors = [p.error for p in manager.loaded_plugins() if p.error]
     for message in plugin_errors:
         err.print(f"[red bold]plugin error:[/red bold] {escape(message)}")
     try:
+        specs, options = _reward_settings(config_file, reward_specs, option_flags)
         read = read_rows(file)
-        selected = select_for_rows(manager, reward_specs, parse_option_flags(option_flags), read.rows)
+        rows = pick_rows(read.rows, limit=limit, sample=sample, seed=seed, prompt_of=lambda r: r.sample().prompt)
+        selected = select_for_rows(manager, specs, options, rows)
     except (ConfigError, InputError) as exc:
         err.print(f"[red bold]error:[/red bold] {escape(str(exc))}")
         raise SystemExit(2) from None
@@ -86,18 +120,47 @@ def check(
         err.print(f"[red bold]bad row:[/red bold] {escape(str(error))} (row skipped; the others are scored)")
     if not selected:
         err.print("[yellow]no reward applies to these rows; name one with --reward (see `grpo-rewards rewards`)[/yellow]")
-    report = _score_with_progress(selected, read.rows, err, quiet=fmt == "json")
+    if len(rows) < len(read.rows):
+        err.print(f"[dim]scoring {len(rows)} of {len(read.rows)} rows ({'--limit' if limit else f'--sample, seed {seed}'})[/dim]")
+    report = _score_with_progress(selected, rows, err, quiet=fmt == "json")
+    found = insight(rows, report)
     if output is not None:
-        _write_output(output, read.rows, read.errors, report)
+        _write_output(output, rows, read.errors, report)
+    if report_path is not None:
+        _write_report(report_path, file, rows, report, found, [*plugin_errors, *map(str, read.errors)], err)
     if fmt == "json":
-        click.echo(json.dumps(_json_summary(file, read.errors, plugin_errors, report), indent=2))
+        summary = {**_json_summary(file, read.errors, plugin_errors, report), **found.to_dict([r.line for r in rows])}
+        click.echo(json.dumps(summary, indent=2))
     else:
-        _print_report(Console(), read.rows, report, show)
+        print_report(Console(), rows, report, show, found.diagnostics, found.seed)
     failed = bool(read.errors or plugin_errors or report.failed)
     if fmt != "json":
         status = "[red bold]FAILED[/red bold]: see the errors above" if failed else "[green bold]OK[/green bold]"
-        err.print(f"{status} ({len(read.rows)} rows, {len(read.errors)} bad rows)")
+        err.print(f"{status} ({len(rows)} rows, {len(read.errors)} bad rows)")
     raise SystemExit(1 if failed else 0)
+
+
+def _reward_settings(
+    config_file: Path | None, specs: tuple[str, ...], flags: tuple[str, ...]
+) -> tuple[list[str], dict[str, dict[str, Any]]]:
+    """--reward replaces the config's rewards (and drops its options for the others); --option flags go over the config's."""
+    settings = reward_settings(read_config_file(config_file), str(config_file)) if config_file else RewardSettings()
+    chosen = {split_qualified(parse_reward_spec(spec)[0])[1] for spec in specs} if specs else None
+    options = {name: dict(v) for name, v in settings.reward_options.items() if chosen is None or name in chosen}
+    for name, values in parse_option_flags(flags).items():
+        options[name] = {**options.get(name, {}), **values}
+    return list(specs) or settings.rewards, options
+
+
+def _write_report(
+    path: Path, file: Path, rows: Sequence[InputRow], report: CheckReport, found: Insight, problems: list[str], err: Console
+) -> None:
+    try:
+        written = write_report(path, str(file), rows, report, found, problems)
+    except ConfigError as exc:
+        err.print(f"[red bold]report not written:[/red bold] {escape(str(exc))}")
+        raise SystemExit(2) from None
+    err.print(f"report: {escape(str(written))} (file://{escape(str(written.resolve()))})")
 
 
 def _score_with_progress(selected: Sequence[Any], rows: Sequence[InputRow], err: Console, quiet: bool) -> CheckReport:
@@ -131,85 +194,3 @@ def _json_summary(file: Path, errors: Sequence[InputError], plugin_errors: list[
         "plugin_errors": plugin_errors,
         "failed": bool(errors or plugin_errors or report.failed),
     }
-
-
-def _cell(verdict: Verdict) -> str:
-    style = _STYLE[verdict.kind]
-    score = "None" if verdict.score is None else f"{verdict.score:.2f}"
-    text = f"[{style}]{verdict.kind} {score}[/{style}]"
-    reason = verdict.reason + (
-        f": {verdict.details['message']}" if verdict.kind == "unverifiable" and "message" in verdict.details else ""
-    )
-    if reason:
-        text += f"\n{escape(_clip(reason, 80))}"
-    if verdict.answer is not None:
-        text += f"\n[dim]answer: {escape(_clip(verdict.answer, 60))}[/dim]"
-    return text
-
-
-def _clip(text: str, width: int) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _rows_to_show(rows: Sequence[InputRow], report: CheckReport, show: str) -> list[int]:
-    if show == "none":
-        return []
-    everything = list(range(len(rows)))
-    if show == "all" or (show == "auto" and len(rows) <= 60):
-        return everything
-    not_correct = [i for i in everything if any(i in v and v[i].kind != "correct" for v in report.verdicts.values())]
-    return not_correct[:60] if show == "auto" else not_correct
-
-
-def _print_report(console: Console, rows: Sequence[InputRow], report: CheckReport, show: str) -> None:
-    shown = _rows_to_show(rows, report, show)
-    if shown and report.rewards:
-        table = Table(title="verdicts per row", show_lines=True)
-        table.add_column("line", justify="right")
-        for item in report.rewards:
-            table.add_column(item.name)
-        for i in shown:
-            cells = [
-                _cell(report.verdicts[s.name][i]) if i in report.verdicts[s.name] else "[dim]-[/dim]" for s in report.rewards
-            ]
-            table.add_row(str(rows[i].line), *cells)
-        console.print(table)
-    _print_failures(console, report)
-    _print_lint(console, report)
-    _print_summary(console, report)
-
-
-def _print_failures(console: Console, report: CheckReport) -> None:
-    for item in report.rewards:
-        crashes = [v for v in report.verdicts[item.name].values() if v.reason in ("crash", "memory") and not v.is_judgment]
-        if crashes:
-            first = crashes[0]
-            console.print(
-                f"[red bold]{len(crashes)} sample(s) crashed in reward {item.name!r} (plugin {item.plugin!r}).[/red bold] First:"
-            )
-            console.print(escape(first.details.get("traceback") or first.details.get("message", "")), highlight=False)
-
-
-def _print_lint(console: Console, report: CheckReport) -> None:
-    for name, messages in report.lint.items():
-        for message in messages:
-            console.print(f"[yellow bold]lint[/yellow bold] {name}: {escape(message)}")
-
-
-def _print_summary(console: Console, report: CheckReport) -> None:
-    table = Table(title="summary per reward", caption="verdicts: correct / incorrect / partial / unverifiable")
-    for column in ("reward", "plugin", "n", "mean", "verdicts", "unverifiable reasons", "p50 / p99 ms"):
-        numeric = column in ("n", "mean", "p50 / p99 ms")
-        table.add_column(column, justify="right" if numeric else "left", overflow="fold", no_wrap=column == "verdicts")
-    for item in report.rewards:
-        s = report.summaries[item.name]
-        mean = "-" if s.mean is None else f"{s.mean:.3f}"
-        reasons = ", ".join(f"{r} {c}" for r, c in s.unverifiable.items()) or "-"
-        verdicts = " / ".join(str(s.verdicts[k]) for k in ("correct", "incorrect", "partial", "unverifiable"))
-        timing = f"{s.p50_seconds * 1e3:.1f} / {s.p99_seconds * 1e3:.1f}"
-        table.add_row(item.name, item.plugin, str(s.count), mean, verdicts, reasons, timing)
-    console.print(table)
-    for item in report.rewards:
-        for note in report.summaries[item.name].notes:
-            console.print(f"[yellow]{escape(note)}[/yellow]")

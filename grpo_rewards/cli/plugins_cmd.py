@@ -22,7 +22,7 @@ def plugins(show_all: bool, as_json: bool) -> None:
     if as_json:
         out = [
             {
-                "name": p.name,
+                "name": p.label,
                 "distribution": p.distribution,
                 "version": p.version,
                 "builtin": p.builtin,
@@ -38,7 +38,7 @@ def plugins(show_all: bool, as_json: bool) -> None:
             table.add_column(column)
         for p in rows:
             status = f"[red]{p.error}[/red]" if p.error else "[green]ok[/green]"
-            table.add_row(p.name, p.distribution or "-", p.version or "-", ", ".join(rewards_of[p.name]) or "-", status)
+            table.add_row(p.label, p.distribution or "-", p.version or "-", ", ".join(rewards_of[p.name]) or "-", status)
         console = Console()
         console.print(table)
         if not show_all:

@@ -1,9 +1,11 @@
 """The real backend: one warm, hardened Docker container per worker, the supervisor as its PID 1.
 
 Every container gets the full profile (see :meth:`DockerBackend.container_options`):
-no network, a read-only root, a capped scratch tmpfs (bytes and inodes), all
-capabilities dropped, no-new-privileges, the engine's default seccomp profile,
-a non-root user, memory with no extra swap, a pids limit, nofile/fsize/core
+no network, a read-only root, a capped scratch tmpfs (bytes and inodes), every
+capability dropped but the four PID 1 needs to set up its principals (it drops
+them before it reads a byte; see ``guest/privileges.py``), no-new-privileges,
+our own seccomp profile (``seccomp.json``), a random block of uids of its own,
+memory with no extra swap, a pids limit, capped System V IPC, nofile/fsize/core
 ulimits, logging off, a fixed environment, no mounts and no Docker socket.
 
 Containers carry labels naming the process that owns them. At start-up
@@ -18,25 +20,40 @@ from __future__ import annotations
 
 import itertools
 import os
+import secrets
 import socket
 import threading
 import uuid
+from importlib import resources
 from typing import Any
 
 from .backend import Worker
 from .errors import SandboxTimeout, SandboxUnavailable, WorkerLost
 from .image_build import default_image, image_status
-from .protocol import ProtocolError, request_for, result_from
+from .protocol import JobNotStarted, ProtocolError, request_for, result_from
 from .results import Job, Limits, Result
 from .transport import AttachedChannel, ChannelClosed
 
-__all__ = ["DockerBackend", "DockerWorker", "LABEL", "OWNER_LABEL"]
+__all__ = ["DockerBackend", "DockerWorker", "LABEL", "OWNER_LABEL", "seccomp_profile"]
 
 LABEL = "grpo-rewards-sandbox"
 OWNER_LABEL = "grpo-rewards-sandbox.owner"
-SANDBOX_USER = "10001:10001"
+START_USER = "0:0"  # PID 1 only, with the four capabilities below, until it has set up its principals
+CAPABILITIES = ["SETUID", "SETGID", "SETPCAP", "KILL"]
+UID_BLOCK = 4096  # ids per container (guest/privileges.py: supervisor, cleaner, then the jobs in turn)
+FIRST_UID, LAST_UID = 1 << 20, 1 << 31  # far from any account on the host
+RESERVED_PIDS = 16  # of the pids limit: PID 1, the zygote, cleaners, launchers and the next job's processes
+IPC_LIMITS = {  # System V and POSIX IPC outlive processes: bound what a job can park there (IPC namespace sysctls)
+    "kernel.shmmax": str(16 << 20),
+    "kernel.shmall": str((16 << 20) // 4096),
+    "kernel.shmmni": "64",
+    "kernel.msgmni": "16",
+    "fs.mqueue.queues_max": "16",
+}
 START_TIMEOUT = 60.0  # seconds for a container to start and say hello, on a busy machine
-ANSWER_GRACE = 10.0  # seconds past the job's own timeout before the supervisor counts as lost
+# Seconds past the job's own timeout before the supervisor counts as lost: its set-up deadline (10 s), the
+# cleaner's (5 s) and reaping (2 s), with room to spare on a loaded machine.
+ANSWER_GRACE = 20.0
 NO_ENGINE = (
     "no Docker engine answers ({detail}). Start one: `bash sandbox/scripts/ensure-docker.sh` in a checkout "
     "(installs docker.io and starts dockerd), or `sudo systemctl start docker`; set DOCKER_HOST for a remote engine."
@@ -103,9 +120,10 @@ class DockerBackend:
     def sweep(self) -> int:
         """Remove sandbox containers whose owning process (on this machine) is dead."""
         removed = 0
-        for container in self.client.containers.list(all=True, filters={"label": LABEL}):
-            if _owner_dead(container.labels.get(OWNER_LABEL, "")):
-                _remove(self.client.api, container.id)
+        # One list call (the high-level list inspects each container, and one removed meanwhile raises NotFound).
+        for container in self.client.api.containers(all=True, filters={"label": LABEL}):
+            if _owner_dead((container.get("Labels") or {}).get(OWNER_LABEL, "")):
+                _remove(self.client.api, container["Id"])
                 removed += 1
         return removed
 
@@ -156,12 +174,15 @@ class DockerBackend:
         """
         from docker.types import LogConfig, Ulimit
 
-        memory = f"{self.limits.memory_mb + self.scratch_mb + 16 + 64}m"  # job + scratch + shm + supervisor headroom
+        # job + scratch + /dev/shm + System V shm + the supervisor, the zygote and the next job's processes
+        memory = f"{self.limits.memory_mb + self.scratch_mb + 16 + 16 + 80}m"
         fsize = self.scratch_mb * 1024 * 1024
+        base = FIRST_UID + secrets.randbelow((LAST_UID - FIRST_UID) // UID_BLOCK) * UID_BLOCK
         create = {
             "name": f"{LABEL}-{os.getpid()}-{next(self._ids)}-{uuid.uuid4().hex[:6]}",
             "labels": {LABEL: "1", OWNER_LABEL: self.owner},
-            "user": SANDBOX_USER,
+            "user": START_USER,
+            "command": ["--uid-base", str(base), "--nproc", str(self.pids - RESERVED_PIDS)],
             "hostname": "sandbox",
             "detach": False,
             "stdin_open": True,
@@ -177,7 +198,9 @@ class DockerBackend:
             "shm_size": "16m",
             "ipc_mode": "private",
             "cap_drop": ["ALL"],
-            "security_opt": ["no-new-privileges:true"],
+            "cap_add": CAPABILITIES,
+            "security_opt": ["no-new-privileges:true", f"seccomp={seccomp_profile()}"],
+            "sysctls": IPC_LIMITS,
             "mem_limit": memory,
             "memswap_limit": memory,
             "pids_limit": self.pids,
@@ -219,7 +242,7 @@ class DockerWorker:
             self.channel.send(request)
             reply = self.channel.receive(limits.timeout + ANSWER_GRACE)
             result, recycle, broken = result_from(reply, job, limits)
-        except (ChannelClosed, ProtocolError) as exc:
+        except (ChannelClosed, ProtocolError, JobNotStarted) as exc:
             self._recycle = True
             self.backend.ping()  # raises SandboxUnavailable if the engine itself went away
             raise WorkerLost(f"{self.name}: {exc}") from None
@@ -243,6 +266,11 @@ class _Container:
 
     def remove(self) -> None:
         _remove(self.api, self.id)
+
+
+def seccomp_profile() -> str:
+    """Our seccomp profile (Docker's default minus io_uring, userfaultfd, perf, bpf, keyrings, namespaces), as JSON."""
+    return resources.files("grpo_rewards_sandbox").joinpath("seccomp.json").read_text()
 
 
 def _with_extra(result: Result, **extra: Any) -> Result:

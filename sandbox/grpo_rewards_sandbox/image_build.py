@@ -43,7 +43,6 @@ BASE_REPOSITORY = "grpo-rewards-sandbox-base"
 SOURCES_LABEL = "grpo-rewards-sandbox.sources"
 IMAGE_FILES = ("Dockerfile", "requirements.txt", "packages.txt", "build-rootfs.sh")
 BASE_FILES = ("packages.txt", "build-rootfs.sh")
-GUEST_FILES = ("__init__.py", "codec.py", "framing.py", "jobwatch.py", "runner.py", "scratch.py", "supervisor.py")
 
 Progress = Callable[[str], None]
 
@@ -65,10 +64,15 @@ def _digest(paths: list[Path]) -> str:
     return digest.hexdigest()
 
 
+def _guest_files() -> list[str]:
+    """Every module of the guest package (the code that runs inside the image)."""
+    return sorted(path.name for path in _guest_dir().glob("*.py"))
+
+
 def source_hash() -> str:
     """SHA-256 over every file the image is built from."""
     image, guest = _image_dir(), _guest_dir()
-    return _digest([image / name for name in IMAGE_FILES] + [guest / name for name in GUEST_FILES])
+    return _digest([image / name for name in IMAGE_FILES] + [guest / name for name in _guest_files()])
 
 
 def default_image() -> str:
@@ -163,7 +167,7 @@ def _context() -> Iterator[Path]:
         package = context / "grpo_rewards_sandbox"
         (package / "guest").mkdir(parents=True)
         (package / "__init__.py").write_text("")
-        for name in GUEST_FILES:
+        for name in _guest_files():
             shutil.copy2(_guest_dir() / name, package / "guest" / name)
         yield context
 

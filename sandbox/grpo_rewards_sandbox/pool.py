@@ -326,7 +326,8 @@ class _Spares:
                 self._wake.wait(timeout=5.0)
                 self._wake.clear()
                 continue
-            if self._closed:
+            closed_meanwhile: bool = self._closed  # close() may have run while the worker started
+            if closed_meanwhile:
                 worker.close()
             else:
                 self._ready.put(worker)

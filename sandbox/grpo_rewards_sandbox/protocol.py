@@ -12,7 +12,7 @@ from typing import Any
 from .guest import codec
 from .results import CallJob, Job, Limits, Result, Status
 
-__all__ = ["ProtocolError", "request_for", "result_from"]
+__all__ = ["JobNotStarted", "ProtocolError", "request_for", "result_from"]
 
 REPLY_FIELDS: dict[str, tuple[type, ...]] = {
     "status": (str,),
@@ -30,11 +30,16 @@ REPLY_FIELDS: dict[str, tuple[type, ...]] = {
     "exception": (str, type(None)),
     "recycle": (bool,),
     "broken": (str,),
+    "infra": (str,),
 }
 
 
 class ProtocolError(Exception):
     """The supervisor's reply does not follow the protocol."""
+
+
+class JobNotStarted(Exception):
+    """The supervisor says the job could not run because of the sandbox, not the program (retry elsewhere)."""
 
 
 def request_for(job: Job, limits: Limits, launcher: str) -> dict[str, Any]:
@@ -63,8 +68,13 @@ def _limits(limits: Limits) -> dict[str, Any]:
 
 
 def result_from(reply: dict[str, Any], job: Job, limits: Limits) -> tuple[Result, bool, str]:
-    """The :class:`Result`, whether the supervisor asked to be recycled, and any broken invariant."""
+    """The :class:`Result`, whether the supervisor asked to be recycled, and any broken invariant.
+
+    Raises :class:`JobNotStarted` when the reply says the sandbox failed (the program never ran).
+    """
     _check(reply)
+    if reply["infra"]:
+        raise JobNotStarted(reply["infra"])
     status = Status(reply["status"])
     reason = reply["reason"]
     returned, value = False, None

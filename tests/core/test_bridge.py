@@ -61,6 +61,29 @@ def test_unverifiable_becomes_none_and_is_counted(sample_plugin):
     assert "rewards/misbehave/seconds" in logged
 
 
+def test_metrics_in_verdict_details_are_logged_per_call(register_plugin):
+    from grpo_rewards import Manifest, Reward, Verdict, hookimpl
+
+    class Costly(Reward):
+        name = "costly"
+        manifest = Manifest(isolation="inline")
+
+        def score(self, sample, prepared):
+            return Verdict.correct(metrics={"tokens_in": len(sample.completion), "seconds": 99.0})
+
+    class Plugin:
+        @hookimpl
+        def register_rewards(self, register):
+            register(Costly)
+
+    register_plugin(Plugin(), name="costly-plugin")
+    (func,), _ = reward_funcs(["costly"])
+    logged = {}
+    func(prompts=["p", "p"], completions=["abc", "de"], log_metric=logged.__setitem__)
+    assert logged["rewards/costly/tokens_in"] == 5.0 and func.last_stats.metrics["tokens_in"] == 5.0
+    assert logged["rewards/costly/seconds"] != 99.0  # a reward's metric cannot take over the bridge's own
+
+
 def test_first_failure_traceback_is_logged_once(sample_plugin, caplog):
     (func,), _ = reward_funcs(["misbehave"])
     func(prompts=["p"], completions=["crash"])

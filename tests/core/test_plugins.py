@@ -1,7 +1,7 @@
 import pytest
 from grpo_test_rewards import ClashingPlugin, Echo, MisspelledPlugin, SamplePlugin
 
-from grpo_rewards import ConfigError, DuplicateRewardError, PluginError, PluginManager
+from grpo_rewards import AmbiguousRewardError, ConfigError, DuplicateRewardError, PluginError, PluginManager
 
 BROKEN = """
 import this_module_does_not_exist_anywhere
@@ -27,15 +27,29 @@ def test_builtins_load_by_module_path_and_loading_is_idempotent():
     assert len(manager.pm.get_plugins()) == before
 
 
-def test_duplicate_reward_names_fail_naming_both_plugins():
+def test_duplicate_reward_names_are_ambiguous_naming_both_plugins():
     manager = PluginManager()
     manager.register(SamplePlugin(), name="first-plugin")
-    with pytest.raises(DuplicateRewardError) as info:
-        manager.register(ClashingPlugin(), name="second-plugin")
+    manager.register(ClashingPlugin(), name="second-plugin")  # both stay installed; neither replaces the other
+    with pytest.raises(AmbiguousRewardError) as info:
+        manager.registry.get("echo")
     assert "first-plugin" in str(info.value) and "second-plugin" in str(info.value)
-    assert "'echo'" in str(info.value)
-    # the clashing plugin is not half-registered: the original reward stays
-    assert manager.registry.get("echo").plugin == "first-plugin"
+    assert "'echo'" in str(info.value) and "'first-plugin/echo'" in str(info.value)
+    assert manager.registry.get("first-plugin/echo").plugin == "first-plugin"
+    assert manager.registry.get("second-plugin/echo").reward_cls is ClashingPlugin.OtherEcho
+
+
+def test_one_plugin_registering_two_rewards_of_one_name_fails():
+    import grpo_rewards
+
+    class Twice:
+        @grpo_rewards.hookimpl
+        def register_rewards(self, register):
+            register(Echo)
+            register(ClashingPlugin.OtherEcho)
+
+    with pytest.raises(DuplicateRewardError, match="two different rewards named 'echo'"):
+        PluginManager().register(Twice(), name="twice")
 
 
 def test_misspelled_hook_is_an_error_naming_the_plugin():

@@ -17,18 +17,50 @@ LONG_REASONING = "We expand the product term by term and collect like terms care
 
 # (name, gold, completion, expected kind, expected reason)
 GUARDED = [
-    ("power tower", "9", r"\boxed{9^{9^{9^{9}}}}", "incorrect", "wrong_answer"),
+    ("power tower", "9", r"\boxed{9^{9^{9^{9}}}}", "incorrect", "answer_too_big"),
     ("power tower equal to itself", r"9^{9^{9^{9}}}", r"\boxed{9^{9^{9^{9}}}}", "correct", ""),
-    ("factorial of a power tower", "5", r"\boxed{(9^{9^{9}})!}", "incorrect", "wrong_answer"),
-    ("huge factorial", "5", r"\boxed{1000000000!}", "incorrect", "wrong_answer"),
-    ("tiny power", "2", r"\boxed{10^{-10^{10}}}", "incorrect", "wrong_answer"),
+    ("factorial of a power tower", "5", r"\boxed{(9^{9^{9}})!}", "incorrect", "answer_too_big"),
+    ("huge factorial", "5", r"\boxed{1000000000!}", "incorrect", "answer_too_big"),
+    ("factorial of a power", "5", r"\boxed{(10^9)!}", "incorrect", "answer_too_big"),
+    ("factorial of 2^30", "5", r"The answer is $(2^{30})!$.", "incorrect", "answer_too_big"),
+    ("huge binomial", "5", r"\boxed{\binom{10^9}{5 \cdot 10^8}}", "incorrect", "answer_too_big"),
+    ("huge gamma", "5", r"\boxed{\Gamma(10^9)}", "incorrect", "answer_too_big"),
+    ("huge product", "5", r"\boxed{\prod_{k=1}^{10^9} k}", "incorrect", "answer_too_big"),
+    ("a sum of huge terms", "5", r"\boxed{\sum_{k=1}^{10000} k^{10000}}", "incorrect", "answer_too_big"),
+    ("iterated factorial", "5", r"\boxed{3" + "!" * 2000 + "}", "incorrect", "answer_too_long"),
+    ("iterated factorial, short", "5", r"\boxed{3!!!!!!}", "incorrect", "answer_too_big"),
+    ("tiny power", "2", r"\boxed{10^{-10^{10}}}", "incorrect", "answer_too_big"),
+    ("tower of 400 unbraced powers", "2", r"\boxed{" + "2^" * 400 + "2}", "incorrect", "answer_too_big"),
     ("50k-character reasoning", "5", LONG_REASONING + r"So \boxed{5}.", "correct", ""),
     ("50k-character boxed answer", "5", r"\boxed{" + "1+" * 25_000 + "5}", "incorrect", "answer_too_long"),
     ("deep nesting", "5", r"\boxed{" + "{" * 200 + "5" + "}" * 200 + "}", "incorrect", "answer_too_deep"),
-    ("50k unclosed boxes", "5", r"\boxed{" * 7_000, "incorrect", "answer_too_long"),
+    ("50k unclosed boxes", "5", r"\boxed{" * 7_000, "incorrect", "no_answer"),
+    ("100k unclosed \\(", "5", "\\(" * 50_000 + " so the answer is 4", "incorrect", "wrong_answer"),
+    ("100k unclosed \\[", "5", "\\[" * 50_000, "incorrect", "answer_too_long"),
+    ("100k dollar signs", "5", "$" * 100_000, "incorrect", "answer_too_long"),
+    ("20,000 distinct boxes", "5", " ".join(f"\\boxed{{{i}}}" for i in range(20_000)), "incorrect", "too_many_answers"),
     ("50k answer phrases", "5", "the answer is 4 " * 3_000 + "the answer is 5", "correct", ""),
     ("50k of digits", "5", "7" * 50_000, "incorrect", "answer_too_long"),
     ("injected code", "0", r"\boxed{__import__('os').system('echo pwned') or 0}", "incorrect", "not_math"),
+    ("7,000 nested boxes", "5", r"\boxed{" * 7_000 + "5" + "}" * 7_000, "incorrect", "answer_too_long"),
+    ("100k dots in a box", "5", r"\boxed{" + "." * 100_000 + "x}", "incorrect", "answer_too_long"),
+    ("30,000 inline maths", "5", "$x$ " * 30_000, "incorrect", "wrong_answer"),
+    ("20,000 corrections", "5", "Wait, " * 20_000 + "the answer is 5.", "correct", ""),
+    ("30,000 conditionals", "5", "if " * 30_000 + "the answer would be 5", "correct", ""),
+    ("a 100k-character hedge", "5", "The answer is " + "1 or " * 20_000, "incorrect", "unparseable_answer"),
+    ("20,000 unclosed answer tags", "5", "<answer>" * 20_000, "incorrect", "no_answer"),
+    ("an integral left to the grader", "1", r"\boxed{\int_{0}^{\pi} \sin^{30}(x) dx}", "incorrect", "unevaluated_answer"),
+    ("a limit left to the grader", "1", r"\boxed{\lim_{n \to \infty} (1 + 1/n)^{n^2}}", "incorrect", "unevaluated_answer"),
+    (
+        "a 6x6 symbolic determinant",
+        "5",
+        r"\boxed{\begin{vmatrix} a & b & c & d & e & f \\ b & c & d & e & f & a \\"
+        r" c & d & e & f & a & b \\ d & e & f & a & b & c \\ e & f & a & b & c & d \\ f & a & b & c & d & e \end{vmatrix}}",
+        "incorrect",
+        "unevaluated_answer",
+    ),
+    ("a matrix power", "5", r"\boxed{\begin{pmatrix} a & b \\ c & d \end{pmatrix}^{60}}", "incorrect", "unevaluated_answer"),
+    ("injected code in prose", "0", "The answer is __import__('os').system('echo pwned') or 0", "incorrect", "no_answer"),
 ]
 
 
@@ -45,8 +77,10 @@ def test_hostile_inputs_are_decided_by_guards(math_pool: WorkerPool) -> None:
 
 @pytest.mark.slow
 def test_work_past_the_deadline_becomes_unverifiable_timeout_and_the_batch_completes(math_pool: WorkerPool) -> None:
-    slow = r"\boxed{\int_{0}^{\pi} \sin^{30}(x) \cos^{7}(3x) dx}"  # SymPy integrates this for minutes
-    rows = [("1", slow), ("5", r"\boxed{5}"), ("1", slow), ("7", r"\boxed{6}")]
+    # A gold that is itself an integral makes comparing two integrals honest work; SymPy integrates these for minutes.
+    gold = r"\int_{0}^{\pi} \sin^{31}(x) \cos^{7}(3x) dx"
+    slow = r"\boxed{\int_{0}^{\pi} \sin^{30}(x) \cos^{7}(3x) dx}"
+    rows = [(gold, slow), ("5", r"\boxed{5}"), (gold, slow), ("7", r"\boxed{6}")]
     started = time.perf_counter()
     verdicts = score(math_pool, rows, timeout=1.0)
     wall = time.perf_counter() - started

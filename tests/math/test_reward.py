@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from grpo_rewards_math import MathOptions, MathReward
 
-from grpo_rewards import ConfigError, Group, WorkerPool, load_plugins
+from grpo_rewards import ConfigError, Group, Sample, WorkerPool, load_plugins, score_samples
 from grpo_rewards.testing import check_reward_contract
 
 from .conftest import score
@@ -71,10 +71,14 @@ def test_strict_mode_reads_only_boxed_answers(scorer) -> None:
     assert [v.kind for v in scorer(rows, mode="lenient")] == ["correct", "correct"]
 
 
-def test_multiple_boxed_last_grades_the_final_box(scorer) -> None:
-    rows = [("6", r"\boxed{5}, no wait: \boxed{6}")]
-    assert scorer(rows)[0].reason == "hedged"
-    assert scorer(rows, multiple_boxed="last")[0].kind == "correct"
+def test_multiple_boxed_policies(scorer) -> None:
+    corrected = ("6", r"\boxed{5}, no wait: \boxed{6}")
+    hedge = ("6", r"It is \boxed{5} or \boxed{6}.")
+    together = ("-4, 2", r"The roots are \boxed{-4} and \boxed{2}.")
+    rows = [corrected, hedge, together]
+    assert [(v.kind, v.reason) for v in scorer(rows)] == [("correct", ""), ("incorrect", "hedged"), ("correct", "")]
+    assert [v.reason for v in scorer(rows, multiple_boxed="reject")] == ["hedged", "hedged", "hedged"]
+    assert [v.kind for v in scorer(rows, multiple_boxed="last")] == ["correct", "correct", "incorrect"]
 
 
 def test_tolerance_applies_to_decimals_only(scorer) -> None:
@@ -129,3 +133,37 @@ def test_check_scores_the_bundled_examples_with_reasons_and_lint() -> None:
     assert math["verdicts"]["correct"] > 0 and math["verdicts"]["incorrect"] > 0
     assert math["unverifiable"] == {"gold_unparseable": 2}
     assert any("does not parse" in m for m in summary["lint"]["math"])
+
+
+def test_a_choice_gold_is_met_by_its_option_value_when_the_question_lists_options(math_pool: WorkerPool) -> None:
+    question = "What is 2 + 2?\n(A) 3 (B) 4 (C) 5 (D) 6"
+    completions = [r"\boxed{4}", r"\boxed{B}", r"\boxed{5}", "The answer is (C).", "I'm sure it is B, not A or D."]
+    samples = [Sample(c, prompt=question, row={"answer": "B"}) for c in completions]
+    verdicts = score_samples(MathReward(MathOptions()), samples, plugin="math", pool=math_pool)
+    assert [v.kind for v in verdicts] == ["correct", "correct", "incorrect", "incorrect", "correct"]
+
+
+def test_a_sentence_with_several_values_reads_the_one_the_question_did_not_give(math_pool: WorkerPool) -> None:
+    completion = "Jamal is 3 x 12 = 36 years old now.\n\nJamal will be 42 years old in 6 years."
+    rows = [{"answer": "42", "problem": "Jamal is 3 times as old as his 12-year-old cousin. How old will he be in 6 years?"}]
+    samples = [Sample(completion, row=rows[0]), Sample(completion.replace("42", "43"), row=rows[0])]
+    verdicts = score_samples(MathReward(MathOptions()), samples, plugin="math", pool=math_pool)
+    assert [v.kind for v in verdicts] == ["correct", "incorrect"]
+
+
+def test_list_order_option(scorer) -> None:
+    rows = [("1, 4, 5", r"\boxed{5, 1, 4}"), ("1, 4, 5", r"\boxed{S(1), S(2), S(3) = 5, 1, 4}")]
+    assert [v.kind for v in scorer(rows)] == ["correct", "incorrect"]  # auto: a set, unless positions are labelled
+    assert [v.kind for v in scorer(rows, list_order="ordered")] == ["incorrect", "incorrect"]
+    assert [v.kind for v in scorer(rows[:1], list_order="unordered")] == ["correct"]
+
+
+def test_hostile_answers_are_incorrect_never_unverifiable(scorer) -> None:
+    rows = [("5", r"\boxed{(10^9)!}"), ("5", r"\boxed{" + "{" * 100 + "5" + "}" * 100 + "}"), ("5", "x" * 5000)]
+    verdicts = scorer(rows)
+    assert [(v.kind, v.reason) for v in verdicts] == [
+        ("incorrect", "answer_too_big"),
+        ("incorrect", "answer_too_deep"),
+        ("incorrect", "answer_too_long"),
+    ]
+    assert all(v.score == 0.0 for v in verdicts)

@@ -112,16 +112,22 @@ def _print_config(console: Console, config: TrainConfig, backend: str | None) ->
     import yaml
 
     data = config.to_dict()
-    sections = {s: {f.name: data[f.name] for f in dataclasses.fields(config) if f.metadata["section"] == s} for s in SECTIONS}
-    console.print(f"[bold]resolved config[/bold] (backend: {backend or 'unresolved'})")
-    console.print(escape(yaml.safe_dump(sections, sort_keys=False, default_flow_style=False)).rstrip())
+    console.print(
+        f"[bold]# resolved config[/bold] (backend: {backend or 'unresolved'}): valid YAML; save it and replay it"
+        " with `train --config FILE` or `check COMPLETIONS --config FILE`",
+        soft_wrap=True,
+    )
+    for section in SECTIONS:
+        values = {f.name: data[f.name] for f in dataclasses.fields(config) if f.metadata["section"] == section}
+        text = yaml.safe_dump(values, sort_keys=False, default_flow_style=False).rstrip()
+        console.print(f"[dim]# {section}[/dim]\n{escape(text)}", soft_wrap=True, highlight=False)
 
 
 def _print_preflight(console: Console, report: PreflightReport) -> None:
-    console.print("[bold]preflight[/bold]")
+    console.print("[bold]# preflight[/bold]")
     for check in report.checks:
         style = _STYLE[check.level]
-        console.print(f"  [{style}]{check.level:<7}[/{style}] {check.topic:<8} {escape(check.message)}")
+        console.print(f"#   [{style}]{check.level:<7}[/{style}] {check.topic:<8} {escape(check.message)}", soft_wrap=True)
 
 
 def _dry_run(config: TrainConfig) -> None:

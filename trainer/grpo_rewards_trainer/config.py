@@ -21,14 +21,13 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import functools
-import json
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, cast
 
 from grpo_rewards import ConfigError, parse_options, parse_reward_spec
+from grpo_rewards.config_file import read_config_file
 
 __all__ = ["SECTIONS", "TrainConfig", "load_config_file", "resolve_config"]
 
@@ -169,40 +168,13 @@ def _typed(values: dict[str, Any]) -> TrainConfig:
 
 
 def load_config_file(path: str | Path) -> dict[str, Any]:
-    """Read a YAML (.yaml/.yml), TOML (.toml) or JSON (.json) config file into a mapping."""
-    path = Path(path)
-    if not path.is_file():
-        raise ConfigError(f"config file {path} does not exist")
-    text = path.read_text(encoding="utf-8")
-    suffix = path.suffix.lower()
-    try:
-        if suffix in (".yaml", ".yml"):
-            import yaml
+    """Read a YAML (.yaml/.yml), TOML (.toml) or JSON (.json) config file into a flat mapping.
 
-            data = yaml.safe_load(text) or {}
-        elif suffix == ".toml":
-            data = _toml().loads(text)
-        elif suffix == ".json":
-            data = json.loads(text)
-        else:
-            raise ConfigError(f"config file {path}: unknown type {suffix!r}; use .yaml, .toml or .json")
-    except ConfigError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - any parser error becomes one message naming the file
-        raise ConfigError(f"config file {path} does not parse: {exc}") from None
-    if not isinstance(data, Mapping):
-        raise ConfigError(f"config file {path}: expected a mapping of settings at the top level")
-    return dict(data)
-
-
-def _toml() -> Any:
-    if sys.version_info >= (3, 11):
-        import tomllib
-
-        return tomllib
-    import tomli
-
-    return tomli
+    The core's reader (:func:`grpo_rewards.config_file.read_config_file`), which
+    ``check --config`` uses too: it also takes the sectioned layout and the
+    ``train_config.json`` a run saves, so both replay as ``--config``.
+    """
+    return read_config_file(path)
 
 
 def resolve_config(*layers: Mapping[str, Any] | None, sources: tuple[str, ...] = ()) -> TrainConfig:

@@ -2,9 +2,11 @@
 
 Checks, in order: the model and backend (with the versions the backend needs),
 the rewards (every name installed, every option valid), the dataset (readable,
-with the prompt column and every column a reward reads), each reward's own
-``preflight()`` (a sandbox reward checks its sandbox there), and the batch shape
-GRPO needs. Every problem is collected, so one run shows all of them.
+with the prompt column and every column a reward reads; each reward's lint,
+which fails when it flags every row; seed guidance), each reward's own
+``preflight()`` (a sandbox reward checks its sandbox there), the batch shape
+GRPO needs, every ``--grpo`` key against GRPOConfig, and each tracker in
+``--report-to`` (see :mod:`.preflight_more`). Every problem is collected, so one run shows all of them.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from grpo_rewards.selection import Selection, select_rewards
 from .config import TrainConfig
 from .data import Rows, read_dataset
 from .environment import Environment, version_problems
+from .preflight_more import check_grpo_keys, check_lint, check_report_to, check_seed
 
 __all__ = ["Check", "PreflightError", "PreflightReport", "preflight", "resolve_backend"]
 
@@ -279,7 +282,11 @@ def preflight(
     report.manager = manager or load_plugins()
     _check_rewards(config, report.manager, report)
     _check_dataset(config, report, reader)
+    check_lint(report)
+    check_seed(config, report)
     _check_reward_preflight(report)
     _check_batch(config, report)
+    check_grpo_keys(config, report.backend, report)
+    check_report_to(config, report)
     _check_resume(config, report)
     return report

@@ -27,8 +27,15 @@ class Num:
     value: Fraction
     exact: bool
     percent: bool = False
+    places: int | None = None  # digits after the decimal point, for a plain decimal
+
+    @property
+    def half_unit(self) -> Fraction | None:
+        """Half a unit in the last place of a decimal written to 4+ places (``0.0166667`` -> 5e-8), else None."""
+        return Fraction(1, 2 * 10**self.places) if self.places is not None and self.places >= _ROUNDED_PLACES else None
 
 
+_ROUNDED_PLACES = 4  # a decimal gold with this many places is read as rounded (0.0166667 for 1/60)
 _SIGN = r"(?P<sign>[-+])?"
 _INT = r"(?:\d{1,3}(?:(?:,|\\,|\{,\}| |\\ )\d{3})+|\d+)"
 _DEC = rf"(?:{_INT}(?:\.\d*)?|\.\d+)"
@@ -41,7 +48,19 @@ _FRAC_RE = re.compile(
 _SLASH_RE = re.compile(r"^(?P<sign>[-+])?(?P<a>\d+)\s*/\s*(?P<b>\d+)$")
 _MIXED_RE = re.compile(r"^(?P<sign>[-+])?(?P<whole>\d+)\s*(?:\\frac\s*\{(?P<a>\d+)\}\s*\{(?P<b>\d+)\}|\s(?P<c>\d+)/(?P<d>\d+))$")
 _REPEATING_RE = re.compile(r"^(?P<sign>[-+])?(?P<whole>\d*)\.(?P<fixed>\d*)\\overline\{(?P<rep>\d{1,12})\}$")
-_CURRENCY = re.compile(r"^(?:\\\$|\$|€|£|¥|₹|\\euro\s*|\\pounds\s*)")
+_CURRENCY = re.compile(r"^(?:\\\$|\$|€|£|¥|₹|\\euro\s*|\\pounds\s*|(?:USD|US\$|EUR|GBP|CAD|AUD|INR|Rs\.?|RMB|CNY|JPY)\s*)")
+_WORD_VALUES = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
+        " seventeen eighteen nineteen twenty".split()
+    )
+}
+_WORD_VALUES.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1})
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_SCALED_RE = re.compile(
+    r"^(?P<num>[\w.,]+?)\s*(?:\\text\{\s*)?(?P<scale>hundred|thousand|million|billion|trillion)\}?$", re.IGNORECASE
+)
 _PERCENT = re.compile(r"\s*(?:%|\\%|\s*percent)$")
 _SEPARATORS = re.compile(r",|\\,|\{,\}|\\ | ")
 
@@ -64,7 +83,8 @@ def _decimal(text: str) -> Num | None:
     value = Fraction(digits if digits != "." else "0")
     if exponent is not None:
         value *= Fraction(10) ** int(exponent)
-    return Num(_signed(value, match["sign"]), exact="." not in digits and exponent is None)
+    places = len(digits) - digits.index(".") - 1 if "." in digits and exponent is None else None
+    return Num(_signed(value, match["sign"]), exact="." not in digits and exponent is None, places=places)
 
 
 def _repeating(text: str) -> Num | None:
@@ -87,8 +107,9 @@ def _fraction(text: str) -> Num | None:
             return Num(_signed(Fraction(a, b), match["sign"]), exact=True) if b else None
     match = _MIXED_RE.match(text)
     if match:
-        a, b = (match["a"], match["b"]) if match["a"] else (match["c"], match["d"])
-        if int(b) == 0 or int(a) >= int(b):
+        a_text, b_text = (match["a"], match["b"]) if match["a"] else (match["c"], match["d"])
+        a, b = int(a_text), int(b_text)
+        if b == 0 or a >= b:
             return None  # "2 3/2" is not how anyone writes a mixed number
         return Num(_signed(int(match["whole"]) + Fraction(int(a), int(b)), match["sign"]), exact=True)
     return None
@@ -105,10 +126,26 @@ def parse_number(text: str) -> Num | None:
     text = sign + _CURRENCY.sub("", text[len(sign) :]).strip()
     if text.startswith("{") and text.endswith("}"):
         text = text[1:-1].strip()
-    num = _decimal(text) or _fraction(text) or _repeating(text)
+    num = _decimal(text) or _fraction(text) or _repeating(text) or _in_words(text)
     if num is None:
         return None
-    return Num(num.value, num.exact, percent)
+    return Num(num.value, num.exact, percent, num.places)
+
+
+def _in_words(text: str) -> Num | None:
+    """``five``, ``zero``, ``3 million``, ``7.2 billion``, ``one million``."""
+    lowered = text.lower()
+    if lowered in _WORD_VALUES and lowered != "a":
+        return Num(Fraction(_WORD_VALUES[lowered]), exact=True)
+    match = _SCALED_RE.match(text)
+    if match is None:
+        return None
+    head = match["num"].lower()
+    base = Num(Fraction(_WORD_VALUES[head]), True) if head in _WORD_VALUES else _decimal(head)
+    if base is None:
+        return None
+    value = base.value * _SCALES[match["scale"].lower()]
+    return Num(value, exact=value.denominator == 1)
 
 
 def _close(a: Fraction, b: Fraction, tolerance: float) -> bool:
@@ -124,10 +161,15 @@ def _candidates(num: Num) -> list[Fraction]:
 def numbers_equal(gold: Num, pred: Num, tolerance: float) -> bool:
     """Equal numbers: exactly when both are exact, else within ``tolerance`` (relative).
 
-    A percent on either side may be read as its number or as its fraction of 100
-    (``50%`` meets ``50`` and ``0.5``; plain ``50`` never meets ``0.5``).
+    A percent on one side may be read as its number or as its fraction of 100
+    (``50%`` meets ``50`` and ``0.5``; plain ``50`` never meets ``0.5``); two
+    percents compare as written (``0.25%`` is not ``25%``).
     """
     exact = gold.exact and pred.exact
+    if gold.half_unit is not None and not pred.exact and pred.places is not None and pred.places > gold.places:  # type: ignore[operator]
+        return abs(gold.value - pred.value) < gold.half_unit  # 0.016666667 rounds to the gold 0.0166667
+    if gold.percent and pred.percent:
+        return gold.value == pred.value or (not exact and _close(gold.value, pred.value, tolerance))
     for g in _candidates(gold):
         for p in _candidates(pred):
             if g == p or (not exact and _close(g, p, tolerance)):
@@ -166,10 +208,16 @@ def parse_collection(text: str) -> Collection | None:
     return None
 
 
-def collections_equal(gold: Collection, pred: Collection, tolerance: float) -> bool | None:
-    """Equal collections (order per the gold's brackets); None when the kinds differ and SymPy must decide."""
-    if gold.unordered != pred.unordered or (not gold.unordered and (gold.opening, gold.closing) != (pred.opening, pred.closing)):
-        return None
+def collections_equal(gold: Collection, pred: Collection, tolerance: float, *, ordered: bool = False) -> bool | None:
+    """Equal collections (order per the gold's brackets, or always with ``ordered``); None when SymPy must decide."""
+    if ordered and gold.opening == pred.opening == "":
+        return len(gold.items) == len(pred.items) and all(
+            numbers_equal(g, p, tolerance) for g, p in zip(gold.items, pred.items, strict=True)
+        )
+    if gold.unordered != pred.unordered:
+        return None  # a bare list against a tuple: SymPy decides
+    if not gold.unordered and (gold.opening, gold.closing) != (pred.opening, pred.closing):
+        return False  # [1, 2] is not (1, 2) nor [1, 2)
     if len(gold.items) != len(pred.items):
         return False
     if not gold.unordered:

@@ -22,9 +22,19 @@ class MathOptions:
     tolerance: float = field(
         default=1e-6, metadata={"help": "relative tolerance when either answer is a decimal; exact values always compare exactly"}
     )
-    multiple_boxed: Literal["reject", "last"] = field(
-        default="reject",
-        metadata={"help": "several different boxed answers: reject (a hedge earns nothing) or grade the last one"},
+    multiple_boxed: Literal["auto", "reject", "last"] = field(
+        default="auto",
+        metadata={
+            "help": "several different boxed answers: auto (boxes written together are one answer, 'or' between them"
+            " is a hedge, a later box corrects an earlier one), reject (any two different boxes earn nothing) or last"
+        },
+    )
+    list_order: Literal["auto", "ordered", "unordered"] = field(
+        default="auto",
+        metadata={
+            "help": "a bare list gold (1, 4, 5): auto (ordered when the question says 'respectively', 'in increasing"
+            " order', ... or the answer labels positions), ordered, or unordered"
+        },
     )
     max_answer_chars: int = field(
         default=1000, metadata={"help": "a longer answer span is incorrect (answer_too_long) without being parsed"}

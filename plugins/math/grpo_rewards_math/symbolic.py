@@ -9,8 +9,9 @@ Guards against the errors measured in math-verify (DESIGN.md §6):
 
 * a span is always wrapped as ``\\boxed{...}`` before parsing, so it is read whole;
 * numeric equality is exact for exact values: math-verify's comparison rounds
-  ``a - b`` to 15 digits with ``chop``, so ``1/2004! == 1/2006!``; we swap that one
-  function for :func:`_numeric_eq` while we call ``verify``;
+  ``a - b`` to 15 digits with ``chop``, so ``1/2004! == 1/2006!``; while we call
+  ``verify`` its numeric comparison is our numeric probe (:mod:`.probe`), and its
+  symbolic one simplifies only what evaluation could not decide;
 * ``x = 2 x = 3`` (two equations run together) is refused rather than read as ``x = 3``;
 * power towers and huge factorials are compared structurally, never evaluated.
 """
@@ -28,6 +29,8 @@ from typing import Any
 import sympy
 from math_verify import LatexExtractionConfig, parse, verify
 from math_verify import grader as _grader
+
+from .probe import numeric_probe
 
 __all__ = ["ParseResult", "equal", "parse_span", "too_large"]
 
@@ -52,39 +55,57 @@ def _prepare(span: str) -> str:
     return _E_NOTATION.sub(r"\1\\times 10^{\2}", _expand_plus_minus(span))
 
 
+_I = sympy.Symbol("i")
+
+
+def _imaginary_unit(expr: ParseResult) -> ParseResult:
+    """A free ``i`` is the imaginary unit (``3+4i``, ``e^{i\\pi}``), however the parser guessed it."""
+    if not isinstance(expr, sympy.Basic):
+        return expr
+    symbols = [s for s in expr.free_symbols if isinstance(s, sympy.Symbol) and s.name == "i"]
+    if not symbols:
+        return expr
+    try:
+        return expr.subs({s: sympy.I for s in symbols})
+    except Exception:  # noqa: BLE001 - keep the parse as it was
+        return expr
+
+
 @lru_cache(maxsize=4096)
 def parse_span(span: str) -> ParseResult | None:
-    """``span`` read whole as one expression (via ``\\boxed{span}``), or ``None`` when it does not parse."""
+    """``span`` read whole as one expression (via ``\\boxed{span}``), or ``None`` when it does not parse. Cached by string."""
     results = parse(
         "\\boxed{" + _prepare(span) + "}", extraction_config=_EXTRACTION, fallback_mode="no_fallback", parsing_timeout=None
     )
-    return results[0] if results else None
+    return _imaginary_unit(results[0]) if results else None
 
 
 # ----------------------------------------------------------------------------- size guard
 
 
 def _magnitude(node: Any) -> float | None:
-    """Rough number of digits of a numeric node (``inf`` when astronomically large), None when unknown."""
+    """Signed log10 of the size of a numeric node (``inf`` when astronomically large), None when unknown."""
     if node.is_Rational:
-        return abs(int(node.p).bit_length() - int(node.q).bit_length()) * math.log10(2)
+        return (int(node.p).bit_length() - int(node.q).bit_length()) * math.log10(2)
     if node.is_Float:
         return 0.0
     if isinstance(node, sympy.factorial) and node.args[0].is_Integer:
         n = int(node.args[0])
-        return n * math.log10(max(n, 2))
+        return n * math.log10(max(n, 2)) - n * math.log10(math.e) if n > 2 else 0.0
     if isinstance(node, sympy.Pow) and node.is_number:
         base, exponent = node.args
-        base_digits, exponent_digits = _magnitude(base), _magnitude(exponent)
-        if base_digits is None or exponent_digits is None:
+        base_digits = _magnitude(base)
+        if base_digits is None:
             return None
-        if exponent_digits > 6:
+        if exponent.is_number and abs(float(exponent.evalf(15))) > 1e12:
             return math.inf
-        return max(base_digits, 0.5) * abs(float(exponent.evalf(15)))
+        return base_digits * float(exponent.evalf(15)) if exponent.is_number else None
     if isinstance(node, (sympy.Mul, sympy.Add)) and node.is_number:
         sizes = [_magnitude(arg) for arg in node.args]
         known = [size for size in sizes if size is not None]
-        return (sum if isinstance(node, sympy.Mul) else max)(known) if known else None
+        if not known:
+            return None
+        return sum(known) if isinstance(node, sympy.Mul) else max(known, key=abs)
     return None
 
 
@@ -97,7 +118,7 @@ def too_large(expr: ParseResult, limit: int = _HUGE_DIGITS) -> bool:
             size = _magnitude(node)
         except (TypeError, ValueError, OverflowError):
             return True
-        if size is not None and size > limit:
+        if size is not None and abs(size) > limit:
             return True
     return False
 
@@ -116,12 +137,19 @@ def malformed_chain(expr: ParseResult) -> bool:
     return any(getattr(member, "free_symbols", None) for member in inner)
 
 
+def _inequality(expr: Any) -> bool:
+    """``x > 1`` or a chain ``-2 <= x <= 0`` (an And of inequalities)."""
+    if isinstance(expr, sympy.And):
+        return all(_inequality(arg) for arg in expr.args)
+    return isinstance(expr, sympy.core.relational.Relational) and not isinstance(expr, sympy.Eq)
+
+
 def _as_solution_set(expr: ParseResult) -> ParseResult:
     """``x < 1 or x > 2`` (a set of inequalities in one variable) as the union of their solution sets."""
     if not isinstance(expr, sympy.FiniteSet) or len(expr) < 2:
         return expr
     relations = list(expr.args)
-    if not all(isinstance(r, sympy.core.relational.Relational) and not isinstance(r, sympy.Eq) for r in relations):
+    if not all(_inequality(r) for r in relations):
         return expr
     symbols = set().union(*(r.free_symbols for r in relations))
     if len(symbols) != 1:
@@ -146,33 +174,8 @@ def _as_sequence(expr: ParseResult) -> tuple[Any, ...] | None:
 # ----------------------------------------------------------------------------- numeric equality
 
 
-def _is_float_number(expr: Any) -> bool:
-    return isinstance(expr, sympy.Basic) and any(isinstance(a, sympy.Float) for a in expr.atoms(sympy.Float))
-
-
-def _close(a: Any, b: Any, tolerance: float) -> bool:
-    a_value, b_value = sympy.N(a, 30), sympy.N(b, 30)
-    if not (a_value.is_number and b_value.is_number):
-        return False
-    scale = max(abs(a_value), abs(b_value))
-    return bool(abs(a_value - b_value) <= tolerance * scale)
-
-
-def _exact_equal(a: Any, b: Any) -> bool:
-    if a.is_Rational and b.is_Rational:
-        return bool(a == b)
-    difference = sympy.simplify(a - b)
-    if difference == 0:
-        return True
-    if difference.is_Rational:
-        return False
-    value = sympy.N(difference, 60)
-    scale = max(abs(sympy.N(a, 60)), abs(sympy.N(b, 60)), sympy.Float("1e-300"))
-    return bool(value.is_number and abs(value) <= sympy.Float("1e-45") * scale)
-
-
 def _numeric_eq(a: Any, b: Any, float_rounding: int, numeric_precision: int, *, tolerance: float) -> bool:
-    """Stand-in for math-verify's ``sympy_numeric_eq``: exact for exact values, relative tolerance for decimals."""
+    """Stand-in for math-verify's ``sympy_numeric_eq``: the numeric probe (exact for exact values, tolerance for decimals)."""
     if isinstance(a, sympy.MatrixBase) and isinstance(b, sympy.MatrixBase):
         return a.shape == b.shape and all(
             _numeric_eq(x, y, float_rounding, numeric_precision, tolerance=tolerance) for x, y in zip(a, b, strict=True)
@@ -180,26 +183,32 @@ def _numeric_eq(a: Any, b: Any, float_rounding: int, numeric_precision: int, *, 
     if not (isinstance(a, sympy.Basic) and isinstance(b, sympy.Basic)):
         return False
     a, b = _grader.safe_sympy_doit(a), _grader.safe_sympy_doit(b)
-    if not (getattr(a, "is_number", False) and getattr(b, "is_number", False)):
-        return bool(sympy.expand(a - b) == 0) if isinstance(a, sympy.Expr) and isinstance(b, sympy.Expr) else False
     try:
         if a.has(sympy.oo, -sympy.oo, sympy.zoo, sympy.nan) or b.has(sympy.oo, -sympy.oo, sympy.zoo, sympy.nan):
             return bool(a == b)
-        if _is_float_number(a) or _is_float_number(b):
-            return _close(a, b, tolerance)
-        return _exact_equal(a, b)
+        return bool(numeric_probe(a, b, tolerance))
     except (TypeError, ValueError, ArithmeticError):
         return False
 
 
+def _symbolic_eq(a: Any, b: Any) -> bool:
+    """Stand-in for math-verify's ``sympy_symbolic_eq``: simplification only when evaluation cannot decide."""
+    probed = numeric_probe(a, b, 0.0)
+    return probed if probed is not None else bool(_SYMBOLIC_EQ(a, b))
+
+
+_SYMBOLIC_EQ = _grader.sympy_symbolic_eq
+
+
 @contextmanager
 def _strict_numbers(tolerance: float) -> Iterator[None]:
-    original = _grader.sympy_numeric_eq
+    originals = _grader.sympy_numeric_eq, _grader.sympy_symbolic_eq
     _grader.sympy_numeric_eq = lambda a, b, r, p: _numeric_eq(a, b, r, p, tolerance=tolerance)
+    _grader.sympy_symbolic_eq = _symbolic_eq
     try:
         yield
     finally:
-        _grader.sympy_numeric_eq = original
+        _grader.sympy_numeric_eq, _grader.sympy_symbolic_eq = originals
 
 
 # ----------------------------------------------------------------------------- entry point
@@ -217,10 +226,13 @@ def equal(gold: ParseResult, pred: ParseResult, tolerance: float) -> bool:
     if malformed_chain(pred):
         return False
     if too_large(gold) or too_large(pred):
-        return sympy.srepr(gold) == sympy.srepr(pred)
+        return bool(sympy.srepr(gold) == sympy.srepr(pred))
     gold, pred = _as_solution_set(gold), _as_solution_set(pred)
     as_sequences = _sequences_equal(gold, pred, tolerance)
     if as_sequences is not None:
         return as_sequences
+    probed = numeric_probe(gold, pred, tolerance)
+    if probed is not None:
+        return probed  # settled by evaluation: no symbolic simplification
     with _strict_numbers(tolerance):
         return bool(verify(gold, pred, timeout_seconds=None, allow_set_relation_comp=True))

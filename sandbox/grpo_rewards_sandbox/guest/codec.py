@@ -24,6 +24,7 @@ sandbox image.
 from __future__ import annotations
 
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,7 +37,7 @@ _F64 = struct.Struct(">d")
 _NONE, _TRUE, _FALSE = b"N", b"T", b"F"
 _INT, _FLOAT, _STR, _BYTES = b"i", b"f", b"s", b"b"
 _LIST, _TUPLE, _SET, _FROZENSET, _DICT = b"l", b"t", b"e", b"z", b"d"
-_SEQUENCES = {list: _LIST, tuple: _TUPLE, set: _SET, frozenset: _FROZENSET}
+_SEQUENCES: dict[type, bytes] = {list: _LIST, tuple: _TUPLE, set: _SET, frozenset: _FROZENSET}
 
 
 class CodecError(ValueError):
@@ -174,7 +175,8 @@ class _Decoder:
         return chunk
 
     def length(self) -> int:
-        return _U32.unpack(self.take(4))[0]
+        (size,) = _U32.unpack(self.take(4))
+        return int(size)
 
     def item(self, depth: int) -> Any:
         self.items += 1
@@ -213,7 +215,7 @@ class _Decoder:
     def hashed(self, depth: int, kind: type) -> set[Any] | frozenset[Any]:
         items = self.sequence(depth)
         _check_hashes(items, self.limits, kind.__name__)
-        result = kind(items)
+        result: set[Any] | frozenset[Any] = kind(items)
         if len(result) != len(items):
             raise CodecError(f"{kind.__name__} holds duplicate items")
         return result
@@ -236,7 +238,7 @@ def _check_hashes(items: list[Any], limits: CodecLimits, what: str) -> None:
         raise CodecError(f"{what}s share too many hash values ({len(items) - distinct} collisions)")
 
 
-_SCALARS = {
+_SCALARS: dict[bytes, Callable[[_Decoder], Any]] = {
     _NONE: lambda d: None,
     _TRUE: lambda d: True,
     _FALSE: lambda d: False,
@@ -245,7 +247,7 @@ _SCALARS = {
     _STR: _Decoder.text,
     _BYTES: lambda d: d.take(d.length()),
 }
-_CONTAINERS = {
+_CONTAINERS: dict[bytes, Callable[[_Decoder, int], Any]] = {
     _LIST: _Decoder.sequence,
     _TUPLE: lambda d, depth: tuple(d.sequence(depth)),
     _SET: lambda d, depth: d.hashed(depth, set),

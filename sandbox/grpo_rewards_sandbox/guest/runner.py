@@ -1,26 +1,89 @@
-"""The job side: runs one program in the current (fresh) process and exits.
+"""The job side: sets up the job in the current process, then runs its program and exits.
 
-Entered in a child forked from the warm supervisor (:func:`run_forked`), or as
-a script in a freshly spawned ``python3 -I`` (the fallback launcher). Either
-way the process already has its pipes on fds 0-2, the report pipe on fd 3,
-its limits, its session and its working directory.
+:func:`start` runs in a job process that :mod:`.roles` has already made
+unprivileged: it decodes the spec PID 1 sent, writes the program into the job
+directory, applies the job's rlimits, reports that it started, and then runs
+the program in this very process (forked launcher) or execs a fresh
+``python3 -I`` running this file (spawn launcher). Either way the process has
+its pipes on fds 0-2 and the report pipe on fd 3.
 
 Run mode executes the program as ``__main__``. Call mode executes it as module
 ``solution`` and then calls one function with codec-decoded arguments. What
 this process reports on fd 3 (a return value, or an exception's type name) is
 untrusted: the program can write there too. The supervisor decides the status
 from what it observes, and the host decodes the value strictly.
+
+A ``language`` with compile and run steps (issue 14) would add a step here:
+the spec names the language, and this module execs its compiler or binary.
 """
 
 from __future__ import annotations
 
+# Imported here, once, before the zygote forks: a job finds them loaded (copy-on-write) instead of importing
+# them at exit, when it may have no descriptor or memory left to do so.
+import atexit  # noqa: F401
 import os
+import resource
 import sys
+import threading  # noqa: F401
+import traceback  # noqa: F401
 import types
+from collections.abc import Callable
 from typing import Any
 
 REPORT_FD = 3
 RETURNED, RAISED = b"R", b"E"
+JOB_DIR = "/tmp/job"
+RUNNER = os.path.abspath(__file__)
+
+
+def start(spec_bytes: bytes, started: Callable[[], None]) -> None:
+    """Set up and run the job described by ``spec_bytes``. Never returns."""
+    from . import codec, framing
+
+    spec = codec.decode(spec_bytes, framing.PROTOCOL_LIMITS)
+    del spec_bytes
+    mode, limits = spec["mode"], spec["limits"]
+    path = _write_program(spec)
+    _set_limits(limits)
+    os.chdir(JOB_DIR)
+    os.umask(0o022)
+    function = spec.get("function") or ""
+    if spec.get("launcher") == "spawn":
+        argv = [sys.executable, "-I", RUNNER, mode, path, function, str(limits["max_value"])]
+        started()
+        os.execv(sys.executable, argv)
+    args = spec.get("args", b"") if mode == "call" else b""
+    del spec
+    started()
+    run_forked(mode, path, function, args, limits["max_value"])
+
+
+def _write_program(spec: dict[str, Any]) -> str:
+    os.mkdir(JOB_DIR, 0o700)
+    path = os.path.join(JOB_DIR, "main.py" if spec["mode"] == "run" else "solution.py")
+    with open(path, "w", encoding="utf-8", errors="surrogatepass") as handle:
+        handle.write(spec["program"])
+    if spec["mode"] == "call" and spec.get("launcher") == "spawn":  # a forked job gets them in memory
+        with open(path + ".args", "wb") as handle:
+            handle.write(spec["args"])
+    return path
+
+
+def _set_limits(limits: dict[str, Any]) -> None:
+    """Lower this process's rlimits to the job's (lowering needs no privilege)."""
+    cpu = max(1, int(limits["cpu"] + 0.999))
+    data = limits["memory_mb"] * 1024 * 1024
+    fsize = limits["fsize_mb"] * 1024 * 1024
+    for name, value in (
+        ("RLIMIT_CPU", (cpu, cpu + 1)),
+        ("RLIMIT_DATA", (data, data)),
+        ("RLIMIT_FSIZE", (fsize, fsize)),
+        ("RLIMIT_NOFILE", (limits["nofile"], limits["nofile"])),
+        ("RLIMIT_NPROC", (limits["nproc"], limits["nproc"])),
+        ("RLIMIT_CORE", (0, 0)),
+    ):
+        resource.setrlimit(getattr(resource, name), value)
 
 
 def run_forked(mode: str, path: str, function: str, args_blob: bytes, max_value: int) -> None:
@@ -44,9 +107,14 @@ def _reset_interpreter(path: str) -> None:
 
 
 def _open_std_streams() -> None:
-    sys.stdin = sys.__stdin__ = open(0, encoding="utf-8", errors="surrogateescape", closefd=False)  # noqa: SIM115
-    sys.stdout = sys.__stdout__ = open(1, "w", encoding="utf-8", errors="surrogateescape", closefd=False)  # noqa: SIM115
-    sys.stderr = sys.__stderr__ = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False, buffering=1)  # noqa: SIM115
+    streams = {
+        "stdin": open(0, encoding="utf-8", errors="surrogateescape", closefd=False),  # noqa: SIM115
+        "stdout": open(1, "w", encoding="utf-8", errors="surrogateescape", closefd=False),  # noqa: SIM115
+        "stderr": open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False, buffering=1),  # noqa: SIM115
+    }
+    for name, stream in streams.items():
+        setattr(sys, name, stream)
+        setattr(sys, f"__{name}__", stream)
 
 
 def _execute(codec: Any, mode: str, path: str, function: str, args_blob: bytes, max_value: int) -> int:
@@ -85,7 +153,8 @@ def _call(module: types.ModuleType, function: str, args_blob: bytes, max_value: 
     args, kwargs = codec.decode(args_blob)
     value = target(*args, **kwargs)
     try:
-        return RETURNED + codec.encode(value, codec.CodecLimits(max_bytes=max_value))
+        encoded: bytes = codec.encode(value, codec.CodecLimits(max_bytes=max_value))
+        return RETURNED + encoded
     except codec.CodecError as exc:
         raise ReturnValueRejected(f"return value rejected: {exc}") from None
 

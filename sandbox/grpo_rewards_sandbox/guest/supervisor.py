@@ -1,61 +1,81 @@
-"""PID 1 of every sandbox container: takes jobs over framed stdin/stdout and runs each in a fresh process.
+"""PID 1 of every sandbox container: takes jobs from the host and has each run by a fresh, unprivileged process.
 
-The supervisor never runs untrusted code itself. For each job it:
+Start-up, before a single byte from the host is read: fork the zygote (the
+pristine fork server, :mod:`.zygote`), then become the supervisor principal
+(its own uid, only ``CAP_KILL``, non-dumpable; see :mod:`.privileges`), record
+its own invariants and the zygote's, and have the first job's processes made.
 
-* writes the program into a fresh directory under the scratch tmpfs;
-* forks a child from this warm interpreter (or spawns ``python3 -I``), which
-  starts a new session, lowers its OOM score, sets its rlimits and runs the
-  program with its stdio on pipes;
-* enforces the wall-clock deadline from outside, reading stdout and stderr
-  concurrently with caps (keep ``keep`` bytes each, kill past ``max_output``);
-* kills every other process in the container afterwards (``kill(-1)`` spares
-  only PID 1), reaps them, wipes the scratch space and checks invariants;
-* answers with what it observed, and asks to be recycled after a timeout, an
-  out-of-memory kill or a broken invariant.
+For each job it:
 
-It makes itself non-dumpable, so the job (same uid) cannot open ``/proc/1/fd``
-or ptrace it, and it installs no signal handlers, so signals sent from inside
-the container do not reach PID 1 at all.
+* hands the spec (program, arguments, limits) and stdin to the job process
+  that is already waiting, on fresh pipes, and watches it from outside
+  (:mod:`.jobwatch`): start, wall-clock deadline, output caps, exit;
+* has the job's cleaner kill every process of the job at once, wipe the
+  scratch space and remove IPC objects; reaps everything;
+* checks that nothing is left, that its own invariants and the zygote's are
+  unchanged and that the zygote answers, and replies;
+* has the processes of the job after next made, off the critical path (two
+  slots wait at any time; their ids differ from each other and from the
+  running job's, so it cannot touch them).
+
+Who is charged: a job that changed the supervisor's or the zygote's
+invariants is charged (``runtime_error``, and the host recycles the
+container); a job that could not start, or a zygote that stopped answering, is
+our failure (the reply carries ``infra``: the host retries on a fresh
+container and never reports it as the program's). Leftovers that could not be
+cleaned, and timeouts, get the container recycled.
+
+It installs no signal handlers, and no job can signal it anyway.
 """
 
 from __future__ import annotations
 
-# Imported here, once, so that a forked job finds them loaded (copy-on-write) instead of importing each time.
-import atexit  # noqa: F401
-import ctypes
+import argparse
+import collections
 import os
 import resource
+import select
 import signal
 import sys
-import threading  # noqa: F401
 import time
-import traceback  # noqa: F401
 from typing import Any
 
-from . import framing, runner
-from .jobwatch import Outcome, watch
-from .scratch import check_invariants, wipe
+from . import codec, framing, invariants, privileges, scratch, zygote
+from .jobwatch import watch
+from .outcome import Outcome
+from .slot import PendingSlot, Slot
 
-SCRATCH = "/tmp"
-JOB_DIR = "/tmp/job"
-RUNNER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "runner.py")
-PR_SET_DUMPABLE = 4
+__all__ = ["Supervisor", "judge", "main"]
+
+REAP_SECONDS = 2.0
+AHEAD = 2  # slots asked for ahead of time: the zygote forks one while a job runs, so no job waits for a fork
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    args = _arguments(argv)
+    ids = privileges.Ids(args.uid_base)
+    maker = zygote.start(ids)  # first of all: the zygote never sees anything of a job
     channel_in, channel_out = _take_channel()
-    _harden_self()
-    baseline_fds = set(os.listdir("/proc/self/fd"))
+    _harden_self(ids)
+    supervisor = Supervisor(ids, args.nproc, maker)
     while (request := framing.read_frame(channel_in)) is not None:
         op = request.get("op")
         if op == "hello":
-            framing.write_frame(channel_out, {"op": "ready", "pid": os.getpid(), "python": sys.version.split()[0]})
+            framing.write_frame(channel_out, supervisor.hello())
         elif op == "job":
-            framing.write_frame(channel_out, run_job(request, baseline_fds))
+            framing.write_frame(channel_out, supervisor.run(request))
+            supervisor.prepare()
         elif op == "exit":
             break
         else:
             framing.write_frame(channel_out, {"op": "error", "reason": f"unknown op {op!r}"})
+
+
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="supervisor")
+    parser.add_argument("--uid-base", type=int, default=200_000, help="first id of this container's block")
+    parser.add_argument("--nproc", type=int, default=64, help="processes and threads a job may have")
+    return parser.parse_args(argv)
 
 
 def _take_channel() -> tuple[int, int]:
@@ -68,16 +88,10 @@ def _take_channel() -> tuple[int, int]:
     return channel_in, channel_out
 
 
-LIBC = ctypes.CDLL(None, use_errno=True)
-
-
-def _set_dumpable(value: int) -> None:
-    if LIBC.prctl(PR_SET_DUMPABLE, value, 0, 0, 0) != 0:
-        raise OSError(ctypes.get_errno(), f"prctl(PR_SET_DUMPABLE, {value}) failed")
-
-
-def _harden_self() -> None:
-    _set_dumpable(0)
+def _harden_self(ids: privileges.Ids) -> None:
+    uid = ids.supervisor
+    privileges.become((uid, uid, uid), (uid, uid, uid), keep=("KILL",))
+    privileges.set_dumpable(0)
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     try:
         os.setsid()
@@ -87,129 +101,131 @@ def _harden_self() -> None:
     os.umask(0o077)
 
 
-def run_job(request: dict[str, Any], baseline_fds: set[str]) -> dict[str, Any]:
-    limits = request["limits"]
-    path = _write_program(request)
-    oom_before = _oom_kills()
-    started = time.monotonic()
-    child, pipes = _start_child(request, path, limits)
-    outcome = watch(child, pipes, request.get("stdin", b""), limits, started)
-    broken = _clean_up(baseline_fds)
-    outcome.oom_killed = _oom_kills() > oom_before
-    return _reply(outcome, request.get("mode"), broken)
+class Supervisor:
+    """PID 1's state between jobs: the zygote, the next slot, and the baselines it checks against."""
+
+    def __init__(self, ids: privileges.Ids, nproc: int, maker: zygote.ZygoteClient) -> None:
+        self.ids, self.nproc, self.zygote = ids, nproc, maker
+        self.slots: collections.deque[PendingSlot] = collections.deque()
+        self.numbers = 0  # slots asked for so far (each takes the next pair of ids)
+        self.baseline = invariants.snapshot()
+        self.zygote_baseline = invariants.snapshot(maker.pid)
+        self.fds = invariants.open_fds()
+        self.prepare()
+
+    def hello(self) -> dict[str, Any]:
+        return {"op": "ready", "pid": os.getpid(), "python": sys.version.split()[0], "uid": self.ids.supervisor}
+
+    def prepare(self) -> None:
+        """Ask for slots ahead: the zygote forks them while the host reads our reply and the next job runs."""
+        _reap_children(self.zygote.pid)  # the last cleaner, which exited after its report
+        while len(self.slots) < AHEAD:
+            try:
+                self.slots.append(Slot.request(self.zygote, self._next_uid()))
+            except OSError:
+                return  # run() tries again and reports the failure
+
+    def _next_uid(self) -> int:
+        self.numbers += 1
+        return self.ids.job(self.numbers)
+
+    def run(self, request: dict[str, Any]) -> dict[str, Any]:
+        """Run one job and return the reply frame."""
+        slot = self._take_slot()
+        if isinstance(slot, str):
+            return _infra_reply(slot)
+        limits = {**request["limits"], "nproc": self.nproc}
+        spec = codec.encode(_spec(request, limits), framing.PROTOCOL_LIMITS)
+        oom_before = _oom_kills()
+        slot.watched = True
+        outcome = watch(slot.job, {"spec": spec, "stdin": request.get("stdin", b"")}, limits, slot.kill, slot.clean)
+        problems = slot.finish()
+        outcome.oom_killed = _oom_kills() > oom_before
+        slot.close()
+        slot.release()
+        problems += self._reap({slot.uid})  # the cleaner reported; it exits on its own and is reaped later
+        return self._reply(outcome, request.get("mode"), problems)
+
+    def _take_slot(self) -> Slot | str:
+        """The oldest prepared slot whose job process is still waiting, else a new one."""
+        try:
+            while self.slots:
+                slot = self.slots.popleft().collect()  # answers come in the order they were asked for
+                if slot.alive():
+                    return slot
+                slot.discard()  # it died waiting (nothing of a job was in it)
+                slot.release()
+            return Slot.spawn(self.zygote, self._next_uid())
+        except (OSError, codec.CodecError) as exc:
+            return f"could not start a job process: {exc}"
+
+    def _reap(self, uids: set[int]) -> list[str]:
+        """Reap every orphan the job left; what is still there of its ``uids`` after the grace period."""
+        deadline = time.monotonic() + REAP_SECONDS
+        while True:
+            _reap_children(self.zygote.pid)
+            left = scratch.leftovers(uids)
+            if not left or time.monotonic() > deadline or not any(p.startswith("processes") for p in left):
+                return left
+            time.sleep(0.002)
+
+    def _verify(self) -> tuple[list[str], str]:
+        """Changed invariants (the job's doing) and a lost zygote (ours), after a job."""
+        changed = invariants.differences("the supervisor", self.baseline, invariants.snapshot())
+        expected = self.fds + sum(pending.descriptors for pending in self.slots)
+        if invariants.open_fds() != expected:
+            changed.append(f"the supervisor holds {invariants.open_fds()} descriptors, not {expected}")
+        if select.select([self.zygote.pidfd], [], [], 0)[0]:
+            return changed, "the zygote died"
+        try:
+            changed += invariants.differences("the zygote", self.zygote_baseline, invariants.snapshot(self.zygote.pid))
+        except OSError as exc:
+            return changed, f"the zygote cannot be checked: {exc}"
+        return changed, ""
+
+    def _reply(self, outcome: Outcome, mode: Any, problems: list[str]) -> dict[str, Any]:
+        changed, lost = self._verify()
+        return judge(outcome, mode, changed=changed, lost=lost, problems=problems)
 
 
-def _write_program(request: dict[str, Any]) -> str:
-    if os.path.lexists(JOB_DIR):
-        wipe(SCRATCH)
-    os.mkdir(JOB_DIR, 0o700)
-    path = os.path.join(JOB_DIR, "main.py" if request["mode"] == "run" else "solution.py")
-    with open(path, "w", encoding="utf-8", errors="surrogatepass") as handle:
-        handle.write(request["program"])
-    if request["mode"] == "call" and request.get("launcher") == "spawn":  # a forked job gets them in memory
-        with open(path + ".args", "wb") as handle:
-            handle.write(request["args"])
-    return path
+def judge(outcome: Outcome, mode: Any, *, changed: list[str], lost: str, problems: list[str]) -> dict[str, Any]:
+    """The reply for a finished job: who is charged for what went wrong.
+
+    ``changed``: invariants of the supervisor or the zygote that moved (the
+    job's doing: charged to it). ``lost``: the zygote died or went silent, or
+    the job never started (ours: infra). ``problems``: leftovers that could not
+    be cleaned (the container is recycled; the job's own result stands).
+    """
+    if lost:
+        return _infra_reply(lost)
+    if not outcome.started:
+        tail = outcome.stderr.data.decode("utf-8", "replace").strip().splitlines()[-1:]
+        return _infra_reply("the job could not start" + (f": {tail[0][:300]}" if tail else ""))
+    status, reason = outcome.classify(mode)
+    if changed:
+        status, reason = "runtime_error", "the program tampered with the sandbox: " + "; ".join(changed)[:500]
+    broken = changed + problems
+    return _result(outcome, status, reason, recycle=bool(broken) or status == "timeout", broken="; ".join(broken))
 
 
-def _start_child(request: dict[str, Any], path: str, limits: dict[str, Any]) -> tuple[int, dict[str, int]]:
-    ends = {name: os.pipe() for name in ("stdin", "stdout", "stderr", "report")}
-    child = os.fork()
-    if child == 0:
-        _in_child(request, path, limits, ends)
-    os.close(ends["stdin"][0])
-    for name in ("stdout", "stderr", "report"):
-        os.close(ends[name][1])
-    pipes = {"stdin": ends["stdin"][1], "stdout": ends["stdout"][0], "stderr": ends["stderr"][0]}
-    pipes["report"] = ends["report"][0]
-    return child, pipes
+def _spec(request: dict[str, Any], limits: dict[str, Any]) -> dict[str, Any]:
+    spec = {"mode": request["mode"], "program": request["program"], "limits": limits}
+    spec["launcher"] = request.get("launcher", "fork")
+    if request["mode"] == "call":
+        spec.update(function=request.get("function") or "", args=request.get("args", b""))
+    return spec
 
 
-def _in_child(request: dict[str, Any], path: str, limits: dict[str, Any], ends: dict[str, tuple[int, int]]) -> None:
-    try:
-        os.setsid()
-        for target, fd in enumerate((ends["stdin"][0], ends["stdout"][1], ends["stderr"][1], ends["report"][1])):
-            os.dup2(fd, target)
-        os.closerange(4, 1 << 20)
-        _lower_priority()
-        _set_limits(limits)
-        os.chdir(JOB_DIR)
-        os.umask(0o022)
-        if request.get("launcher") == "spawn":
-            _spawn(request, path)
-        args = request.get("args", b"") if request["mode"] == "call" else b""
-        runner.run_forked(request["mode"], path, request.get("function") or "", args, limits["max_value"])
-    except BaseException as exc:  # noqa: BLE001 - the job could not even start: say why on its stderr
-        os.write(2, f"sandbox: could not start the job: {type(exc).__name__}: {exc}\n".encode())
-    finally:
-        os._exit(70)
-
-
-def _lower_priority() -> None:
-    _set_dumpable(1)  # the job's own /proc entries become its own again (PID 1 stays non-dumpable)
-    with open("/proc/self/oom_score_adj", "w") as handle:  # the job, never PID 1, is what the OOM killer takes
-        handle.write("1000")
-
-
-def _set_limits(limits: dict[str, Any]) -> None:
-    cpu = max(1, int(limits["cpu"] + 0.999))
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
-    data = limits["memory_mb"] * 1024 * 1024
-    resource.setrlimit(resource.RLIMIT_DATA, (data, data))
-    fsize = limits["fsize_mb"] * 1024 * 1024
-    resource.setrlimit(resource.RLIMIT_FSIZE, (fsize, fsize))
-    resource.setrlimit(resource.RLIMIT_NOFILE, (limits["nofile"], limits["nofile"]))
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-
-
-def _spawn(request: dict[str, Any], path: str) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-    max_value = str(request["limits"]["max_value"])
-    argv = [sys.executable, "-I", RUNNER, request["mode"], path, request.get("function") or "", max_value]
-    os.execv(sys.executable, argv)
-
-
-def _clean_up(baseline_fds: set[str]) -> list[str]:
-    """Kill and reap everything but PID 1, wipe scratch space, and list broken invariants."""
-    try:
-        problems = kill_everything()
-        problems += wipe(SCRATCH)
-        problems += wipe("/dev/shm")
-        problems += check_invariants(baseline_fds)
-    except Exception as exc:  # noqa: BLE001 - never let a job crash PID 1: report it, and get recycled
-        problems = [f"clean-up failed: {type(exc).__name__}: {exc}"]
-    return problems
-
-
-def kill_everything(grace: float = 2.0) -> list[str]:
-    """SIGKILL every process except PID 1 (double-forked daemons included) and reap them all."""
-    deadline = time.monotonic() + grace
+def _reap_children(keep: int) -> None:
+    """Reap every exited child but ``keep`` (the zygote, whose death _verify reports)."""
     while True:
         try:
-            os.kill(-1, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        _reap()
-        if not _others_alive():
-            return []
-        if time.monotonic() > deadline:
-            return ["processes survived SIGKILL"]
-        time.sleep(0.002)
-
-
-def _reap() -> None:
-    while True:
-        try:
-            pid, _ = os.waitpid(-1, os.WNOHANG)
+            info = os.waitid(os.P_ALL, 0, os.WEXITED | os.WNOHANG | os.WNOWAIT)
         except ChildProcessError:
             return
-        if pid == 0:
+        if info is None or info.si_pid == keep:
             return
-
-
-def _others_alive() -> bool:
-    me = str(os.getpid())
-    return any(name.isdigit() and name != me for name in os.listdir("/proc"))
+        os.waitpid(info.si_pid, 0)
 
 
 def _oom_kills() -> int:
@@ -225,9 +241,7 @@ def _oom_kills() -> int:
     return 0
 
 
-def _reply(outcome: Outcome, mode: Any, broken: list[str]) -> dict[str, Any]:
-    status, reason = outcome.classify(mode)
-    recycle = bool(broken) or status in ("timeout", "memory")
+def _result(outcome: Outcome, status: str, reason: str, *, recycle: bool, broken: str) -> dict[str, Any]:
     return {
         "op": "result",
         "status": status,
@@ -244,8 +258,19 @@ def _reply(outcome: Outcome, mode: Any, broken: list[str]) -> dict[str, Any]:
         "value": outcome.returned,
         "exception": outcome.exception,
         "recycle": recycle,
-        "broken": "; ".join(broken),
+        "broken": broken,
+        "infra": "",
     }
+
+
+def _infra_reply(why: str) -> dict[str, Any]:
+    """Our failure, not the program's: the host retries on a fresh container."""
+    from .outcome import Capture, report_reader
+
+    empty = Outcome(Capture(0), Capture(0), report_reader(0))
+    reply = _result(empty, "runtime_error", why, recycle=True, broken=why)
+    reply["infra"] = why
+    return reply
 
 
 if __name__ == "__main__":
