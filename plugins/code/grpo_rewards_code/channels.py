@@ -185,8 +185,8 @@ class Channel:
         raise NotImplementedError
 
 
-def _answer_of(key: bytes, args: tuple[Any, ...], kwargs: dict[str, Any], reply: Returned) -> Answer | None:
-    """Digests of one returned call (see :mod:`.credit`); ``None`` when its value cannot be encoded again.
+def _answer_of(key: bytes, args: tuple[Any, ...], kwargs: dict[str, Any], reply: Returned) -> tuple[Answer | None, int]:
+    """Digests of one returned call (see :mod:`.credit`; ``None`` when its value cannot be encoded again) and its size.
 
     The answer is the value, and the arguments after the call when the function changed them in place.
     """
@@ -196,30 +196,39 @@ def _answer_of(key: bytes, args: tuple[Any, ...], kwargs: dict[str, Any], reply:
         answer = wire_bytes((reply.value, reply.args_after, reply.kwargs_after)) if changed else returned
         given = [wire_bytes((v,)) for v in (*args, *kwargs.values())]  # an echo gives back an argument as it came
     except (ValueError, RecursionError):
-        return None
-    return Answer(digest(key), digest(answer), returned in given)
+        return None, 0
+    return Answer(digest(key), digest(answer), returned in given), len(answer)
+
+
+#: The most a sample's answers may add up to (the harness keeps them all for the mutants).
+MAX_ANSWER_BYTES = 64 * 1024 * 1024
 
 
 class LiveChannel(Channel):
     """Calls go to the sandbox through the parent; replies are remembered for the mutants.
 
     ``answers`` holds, per test, the digests of each call the function answered (:mod:`.credit`).
+    Once the answers kept add up to :data:`MAX_ANSWER_BYTES`, every further call fails its test.
     """
 
     def __init__(self, sample: str, recorder: ClockedRecorder, memory: dict[bytes, Reply]) -> None:
         super().__init__(recorder, memory)
         self.sample = sample
         self.answers: dict[int, list[Answer]] = {}
+        self.kept = 0
 
     def _note(self, key: bytes, args: tuple[Any, ...], kwargs: dict[str, Any], reply: Reply) -> None:
-        test = self.recorder.current
-        if test is None or not isinstance(reply, Returned):
+        if not isinstance(reply, Returned):
             return
-        answer = _answer_of(key, args, kwargs, reply)
-        if answer is not None:
+        answer, size = _answer_of(key, args, kwargs, reply)
+        self.kept += size
+        test = self.recorder.current
+        if answer is not None and test is not None:
             self.answers.setdefault(test, []).append(answer)
 
     def call(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        if self.kept > MAX_ANSWER_BYTES:
+            raise self.fail("output_limit", f"the function's answers so far add up to more than {MAX_ANSWER_BYTES >> 20} MiB")
         key, (wrapped_args, wrapped_kwargs) = self.key(name, args, kwargs)
         want = any(self.mutable(a) for a in (*args, *kwargs.values()))
         left = self.recorder.pause()  # our CPU clock stops while the sandbox runs the call

@@ -28,7 +28,9 @@ standard library. Nothing the model wrote ever crosses: only plain payloads.
 
 :func:`unwrap` also refuses a value holding more than :data:`MAX_COLLISIONS`
 distinct numbers (or tuples) that share one hash: test code building a set of
-60,000 crafted integers would otherwise stall our side for a minute.
+60,000 crafted integers would otherwise stall our side for a minute; and
+ranges, integers and Decimals too big for test code to compute on within its
+CPU clock (``sum(range(10**18))`` is one C call the clock cannot interrupt).
 """
 
 from __future__ import annotations
@@ -45,6 +47,9 @@ MAX_DEPTH = 60
 BIG_INT_BITS = 8000
 #: ... up to this many bits (about 300,000 digits); a longer one is refused (``HostileValue``).
 MAX_INT_BITS = 1 << 20
+#: Longest range and largest Decimal exponent accepted (``int(Decimal("1e999999999"))`` is one long C call).
+MAX_RANGE = 10**7
+MAX_EXPONENT = 100_000
 MAX_COLLISIONS = 32
 _SCALARS = (type(None), bool, int, float, str, bytes)
 _FACTORIES: dict[str, type] = {
@@ -202,9 +207,15 @@ def _rebuild(kind: str, payload: Any, depth: int, hashes: _Hashes, classes: Unwr
     if kind == "Fraction":
         return fractions.Fraction(*payload)
     if kind == "Decimal":
-        return decimal.Decimal(payload)
+        number = decimal.Decimal(payload)
+        if number.is_finite() and abs(number.adjusted()) > MAX_EXPONENT:
+            raise HostileValue(f"a Decimal with an exponent past {MAX_EXPONENT}")
+        return number
     if kind == "range":
-        return range(*payload)
+        span = range(*payload)
+        if len(span) > MAX_RANGE:
+            raise HostileValue(f"a range of more than {MAX_RANGE} numbers")
+        return span
     if kind == "Counter":
         return collections.Counter(dict(pairs(payload)))
     if kind == "OrderedDict":
