@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from grpo_rewards_code.credit import Answer, partial_credit_refused, stdio_answer, visible_tests
 from grpo_rewards_code.formats import AssertTests, HumanEvalTests, StdioCase, StdioTests
+from grpo_rewards_code.lint import lint_rows
+from grpo_rewards_code.options import CodeOptions
 from grpo_rewards_code.outcome import SampleOutcome, TestResult, to_verdict
 
 
@@ -26,8 +28,27 @@ def test_a_statement_shows_its_sample_case():
     assert visible_tests(StdioTests((StdioCase("12\n", "3\n"),)), "x 112 y 3") == (False,)  # whole tokens only
 
 
-def test_humaneval_tests_are_never_marked_visible():
-    assert visible_tests(HumanEvalTests("def check(candidate):\n    assert candidate(1) == 2\n", "f"), ">>> f(1)\n2") == ()
+UNIQUE_PROMPT = 'def unique(l: list):\n    """Return sorted unique elements in a list\n    >>> unique([5, 3, 5, 2, 3, 3, 9, 0, 123])\n    [0, 2, 3, 5, 9, 123]\n    """\n'
+UNIQUE_TEST = "def check(candidate):\n    assert candidate([5, 3, 5, 2, 3, 3, 9, 0, 123]) == [0, 2, 3, 5, 9, 123]\n    assert candidate([]) == []\n"
+
+
+def test_a_humaneval_docstring_shows_the_asserts_it_gives_as_examples():
+    assert visible_tests(HumanEvalTests(UNIQUE_TEST, "unique"), UNIQUE_PROMPT) == (True, False)
+    quoted = HumanEvalTests("def check(c):\n    assert c(\"ab\") == 'ba'\n    assert c('x') == 'x'\n", "rev")
+    assert visible_tests(quoted, ">>> rev('ab')\n    \"ba\"") == (True, False)
+
+
+def test_check_lints_rows_whose_every_test_the_prompt_shows():
+    """HumanEval/34 (unique) tests only its docstring example: a lookup table scores 1.0 there."""
+    only_example = UNIQUE_TEST.split("    assert candidate([])")[0]
+    rows = [
+        {"__line__": 1, "prompt": UNIQUE_PROMPT, "test": only_example, "entry_point": "unique"},
+        {"__line__": 2, "prompt": UNIQUE_PROMPT, "test": UNIQUE_TEST, "entry_point": "unique"},
+        {"__line__": 3, "prompt": "Sum.\nInput\n1 2\nOutput\n3", "tests": [{"input": "1 2\n", "output": "3\n"}]},
+    ]
+    messages = lint_rows(rows, CodeOptions())
+    assert [m.split(":")[0] for m in messages] == ["line 1", "line 3"]
+    assert "lookup table" in messages[0]
 
 
 def test_a_constant_or_an_echo_on_the_hidden_tests_earns_no_partial_credit():

@@ -3,7 +3,9 @@
 Before, MBPP's ``Pair`` rows ran in the in-sandbox fallback, where an
 always-equal object scored 1.0. Now instances of classes the test code defines
 cross the sandbox as their ``__dict__`` and are rebuilt from the test code's
-own class, so those rows run at full trust. The fallback still serves tests
+own class, so those rows run at full trust. Iterators and dict views cross
+as their items, so a test that passes a returned generator back to the function
+cannot be sent to the fallback by the function. The fallback still serves tests
 that pass a lambda or read attributes of a returned object; there the
 function's results are sanitized and builtins and modules restored after each
 call, so the hacks that work against any in-process harness score 0 (code
@@ -57,6 +59,13 @@ ROWS = {
         ],
         "test_setup": "import math",
     },
+    "a generator fed back": {
+        "tests": [
+            "assert list(ordered(ordered([3, 1, 2]))) == [1, 2, 3]",
+            "assert list(ordered({2: 'b', 1: 'a'}.keys())) == [1, 2]",
+            "assert list(ordered(x for x in (5, 4))) == [4, 5]",
+        ]
+    },
     "attributes": {
         "tests": ["assert make_node(3).data == 3", "assert make_node(4).left is None", "assert make_node(7).data + 1 == 8"]
     },
@@ -67,6 +76,7 @@ HONEST = {
     "tree": "def max_height(node):\n    if node is None:\n        return 0\n    return 1 + max(max_height(node.left), max_height(node.right))",
     "in place on an object": "def set_data(node, value):\n    node.data = value",
     "lambda": "def apply_all(f, xs):\n    return [f(x) for x in xs]",
+    "a generator fed back": "def ordered(xs):\n    return (x for x in sorted(xs))",
     "attributes": "class Node:\n    def __init__(self, data):\n        self.data = data\n        self.left = None\n        self.right = None\ndef make_node(v):\n    return Node(v)",
 }
 FUNCTION = {
@@ -74,6 +84,7 @@ FUNCTION = {
     "tree": "max_height",
     "in place on an object": "set_data",
     "lambda": "apply_all",
+    "a generator fed back": "ordered",
     "attributes": "make_node",
 }
 REDUCED = {"lambda", "attributes"}

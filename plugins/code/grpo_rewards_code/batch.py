@@ -64,6 +64,7 @@ def plan_sample(sample: Sample, options: CodeOptions) -> Plan | Verdict:
     try:
         spec, fingerprint, labels = read_sample_tests(sample.row, options, sample.prompt)
         visible = shown_in_prompt(sample.row, options, sample.prompt)
+        visible = visible if len(visible) == len(labels) else ()
     except TestsError as exc:
         return Verdict.unverifiable(exc.reason, str(exc))
     code = extract_code(sample.completion, mode=options.extract, language=options.language)

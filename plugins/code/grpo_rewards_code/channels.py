@@ -40,6 +40,7 @@ _PLAIN = (type(None), bool, int, float, str, bytes, complex, range)
 _CONTAINERS = (list, tuple, set, frozenset, collections.deque)
 _MAPPINGS = (dict, collections.Counter, collections.OrderedDict, collections.defaultdict)
 _NUMBERS = ("fractions.Fraction", "decimal.Decimal")
+_VIEWS = (type({}.keys()), type({}.values()), type({}.items()))
 
 
 class SandboxNeeded(Abort):
@@ -85,17 +86,22 @@ def foreign_type(
     """The name of the first value a proxy cannot carry (a callable, an object), if any.
 
     Instances of the test code's own ``classes`` cross by state unless they
-    form a cycle. Decides the in-sandbox fallback, so it looks at types only:
-    sizes, which the model's earlier return values could inflate, never send a test there.
+    form a cycle; iterators cross as their items, dict views as theirs. So
+    nothing the function returns can send a test there when the test passes it
+    back (a generator, a view). Decides the in-sandbox fallback, so it looks at
+    types only: sizes, which the model's earlier return values could inflate,
+    never send a test there.
     """
     kind = type(value)
     if kind in _PLAIN or _type_name(kind) in _NUMBERS or depth > 64:
         return None
+    if getattr(kind, "__next__", None) is not None and getattr(kind, "__iter__", None) is not None:
+        return None  # not walked: that would consume it; wrap() sends its items
     items: Any
     if kind in _MAPPINGS:
         items = [*value.keys(), *value.values()]
-    elif kind in _CONTAINERS:
-        items = value
+    elif kind in _CONTAINERS or kind in _VIEWS:
+        items = list(value)
     elif classes is not None and kind in classes and type(getattr(value, "__dict__", None)) is dict:
         seen = set() if seen is None else seen
         if id(value) in seen:

@@ -26,12 +26,14 @@ side after the run, for whatever prompt asked for the sample.
 
 from __future__ import annotations
 
+import ast
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .formats import AssertTests, HumanEvalTests, StdioTests, TestSpec
+from .formats import AssertTests, HumanEvalTests, StdioTests, TestsError, TestSpec
+from .testcode import check_tests
 
 __all__ = ["Answer", "digest", "partial_credit_refused", "stdio_answer", "visible_tests"]
 
@@ -81,20 +83,39 @@ def _case_shown(given: str, expected: str, prompt: str) -> bool:
     return f" {_tokens(given)} " in prompt and f" {_tokens(expected)} " in prompt
 
 
-def visible_tests(spec: TestSpec, prompt: str) -> tuple[bool, ...]:
-    """For each test of ``spec``, whether the prompt shows it (its assert, or its case's input and output).
+def _example_shown(test: ast.stmt, candidate: str, entry_point: str, prompt: str) -> bool:
+    """``assert candidate(ARGS) == VALUE`` where the docstring shows ``entry_point(ARGS)`` and ``VALUE``."""
+    if not isinstance(test, ast.Assert) or not isinstance(test.test, ast.Compare) or len(test.test.ops) != 1:
+        return False
+    call, value = test.test.left, test.test.comparators[0]
+    if not isinstance(test.test.ops[0], ast.Eq) or not isinstance(call, ast.Call) or getattr(call.func, "id", None) != candidate:
+        return False
+    shown = [_squeezed(ast.unparse(node)).replace('"', "'") for node in (call, value)]
+    shown[0] = entry_point + shown[0][len(candidate) :]
+    return all(text in prompt for text in shown)
 
-    HumanEval tests are never marked: its docstring examples are written
-    differently from its asserts, and HumanEval rows are all-or-nothing by default.
+
+def visible_tests(spec: TestSpec, prompt: str) -> tuple[bool, ...]:
+    """For each test of ``spec``, whether the prompt shows it (see the module docstring).
+
+    A stdin/stdout case is shown when its input and its output both appear as
+    whole-token sequences; an assert when its text (whitespace aside) does; a
+    HumanEval ``assert candidate(ARGS) == VALUE`` when the prompt shows
+    ``entry_point(ARGS)`` and ``VALUE`` (a docstring example).
     """
     if isinstance(spec, StdioTests):
         padded = f" {_tokens(prompt)} "
         return tuple(_case_shown(c.input, c.output, padded) for c in spec.cases)
+    squeezed = _squeezed(prompt)
     if isinstance(spec, AssertTests):
-        squeezed = _squeezed(prompt)
         return tuple(_assert_shown(t, squeezed) for t in spec.asserts)
     assert isinstance(spec, HumanEvalTests)
-    return ()
+    try:
+        candidate, tests = check_tests(spec)
+    except TestsError:
+        return ()
+    quoted = squeezed.replace('"', "'")
+    return tuple(_example_shown(t, candidate, spec.entry_point, quoted) for t in tests)
 
 
 def _trivial(answers: Sequence[Answer]) -> str | None:

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from .formats import AssertTests, HumanEvalTests, TestsError
 
-__all__ = ["CANDIDATE", "RECORDER", "TestProgram", "build_program"]
+__all__ = ["CANDIDATE", "RECORDER", "TestProgram", "build_program", "check_tests"]
 
 RECORDER = "__grpo__"
 CANDIDATE = "__grpo_candidate__"
@@ -266,6 +266,15 @@ def _check_function(module: ast.Module) -> ast.FunctionDef:
     if not check.args.args:
         raise TestsError("bad_tests", "check() must take the candidate function as its first argument")
     return check
+
+
+def check_tests(tests: HumanEvalTests) -> tuple[str, list[ast.stmt]]:
+    """The candidate's parameter name in ``check`` and the statements of ``check`` that are tests (none: one test)."""
+    module = _parse(tests.test, "the HumanEval test source")
+    check = _check_function(module)
+    candidate = check.args.args[0].arg
+    helpers = _asserting_functions(module)
+    return candidate, [node for node in check.body if _is_test_statement(node, candidate, helpers)]
 
 
 def _humaneval_program(tests: HumanEvalTests, prompt_source: str) -> tuple[ast.Module, list[str], str]:
