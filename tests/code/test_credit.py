@@ -28,8 +28,14 @@ def test_a_statement_shows_its_sample_case():
     assert visible_tests(StdioTests((StdioCase("12\n", "3\n"),)), "x 112 y 3") == (False,)  # whole tokens only
 
 
-UNIQUE_PROMPT = 'def unique(l: list):\n    """Return sorted unique elements in a list\n    >>> unique([5, 3, 5, 2, 3, 3, 9, 0, 123])\n    [0, 2, 3, 5, 9, 123]\n    """\n'
-UNIQUE_TEST = "def check(candidate):\n    assert candidate([5, 3, 5, 2, 3, 3, 9, 0, 123]) == [0, 2, 3, 5, 9, 123]\n    assert candidate([]) == []\n"
+UNIQUE_PROMPT = (
+    'def unique(l: list):\n    """Return sorted unique elements in a list\n'
+    '    >>> unique([5, 3, 5, 2, 3, 3, 9, 0, 123])\n    [0, 2, 3, 5, 9, 123]\n    """\n'
+)
+UNIQUE_TEST = (
+    "def check(candidate):\n    assert candidate([5, 3, 5, 2, 3, 3, 9, 0, 123]) == [0, 2, 3, 5, 9, 123]\n"
+    "    assert candidate([]) == []\n"
+)
 
 
 def test_a_humaneval_docstring_shows_the_asserts_it_gives_as_examples():

@@ -23,17 +23,6 @@ def _stdio(inputs: list[str], outputs: list[str]) -> dict:
     return {"tests": [{"input": i, "output": o} for i, o in zip(inputs, outputs, strict=True)]}
 
 
-def _decimal(value: int) -> str:
-    import sys
-
-    old = sys.get_int_max_str_digits()
-    sys.set_int_max_str_digits(0)
-    try:
-        return str(value)
-    finally:
-        sys.set_int_max_str_digits(old)
-
-
 CASES = {
     # (row, program, expected score)
     "float printed with Python's repr, judge has 12 digits": (
@@ -57,10 +46,10 @@ CASES = {
         "import sys\nsys.stdout.write('1 ' * 2_000_000)",
         0.0,
     ),
-    "print 2 ** 20000 (6,021 digits)": (_stdio(["20000\n"], [_decimal(2**20000) + "\n"]), "print(2 ** int(input()))", 1.0),
+    "print 10 ** 6000 (6,001 digits)": (_stdio(["6000\n"], ["1" + "0" * 6000 + "\n"]), "print(10 ** int(input()))", 1.0),
     "a __future__ import before a big integer": (
-        _stdio(["20000\n"], [_decimal(2**20000) + "\n"]),
-        '"""Doc."""\nfrom __future__ import annotations\n\nprint(2 ** int(input()))',
+        _stdio(["6000\n"], ["1" + "0" * 6000 + "\n"]),
+        '"""Doc."""\nfrom __future__ import annotations\n\nprint(10 ** int(input()))',
         1.0,
     ),
     "Windows line endings in the input and the judge's output": (

@@ -40,7 +40,7 @@ _PLAIN = (type(None), bool, int, float, str, bytes, complex, range)
 _CONTAINERS = (list, tuple, set, frozenset, collections.deque)
 _MAPPINGS = (dict, collections.Counter, collections.OrderedDict, collections.defaultdict)
 _NUMBERS = ("fractions.Fraction", "decimal.Decimal")
-_VIEWS = (type({}.keys()), type({}.values()), type({}.items()))
+_VIEWS: tuple[type, ...] = (type({}.keys()), type({}.values()), type({}.items()))
 
 
 class SandboxNeeded(Abort):

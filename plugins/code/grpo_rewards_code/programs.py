@@ -31,7 +31,7 @@ import ast
 import functools
 import importlib.resources
 
-from .extract import MAX_PARSED_CHARS
+from .extract import parse_bounded
 from .testcode import CANDIDATE, RECORDER, TestProgram
 
 __all__ = ["CALL_FUNCTION", "FALLBACK_FUNCTION", "UNLIMITED_INTS", "call_program", "fallback_program", "run_program"]
@@ -142,11 +142,8 @@ def run_program(source: str) -> str:
     """
     if "__future__" not in source:
         return UNLIMITED_INTS + source
-    if len(source) > MAX_PARSED_CHARS:
-        return source
-    try:
-        module = ast.parse(source)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    module = parse_bounded(source)
+    if module is None:
         return source
     futures = [n for n in module.body if isinstance(n, ast.ImportFrom) and n.module == "__future__"]
     lines = source.splitlines(keepends=True)
