@@ -409,4 +409,19 @@ def add_tenths(n):
         ["assert add_tenths(3) == Decimal('0.3')", "assert add_tenths(0) == 0", "assert str(add_tenths(10)) == '1.0'"],
         ["from decimal import Decimal"],
     ),
+    _row(
+        "Write a function to find the mean and the sum of a list of numbers using numpy.",
+        """
+import numpy as np
+def mean_and_sum(nums):
+    arr = np.array(nums)
+    return np.mean(arr), np.sum(arr)
+""",
+        [
+            "assert mean_and_sum([1, 2, 3]) == (2.0, 6)",
+            "assert math.isclose(mean_and_sum([1, 2])[0], 1.5)",
+            "assert mean_and_sum([5])[1] == 5",
+        ],
+        ["import math"],
+    ),
 ]

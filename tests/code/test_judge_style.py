@@ -68,6 +68,12 @@ CASES = {
         "def factorial(n):\n    r = 1\n    for i in range(2, n + 1):\n        r *= i\n    return r",
         1.0,
     ),
+    "NumPy scalars returned (numpy.float64, numpy.int64, numpy.bool_)": (
+        {"tests": ["assert mean([1, 2, 3]) == 2.0", "assert total([1, 2, 3]) == 6", "assert positive([1, -1]) == False"]},
+        "import numpy as np\ndef mean(xs):\n    return np.mean(xs)\ndef total(xs):\n    return np.sum(xs)\n"
+        "def positive(xs):\n    return np.all(np.array(xs) > 0)",
+        1.0,
+    ),
     "a big integer that is wrong": (
         {"tests": [f"assert factorial(1000) == {math.factorial(1000)}"]},
         "def factorial(n):\n    r = 1\n    for i in range(2, n + 1):\n        r *= i\n    return r + 1",

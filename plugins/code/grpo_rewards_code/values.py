@@ -9,6 +9,8 @@ turns the values below into plain marker tuples ``(MARK, kind, payload)``, and
 :func:`unwrap` rebuilds them on the other side as exact objects of the
 standard library. Nothing the model wrote ever crosses: only plain payloads.
 
+* NumPy scalars (``numpy.float64`` is a subclass of ``float``) as the plain
+  value they hold;
 * integers too big for the codec (past :data:`BIG_INT_BITS` bits: ``factorial(1000)``)
   as hexadecimal text;
 * ``complex``, ``fractions.Fraction``, ``decimal.Decimal``, ``range``;
@@ -116,6 +118,14 @@ def _opaque(value: Any) -> tuple[str, str, tuple[str, bool | None]]:
     return (MARK, "opaque", (_type_name(type(value)), truth))
 
 
+_NUMPY_ITEMS = (bool, int, float, complex, str, bytes)
+
+
+def _numpy_scalar(kind: type, value: Any) -> bool:
+    """A NumPy scalar (``numpy.float64``, ``numpy.int64``, ``numpy.bool_``): it crosses as the plain value it holds."""
+    return getattr(kind, "__module__", "") == "numpy" and kind.__name__ != "ndarray" and getattr(value, "ndim", None) == 0
+
+
 def _special(value: Any, kind: type, depth: int, classes: WrapClasses | None) -> Any:
     if kind is complex:
         return (MARK, "complex", (value.real, value.imag))
@@ -136,6 +146,10 @@ def _special(value: Any, kind: type, depth: int, classes: WrapClasses | None) ->
         return (MARK, _VIEWS[kind], [wrap(v, depth, classes) for v in value])
     if getattr(kind, "__next__", None) is not None and getattr(kind, "__iter__", None) is not None:
         return (MARK, "iterator", [wrap(v, depth, classes) for v in value])
+    if _numpy_scalar(kind, value):
+        item = value.item()
+        if type(item) in _NUMPY_ITEMS:
+            return wrap(item, depth, classes)
     if classes is not None and kind in classes:
         return _object(value, classes[kind], depth, classes)
     return _opaque(value)
