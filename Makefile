@@ -12,7 +12,7 @@ MYPY_PACKAGES := grpo_rewards grpo_rewards_trainer grpo_rewards_sandbox grpo_rew
 # `make test-fast`: no Docker, nothing slow (markers are declared in pyproject.toml).
 FAST_MARKERS := not docker and not slow
 
-.PHONY: install sandbox-ready browser-ready test test-fast demo lint bench clean
+.PHONY: install sandbox-ready verl-ready browser-ready test test-fast demo lint bench clean
 
 install: $(STAMP)
 
@@ -27,6 +27,11 @@ $(STAMP): pyproject.toml requirements-dev.txt $(wildcard */pyproject.toml plugin
 sandbox-ready: install
 	@if [ -f sandbox/scripts/ensure-docker.sh ]; then bash sandbox/scripts/ensure-docker.sh && $(BIN)/grpo-rewards-sandbox build; fi
 
+# verl 0.9.1 and what its reward managers import, with --no-deps in a folder of their own
+# (tests/integrations/verl_env.py), for the verl adapter's tests; the project's stack is never touched.
+verl-ready: install
+	$(BIN)/python tests/integrations/verl_env.py
+
 # Headless Chromium and its driver for the report's browser tests (Debian packages; needs root or sudo).
 browser-ready:
 	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
@@ -34,7 +39,7 @@ browser-ready:
 		$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q chromium chromium-driver; \
 	fi
 
-test: install sandbox-ready browser-ready
+test: install sandbox-ready verl-ready browser-ready
 	$(BIN)/python -m pytest
 
 # The quick loop: no Docker engine or sandbox image needed, no slow tests.
@@ -67,6 +72,7 @@ bench: install sandbox-ready
 	$(BIN)/python bench/bench_sandbox.py
 	$(BIN)/python bench/bench_code.py
 	$(BIN)/python bench/bench_reward_model.py
+	$(BIN)/python bench/bench_scale.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -33,10 +33,12 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPORA = [
     ROOT / "tests/math/corpora/graders.jsonl",
     ROOT / "tests/math/corpora/completions.jsonl",
+    ROOT / "tests/math/corpora/long/completions_long.jsonl",
     ROOT / "tests/math/cases/pairs.jsonl",
     ROOT / "tests/math/cases/completions.jsonl",
     ROOT / "tests/math/cases/grader_tests.jsonl",
     ROOT / "tests/math/cases/model_endings.jsonl",
+    ROOT / "tests/math/cases/habits.jsonl",
 ]
 
 

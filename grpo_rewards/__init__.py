@@ -26,6 +26,7 @@ from .errors import (
     SandboxError,
     SandboxTimeout,
     SandboxUnavailable,
+    ServiceUnavailable,
 )
 from .hookspecs import hookimpl
 from .options import describe_options, parse_options
@@ -65,6 +66,7 @@ __all__ = [
     "SandboxError",
     "SandboxTimeout",
     "SandboxUnavailable",
+    "ServiceUnavailable",
     "Task",
     "Verdict",
     "WorkerPool",

@@ -28,9 +28,10 @@ import collections
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, overload
+from typing import Any, Literal, NamedTuple, overload
 
 from .errors import RewardError
+from .executors import Executor, executor_name
 from .messages import chat_messages, completion_text, prompt_text, to_sample
 from .plugins import PluginManager, load_plugins
 from .reward import BaseReward, Sample
@@ -41,6 +42,8 @@ from .verdict import Verdict
 
 __all__ = [
     "AsyncRewardFunction",
+    "BaseRewardFunction",
+    "BatchRow",
     "RewardFunction",
     "RewardStats",
     "chat_messages",
@@ -74,27 +77,34 @@ class RewardStats:
     metrics: dict[str, float] = field(default_factory=dict)
 
 
-class RewardFunction:
-    """One reward as a TRL reward function. Build these with :func:`reward_funcs`.
+class BatchRow(NamedTuple):
+    """One completion of a TRL batch, as TRL gave it: its prompt, the completion, its columns and token ids."""
 
-    Args:
-        reward: the reward instance (options applied).
-        plugin: the plugin that provides it, for error messages.
-        weight: the weight :func:`reward_funcs` hands to ``reward_weights``.
-        abort_after: raise :class:`RewardError` after this many consecutive calls in
-            which every sample was unverifiable (a broken reward or a sandbox that
-            is down must not train on silent zeros); ``None`` disables the check.
+    prompt: Any
+    completion: Any
+    row: dict[str, Any]
+    completion_ids: Any
+
+
+class BaseRewardFunction:
+    """What every grpo-rewards TRL reward function does around the scoring itself.
+
+    It reads TRL's keyword contract into rows (:meth:`batch`), gets one verdict
+    per completion from :meth:`verdicts` (scored in this process, or on the
+    executor, by :class:`RewardFunction`; by a service in
+    :class:`grpo_rewards.remote.RemoteRewardFunction`), returns their scores
+    (``None`` for unverifiable), logs the metrics and verdicts, and raises
+    :class:`RewardError` after ``abort_after`` calls in a row in which every
+    sample was unverifiable (a broken reward, a sandbox or a service that is
+    down must not train on silent zeros); ``None`` disables that check.
     """
 
-    def __init__(
-        self, reward: BaseReward, *, plugin: str | None = None, weight: float = 1.0, abort_after: int | None = 3
-    ) -> None:
-        self.reward = reward
+    def __init__(self, name: str, *, plugin: str | None = None, weight: float = 1.0, abort_after: int | None = 3) -> None:
         self.plugin = plugin
         self.weight = weight
         self.abort_after = abort_after
-        self.__name__ = reward.name
-        self.__qualname__ = reward.name
+        self.__name__ = name
+        self.__qualname__ = name
         self._reset()
 
     def _reset(self) -> None:
@@ -102,41 +112,41 @@ class RewardFunction:
         self.failed_calls = 0
         self._traceback_logged = False
 
-    def __getstate__(self) -> dict[str, Any]:
-        return {"reward": self.reward, "plugin": self.plugin, "weight": self.weight, "abort_after": self.abort_after}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(state["reward"], plugin=state["plugin"], weight=state["weight"], abort_after=state["abort_after"])  # type: ignore[misc]
-
-    def __repr__(self) -> str:
-        return f"RewardFunction({self.__name__!r}, weight={self.weight})"
-
     def as_async(self) -> AsyncRewardFunction:
         """This function as an async reward function (see :class:`AsyncRewardFunction`)."""
         return AsyncRewardFunction(self)
 
-    def samples(
+    def batch(
         self,
         prompts: Sequence[Any] | None,
         completions: Sequence[Any],
         completion_ids: Sequence[Any] | None,
         columns: Mapping[str, Any],
-    ) -> list[Sample]:
-        """TRL's batch as :class:`Sample` objects."""
+    ) -> list[BatchRow]:
+        """TRL's batch as one :class:`BatchRow` per completion (the columns that hold one value per completion)."""
         n = len(completions)
         if prompts is not None and len(prompts) != n:
             raise RewardError(f"got {len(prompts)} prompts for {n} completions", reward=self.__name__, plugin=self.plugin)
         per_row = {k: v for k, v in columns.items() if isinstance(v, Sequence) and not isinstance(v, str) and len(v) == n}
         return [
-            to_sample(
+            BatchRow(
                 prompts[i] if prompts is not None else None,
                 completion,
-                row={k: v[i] for k, v in per_row.items()},
-                completion_ids=completion_ids[i] if completion_ids is not None else None,
-                index=i,
+                {k: v[i] for k, v in per_row.items()},
+                completion_ids[i] if completion_ids is not None else None,
             )
             for i, completion in enumerate(completions)
         ]
+
+    def verdicts(
+        self,
+        prompts: Sequence[Any] | None,
+        completions: Sequence[Any],
+        completion_ids: Sequence[Any] | None,
+        columns: Mapping[str, Any],
+    ) -> list[Verdict]:
+        """One verdict per completion, in order; subclasses say where the scoring happens."""
+        raise NotImplementedError
 
     def __call__(
         self,
@@ -149,7 +159,7 @@ class RewardFunction:
         if completions is None:
             raise RewardError("called without completions", reward=self.__name__, plugin=self.plugin)
         columns = {k: v for k, v in kwargs.items() if k not in TRL_NON_COLUMNS}
-        verdicts = score_samples(self.reward, self.samples(prompts, completions, completion_ids, columns), plugin=self.plugin)
+        verdicts = self.verdicts(prompts, completions, completion_ids, columns)
         self._observe(verdicts, kwargs.get("log_metric"))
         self._log_verdicts(verdicts, kwargs.get("log_extra"))
         return [v.score for v in verdicts]
@@ -219,6 +229,79 @@ class RewardFunction:
             )
 
 
+class RewardFunction(BaseRewardFunction):
+    """One reward as a TRL reward function, scored here or on the executor. Build these with :func:`reward_funcs`.
+
+    Args:
+        reward: the reward instance (options applied).
+        plugin: the plugin that provides it, for error messages.
+        weight: the weight :func:`reward_funcs` hands to ``reward_weights``.
+        abort_after: see :class:`BaseRewardFunction`.
+        executor: where to score: ``"local"``, ``"ray"`` or an executor object
+            (see :mod:`grpo_rewards.executors`); ``None`` reads ``$GRPO_REWARDS_EXECUTOR``
+            at each call. A pickled copy keeps the executor's name.
+    """
+
+    def __init__(
+        self,
+        reward: BaseReward,
+        *,
+        plugin: str | None = None,
+        weight: float = 1.0,
+        abort_after: int | None = 3,
+        executor: str | Executor | None = None,
+    ) -> None:
+        super().__init__(reward.name, plugin=plugin, weight=weight, abort_after=abort_after)
+        self.reward = reward
+        self.executor = executor if executor is None or isinstance(executor, Executor) else executor_name(executor)
+
+    def __getstate__(self) -> dict[str, Any]:
+        executor = None if self.executor is None else executor_name(self.executor)
+        return {
+            "reward": self.reward,
+            "plugin": self.plugin,
+            "weight": self.weight,
+            "abort_after": self.abort_after,
+            "executor": executor,
+        }
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(  # type: ignore[misc]
+            state["reward"],
+            plugin=state["plugin"],
+            weight=state["weight"],
+            abort_after=state["abort_after"],
+            executor=state.get("executor"),
+        )
+
+    def __repr__(self) -> str:
+        return f"RewardFunction({self.__name__!r}, weight={self.weight})"
+
+    def samples(
+        self,
+        prompts: Sequence[Any] | None,
+        completions: Sequence[Any],
+        completion_ids: Sequence[Any] | None,
+        columns: Mapping[str, Any],
+    ) -> list[Sample]:
+        """TRL's batch as :class:`Sample` objects."""
+        rows = self.batch(prompts, completions, completion_ids, columns)
+        return [
+            to_sample(r.prompt, r.completion, row=r.row, completion_ids=r.completion_ids, index=i) for i, r in enumerate(rows)
+        ]
+
+    def verdicts(
+        self,
+        prompts: Sequence[Any] | None,
+        completions: Sequence[Any],
+        completion_ids: Sequence[Any] | None,
+        columns: Mapping[str, Any],
+    ) -> list[Verdict]:
+        """One verdict per completion, scored by :func:`score_samples` on this function's executor."""
+        samples = self.samples(prompts, completions, completion_ids, columns)
+        return score_samples(self.reward, samples, plugin=self.plugin, executor=self.executor)
+
+
 #: Longest reason put in TRL's completions table.
 MAX_LOGGED_REASON = 300
 
@@ -233,7 +316,7 @@ def verdict_reason(verdict: Verdict) -> str:
 
 
 class AsyncRewardFunction:
-    """A :class:`RewardFunction` that TRL awaits: ``await fn(prompts=..., completions=..., **columns)``.
+    """A reward function (local or remote) that TRL awaits: ``await fn(prompts=..., completions=..., **columns)``.
 
     The call runs the wrapped function in a thread of the running event loop's
     executor, so TRL's ``asyncio.gather`` over a step's async rewards scores them
@@ -244,7 +327,7 @@ class AsyncRewardFunction:
     HTTP judge).
     """
 
-    def __init__(self, func: RewardFunction) -> None:
+    def __init__(self, func: BaseRewardFunction) -> None:
         self.func = func
         self.__name__ = func.__name__
         self.__qualname__ = func.__name__
@@ -264,10 +347,15 @@ class AsyncRewardFunction:
         return await asyncio.to_thread(self.func, **kwargs)
 
 
-def reward_functions(selection: Selection, *, abort_after: int | None = 3) -> tuple[list[RewardFunction], list[float]]:
+def reward_functions(
+    selection: Selection, *, abort_after: int | None = 3, executor: str | Executor | None = None
+) -> tuple[list[RewardFunction], list[float]]:
     """Reward functions and weights for the rewards of a checked :class:`~grpo_rewards.selection.Selection`."""
     selection.raise_for_errors()
-    funcs = [RewardFunction(s.reward, plugin=s.plugin, weight=s.weight, abort_after=abort_after) for s in selection.rewards]
+    funcs = [
+        RewardFunction(s.reward, plugin=s.plugin, weight=s.weight, abort_after=abort_after, executor=executor)
+        for s in selection.rewards
+    ]
     return funcs, selection.weights
 
 
@@ -278,6 +366,7 @@ def reward_funcs(
     *,
     manager: PluginManager | None = ...,
     abort_after: int | None = ...,
+    executor: str | Executor | None = ...,
     asynchronous: Literal[False] = ...,
 ) -> tuple[list[RewardFunction], list[float]]: ...
 
@@ -289,6 +378,7 @@ def reward_funcs(
     *,
     manager: PluginManager | None = ...,
     abort_after: int | None = ...,
+    executor: str | Executor | None = ...,
     asynchronous: Literal[True],
 ) -> tuple[list[AsyncRewardFunction], list[float]]: ...
 
@@ -299,6 +389,7 @@ def reward_funcs(
     *,
     manager: PluginManager | None = None,
     abort_after: int | None = 3,
+    executor: str | Executor | None = None,
     asynchronous: bool = False,
 ) -> tuple[list[RewardFunction], list[float]] | tuple[list[AsyncRewardFunction], list[float]]:
     """Reward functions and weights for ``trl.GRPOTrainer``.
@@ -308,11 +399,14 @@ def reward_funcs(
         options: per-reward options, e.g. ``{"math": {"mode": "strict", "timeout": 5}}``.
         manager: the plugin manager to resolve names in (default: load the installed plugins).
         abort_after: see :class:`RewardFunction`.
+        executor: where to score, ``"local"`` or ``"ray"`` (default: ``$GRPO_REWARDS_EXECUTOR``, else local);
+            see :mod:`grpo_rewards.executors` and docs/cluster.md.
         asynchronous: return :class:`AsyncRewardFunction` objects, which TRL scores concurrently.
 
     Raises:
-        ConfigError: an unknown reward, a repeated reward, or a bad option (every problem, one per line).
+        ConfigError: an unknown reward, a repeated reward, a bad option (every problem, one per line), or an unknown executor.
     """
     manager = manager or load_plugins()
-    funcs, weights = reward_functions(select_rewards(manager.registry, rewards, options), abort_after=abort_after)
+    selection = select_rewards(manager.registry, rewards, options)
+    funcs, weights = reward_functions(selection, abort_after=abort_after, executor=executor)
     return ([f.as_async() for f in funcs], weights) if asynchronous else (funcs, weights)

@@ -9,6 +9,7 @@ The tree::
     ├── SandboxError                 the sandbox cannot run a program for us
     │   ├── SandboxUnavailable       no engine, no image, or the daemon went away
     │   └── SandboxTimeout           the sandbox itself stopped answering
+    ├── ServiceUnavailable           a scoring service (``grpo-rewards serve``) cannot be reached
     ├── ConfigError                  a bad reward name, option or setting
     │   └── AmbiguousRewardError     a reward name that two plugins register, asked for alone
     └── InputError                   bad input data (carries .path, .line, .field)
@@ -31,6 +32,7 @@ __all__ = [
     "SandboxError",
     "SandboxTimeout",
     "SandboxUnavailable",
+    "ServiceUnavailable",
 ]
 
 
@@ -66,6 +68,17 @@ class SandboxUnavailable(SandboxError):
 
 class SandboxTimeout(SandboxError):
     """The sandbox itself (not the program) stopped answering in time."""
+
+
+class ServiceUnavailable(GrpoRewardsError):
+    """A scoring service did not answer in time; ``reason`` is ``service_unavailable`` or ``service_timeout``.
+
+    The remote reward functions turn it into ``unverifiable(reason)`` verdicts, never 0.
+    """
+
+    def __init__(self, message: str, *, reason: str = "service_unavailable") -> None:
+        self.reason = reason
+        super().__init__(message)
 
 
 class ConfigError(GrpoRewardsError):

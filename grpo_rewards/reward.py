@@ -215,7 +215,8 @@ class BaseReward(abc.ABC):
     def preflight(self) -> str | None:
         """Check, before training loads a model, that this reward can score at all.
 
-        ``grpo-rewards train`` calls this once per reward, in the training process.
+        ``grpo-rewards train`` calls this once per reward, in the training process (with the
+        Ray executor: on each node that would score the reward).
         Raise :class:`~grpo_rewards.SandboxUnavailable` (for ``cost="sandbox"``
         rewards whose engine, image or daemon is missing) or another
         :class:`~grpo_rewards.GrpoRewardsError` whose message says what to do.

@@ -11,7 +11,7 @@ from .verdict import Verdict
 __all__ = ["FAILURE_REASONS", "RewardSummary", "percentile", "summarize", "verdict_metrics"]
 
 #: Unverifiable reasons that mean something went wrong on our side (exit status 1 in ``check``).
-FAILURE_REASONS = frozenset({"crash", "timeout", "memory", "sandbox_unavailable", "infra_error", "missing_column"})
+FAILURE_REASONS = frozenset({"crash", "timeout", "memory", "sandbox_unavailable", "infra_error", "missing_column", "worker_lost"})
 
 
 def percentile(values: Sequence[float], q: float) -> float:

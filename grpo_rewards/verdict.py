@@ -13,6 +13,7 @@ A reward never returns a bare float. It returns a :class:`Verdict`:
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -27,6 +28,7 @@ UNVERIFIABLE_REASONS = (
     "memory",
     "sandbox_unavailable",
     "infra_error",
+    "worker_lost",
     "gold_unparseable",
     "no_answer_expected",
     "missing_column",
@@ -93,6 +95,27 @@ class Verdict:
     def with_details(self, **details: Any) -> Verdict:
         """A copy with extra ``details`` merged in."""
         return replace(self, details={**self.details, **details})
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Verdict:
+        """The verdict :meth:`to_dict` wrote (as ``check --output`` and ``POST /score`` give it).
+
+        Raises ``ValueError`` (or ``KeyError``/``TypeError``) for a mapping that is not a verdict.
+        """
+        kind = data["verdict"]
+        if kind not in ("correct", "incorrect", "partial", "unverifiable"):
+            raise ValueError(f"not a verdict kind: {kind!r}")
+        details = dict(data.get("details") or {})
+        score = None if data.get("score") is None else float(data["score"])
+        answer = details.get("answer")
+        return cls(
+            kind,
+            score,
+            str(data.get("reason") or ""),
+            None if answer is None else str(answer),
+            details,
+            float(data.get("seconds") or 0.0),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The stable JSON shape that ``check --output`` writes."""

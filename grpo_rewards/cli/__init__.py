@@ -17,14 +17,16 @@ from ..plugins import PluginManager, hook_failure, load_plugins
 from ..registry import short_plugin_name
 from .check import check
 from .env_cmd import env
+from .integrations import integrations
 from .new_plugin_cmd import new_plugin
 from .plugins_cmd import plugins
 from .rewards_cmd import rewards
+from .serve import serve
 
 __all__ = ["CORE_COMMANDS", "add_plugin_commands", "build_cli", "main"]
 
 #: Core commands; their names are reserved.
-CORE_COMMANDS: tuple[click.Command, ...] = (check, env, new_plugin, plugins, rewards)
+CORE_COMMANDS: tuple[click.Command, ...] = (check, env, integrations, new_plugin, plugins, rewards, serve)
 
 
 def _refusal(plugin: str, dist: str | None, reason: str) -> str:

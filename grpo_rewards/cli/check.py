@@ -1,37 +1,47 @@
-"""``grpo-rewards check FILE``: score sample outputs offline and show what each reward did and why.
+"""``grpo-rewards check SOURCE``: score sample outputs offline and show what each reward did and why.
 
-Exit status: 0 when everything was scored; 1 when a row was malformed, a
-plugin failed to load, or a sample failed on our side (crash, timeout,
-sandbox down, missing column); 2 for a usage or configuration error.
+SOURCE is a file (JSONL, JSON, CSV, Parquet, gzip/bz2/xz of the text ones),
+``-`` for standard input, a ``save_to_disk`` folder or a ``datasets`` name
+(see :mod:`grpo_rewards.loaders`). Exit statuses: see :mod:`grpo_rewards.cli.check_io`.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ..checking import CheckReport, run_check, select_for_rows
+from ..checking import CheckReport, select_for_rows
 from ..config_file import RewardSettings, read_config_file, reward_settings
-from ..data import InputRow, read_rows
+from ..data import Columns, InputRow, ReadResult, read_rows
 from ..errors import ConfigError, GrpoRewardsError, InputError
+from ..executors import EXECUTORS, Executor, get_executor
+from ..failon import FailOn, fail_on_breaches, parse_fail_on
 from ..insight import Insight, insight
+from ..output import OutputSink, open_output
 from ..plugins import load_plugins
 from ..registry import split_qualified
 from ..report import write_report
+from ..safetext import never_fail_on_encoding, printable
 from ..selection import parse_option_flags, parse_reward_spec
 from ..subset import pick_rows
+from .check_io import EXIT_FAILED, EXIT_OK, EXIT_USAGE, score_rows
 from .check_view import print_report
 
+_EXIT_HELP = (
+    "Exit status: 0 all scored; 1 something failed (bad rows, plugin errors, failures on our side, unusable data, "
+    "no rows, a --fail-on condition); 2 usage error; 130 Ctrl-C (143 SIGTERM), with the rows done kept."
+)
 
-@click.command()
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+
+@click.command(epilog=_EXIT_HELP)
+@click.argument("source", metavar="SOURCE")
 @click.option(
     "--reward",
     "-r",
@@ -49,8 +59,11 @@ from .check_view import print_report
     help="Reward option, e.g. math.mode=strict (repeatable).",
 )
 @click.option(
-    "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write one JSON line per input row, in input order."
+    "--output",
+    metavar="FILE",
+    help="One JSON line per input row, in input order, each written as soon as it is scored; - for stdout.",
 )
+@click.option("--resume", is_flag=True, help="Keep the rows already in --output FILE and score only the rest.")
 @click.option(
     "--format",
     "fmt",
@@ -81,11 +94,34 @@ from .check_view import print_report
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write a self-contained HTML report (plots, GRPO groups, per-row drill-down); needs plotly.",
 )
+@click.option("--split", help="Split of a dataset folder or name (default: the only one, or train).")
+@click.option("--prompt-column", default="prompt", show_default=True, help="Column holding the prompt.")
+@click.option(
+    "--completion-column",
+    metavar="NAME",
+    help="Column holding the completion, or a list of completions. Default: completion, else completions.",
+)
+@click.option(
+    "--fail-on",
+    "fail_on_flags",
+    multiple=True,
+    metavar="CONDITIONS",
+    help="Exit 1 when a condition holds, e.g. unverifiable,incorrect or 'incorrect>10%' or 'math.mean<0.8' (repeatable).",
+)
+@click.option(
+    "--executor",
+    "executor_choice",
+    type=click.Choice(EXECUTORS),
+    default=None,
+    help="Where rewards run: local (this machine's worker pool) or ray (node actors of a Ray cluster, reached through "
+    "RAY_ADDRESS; see docs/cluster.md). Default: $GRPO_REWARDS_EXECUTOR, else local.",
+)
 def check(
-    file: Path,
+    source: str,
     reward_specs: tuple[str, ...],
     option_flags: tuple[str, ...],
-    output: Path | None,
+    output: str | None,
+    resume: bool,
     fmt: str,
     show: str,
     config_file: Path | None,
@@ -93,51 +129,77 @@ def check(
     sample: int | None,
     seed: int,
     report_path: Path | None,
+    split: str | None,
+    prompt_column: str,
+    completion_column: str | None,
+    fail_on_flags: tuple[str, ...],
+    executor_choice: str | None,
 ) -> None:
-    """Score FILE (JSONL, JSON or Parquet rows with `completion`, `prompt` and dataset columns).
+    """Score SOURCE: a JSONL/JSON/CSV/Parquet file (also .gz), - for stdin, a dataset folder or a datasets name.
 
-    Rewards come from --reward, else from --config's rewards, else every
-    installed reward whose columns the rows have. NAME may be PLUGIN/NAME when
-    two plugins register the same name.
+    Rows hold a completion (or a list of completions), usually a prompt, and
+    the dataset columns the rewards read. Rewards come from --reward, else from
+    --config's rewards, else every installed reward whose columns the rows
+    have. NAME may be PLUGIN/NAME when two plugins register the same name.
     """
+    never_fail_on_encoding(sys.stdout, sys.stderr)
     err = Console(stderr=True, soft_wrap=True)
+    executor = _start_executor(executor_choice, err, quiet=fmt == "json")
     manager = load_plugins(strict=False)
     plugin_errors = [p.error for p in manager.loaded_plugins() if p.error]
     for message in plugin_errors:
-        err.print(f"[red bold]plugin error:[/red bold] {escape(message)}")
+        err.print(f"[red bold]plugin error:[/red bold] {escape(printable(message))}")
+    if resume and output is None:
+        _usage_error(err, ConfigError("--resume needs --output FILE (the output to resume)"))
     try:
         specs, options = _reward_settings(config_file, reward_specs, option_flags)
-        read = read_rows(file)
+        read = read_rows(source, split=split, columns=Columns(prompt_column, completion_column))
         rows = pick_rows(read.rows, limit=limit, sample=sample, seed=seed, prompt_of=lambda r: r.sample().prompt)
-        selected = select_for_rows(manager, specs, options, rows)
     except (ConfigError, InputError) as exc:
-        err.print(f"[red bold]error:[/red bold] {escape(str(exc))}")
-        raise SystemExit(2) from None
+        _usage_error(err, exc)
+    try:
+        sink = open_output(output, resume=resume) if output is not None else None
+        todo = _rows_to_score(rows, sink)
+        selected = select_for_rows(manager, specs, options, todo)
+        conditions = parse_fail_on(fail_on_flags, [s.name for s in selected])
+    except ConfigError as exc:
+        _usage_error(err, exc)
     except GrpoRewardsError as exc:
-        err.print(f"[red bold]error:[/red bold] {escape(str(exc))}")
-        raise SystemExit(1) from None
-    for error in read.errors:
-        err.print(f"[red bold]bad row:[/red bold] {escape(str(error))} (row skipped; the others are scored)")
-    if not selected:
-        err.print("[yellow]no reward applies to these rows; name one with --reward (see `grpo-rewards rewards`)[/yellow]")
+        err.print(f"[red bold]error:[/red bold] {escape(printable(exc))}")
+        raise SystemExit(EXIT_FAILED) from None
+    _report_reading(err, read, sink, todo)
     if len(rows) < len(read.rows):
         err.print(f"[dim]scoring {len(rows)} of {len(read.rows)} rows ({'--limit' if limit else f'--sample, seed {seed}'})[/dim]")
-    report = _score_with_progress(selected, rows, err, quiet=fmt == "json")
-    found = insight(rows, report)
-    if output is not None:
-        _write_output(output, rows, read.errors, report)
+    report = CheckReport(list(selected), earlier=sink.resumed.verdicts if sink else {})
+    try:
+        run = score_rows(selected, todo, read.errors, sink=sink, report=report, err=err, quiet=fmt == "json", executor=executor)
+    finally:
+        if sink is not None:
+            sink.close()
+    found = insight(todo, report)
+    problems = _problems(read, report, conditions, todo, bool(selected))
     if report_path is not None:
-        _write_report(report_path, file, rows, report, found, [*plugin_errors, *map(str, read.errors)], err)
+        _write_report(report_path, source, todo, report, found, [*plugin_errors, *map(str, read.errors), *problems], err)
+    rows_on_stdout = sink is not None and sink.to_stdout  # then everything else goes to stderr
     if fmt == "json":
-        summary = {**_json_summary(file, read.errors, plugin_errors, report), **found.to_dict([r.line for r in rows])}
-        click.echo(json.dumps(summary, indent=2))
+        summary = _json_summary(source, read.errors, plugin_errors, report, problems, run.interrupted)
+        click.echo(json.dumps({**summary, **found.to_dict([r.line for r in todo])}, indent=2), err=rows_on_stdout)
     else:
-        print_report(Console(), rows, report, show, found.diagnostics, found.seed)
-    failed = bool(read.errors or plugin_errors or report.failed)
-    if fmt != "json":
-        status = "[red bold]FAILED[/red bold]: see the errors above" if failed else "[green bold]OK[/green bold]"
-        err.print(f"{status} ({len(rows)} rows, {len(read.errors)} bad rows)")
-    raise SystemExit(1 if failed else 0)
+        print_report(Console(stderr=rows_on_stdout), todo, report, show, found.diagnostics, found.seed)
+        for problem in problems:
+            err.print(f"[red bold]error:[/red bold] {escape(printable(problem))}")
+    failed = bool(read.errors or plugin_errors or problems or report.failed)
+    raise SystemExit(_finish(err, fmt, todo, read, report, failed, run.interrupted, sink))
+
+
+def _usage_error(err: Console, exc: Exception) -> NoReturn:
+    err.print(f"[red bold]error:[/red bold] {escape(printable(exc))}")
+    raise SystemExit(EXIT_USAGE)
+
+
+def _rows_to_score(rows: list[InputRow], sink: OutputSink | None) -> list[InputRow]:
+    done = sink.resumed.keys if sink is not None else set()
+    return [row for row in rows if row.key not in done]
 
 
 def _reward_settings(
@@ -153,44 +215,95 @@ def _reward_settings(
 
 
 def _write_report(
-    path: Path, file: Path, rows: Sequence[InputRow], report: CheckReport, found: Insight, problems: list[str], err: Console
+    path: Path, source: str, rows: Sequence[InputRow], report: CheckReport, found: Insight, problems: list[str], err: Console
 ) -> None:
     try:
-        written = write_report(path, str(file), rows, report, found, problems)
+        written = write_report(path, source, rows, report, found, problems)
     except ConfigError as exc:
         err.print(f"[red bold]report not written:[/red bold] {escape(str(exc))}")
         raise SystemExit(2) from None
     err.print(f"report: {escape(str(written))} (file://{escape(str(written.resolve()))})")
 
 
-def _score_with_progress(selected: Sequence[Any], rows: Sequence[InputRow], err: Console, quiet: bool) -> CheckReport:
-    total = sum(len(s.positions) for s in selected)
-    columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=err, transient=True, disable=quiet or total == 0) as progress:
-        tasks = {s.name: progress.add_task(s.name, total=len(s.positions)) for s in selected}
-        return run_check(selected, rows, on_progress=lambda name, n: progress.advance(tasks[name], n))
+def _start_executor(choice: str | None, err: Console, quiet: bool) -> Executor:
+    """The chosen executor, started (connected, for Ray); exit status 2 with the reason when it cannot start."""
+    try:
+        executor = get_executor(choice)
+        status = executor.start()
+    except GrpoRewardsError as exc:
+        err.print(f"[red bold]error:[/red bold] {escape(str(exc))}")
+        raise SystemExit(2) from None
+    if executor.name != "local" and not quiet:
+        err.print(f"[dim]{escape(status)}[/dim]")
+    return executor
 
 
-def _row_record(row: InputRow, report: CheckReport, position: int) -> dict[str, Any]:
-    rewards = {name: verdicts[position].to_dict() for name, verdicts in report.verdicts.items() if position in verdicts}
-    return {"line": row.line, "rewards": rewards}
+def _report_reading(err: Console, read: ReadResult, sink: OutputSink | None, todo: list[InputRow]) -> None:
+    for error in read.errors:
+        if error.line is None:  # about the whole source
+            err.print(f"[red bold]error:[/red bold] {escape(printable(error))} (the rows read before it are scored)")
+        else:
+            err.print(f"[red bold]bad row:[/red bold] {escape(printable(error))} (row skipped; the others are scored)")
+    if sink is not None and sink.resumed.count:
+        cut = "; a line cut short at its end was dropped" if sink.resumed.dropped_partial_line else ""
+        err.print(f"resuming: {sink.resumed.count} rows already in {sink.name}{cut}; scoring the {len(todo)} left")
 
 
-def _write_output(path: Path, rows: Sequence[InputRow], errors: Sequence[InputError], report: CheckReport) -> None:
-    records = [(row.line, _row_record(row, report, i)) for i, row in enumerate(rows)]
-    records += [(e.line or 0, {"line": e.line, "error": str(e), "field": e.field, "rewards": {}}) for e in errors]
-    records.sort(key=lambda item: item[0])
-    with path.open("w", encoding="utf-8") as handle:
-        for _, record in records:
-            handle.write(json.dumps(record, ensure_ascii=False, default=repr) + "\n")
+def _problems(
+    read: ReadResult,
+    report: CheckReport,
+    conditions: Sequence[FailOn],
+    todo: list[InputRow],
+    any_reward: bool,
+) -> list[str]:
+    """Why the run fails besides bad rows and failed samples (which are shown where they happen)."""
+    problems = report.unusable()
+    if not read.rows and not read.errors:
+        problems.append("the source has no rows: nothing was checked")
+    elif todo and not any_reward:
+        problems.append(
+            "no reward applies to these rows: nothing was scored; name one with --reward (see `grpo-rewards rewards`)"
+        )
+    problems += fail_on_breaches(conditions, report.summaries, report.lint)
+    return problems
 
 
-def _json_summary(file: Path, errors: Sequence[InputError], plugin_errors: list[str], report: CheckReport) -> dict[str, Any]:
+def _finish(
+    err: Console,
+    fmt: str,
+    rows: list[InputRow],
+    read: ReadResult,
+    report: CheckReport,
+    failed: bool,
+    interrupted: int | None,
+    sink: OutputSink | None,
+) -> int:
+    if interrupted is not None:
+        kept = f"; {sink.name} holds every row up to the first unfinished one (score the rest with --resume)" if sink else ""
+        err.print(f"[yellow bold]interrupted[/yellow bold]: {len(report.done)} rows scored{kept}")
+        return interrupted
+    if fmt != "json":
+        status = "[red bold]FAILED[/red bold]: see the errors above" if failed else "[green bold]OK[/green bold]"
+        err.print(f"{status} ({len(rows)} rows, {len(read.errors)} bad rows)")
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _json_summary(
+    source: str,
+    errors: Sequence[InputError],
+    plugin_errors: list[str],
+    report: CheckReport,
+    problems: list[str],
+    interrupted: int | None,
+) -> dict[str, Any]:
     return {
-        "file": str(file),
+        "file": source,
         "rewards": {name: s.to_dict() for name, s in report.summaries.items()},
         "lint": {name: messages for name, messages in report.lint.items() if messages},
         "bad_rows": [{"line": e.line, "field": e.field, "error": str(e)} for e in errors],
         "plugin_errors": plugin_errors,
-        "failed": bool(errors or plugin_errors or report.failed),
+        "problems": problems,
+        "rows_scored": len(report.done),
+        "interrupted": interrupted is not None,
+        "failed": bool(errors or plugin_errors or problems or report.failed),
     }

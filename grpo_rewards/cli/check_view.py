@@ -17,6 +17,7 @@ from rich.table import Table
 from ..checking import AppliedReward, CheckReport
 from ..data import InputRow
 from ..diagnostics import Diagnostics
+from ..safetext import printable
 from ..verdict import Verdict
 
 __all__ = ["AUTO_ROWS", "cell", "print_report", "rows_to_show", "visible"]
@@ -71,8 +72,8 @@ def rows_to_show(rows: Sequence[InputRow], report: CheckReport, show: str) -> tu
     """Row positions to print, and a note saying what was left out (``--show auto`` stops at :data:`AUTO_ROWS`)."""
     if show == "none":
         return [], None
-    everything = list(range(len(rows)))
-    if show == "all" or (show == "auto" and len(rows) <= AUTO_ROWS):
+    everything = [i for i in range(len(rows)) if i in report.done]  # fewer than all after Ctrl-C
+    if show == "all" or (show == "auto" and len(everything) <= AUTO_ROWS):
         return everything, None
     not_correct = [i for i in everything if any(i in v and v[i].kind != "correct" for v in report.verdicts.values())]
     if show == "failures" or len(not_correct) <= AUTO_ROWS:
@@ -112,7 +113,7 @@ def _verdict_table(rows: Sequence[InputRow], report: CheckReport, shown: list[in
             cells.append("[dim]None[/dim]" if total is None else f"{total:.2f}")
         if advantages:
             cells.append(f"{advantages[i]:+.2f}" if i in advantages else "[dim]-[/dim]")
-        table.add_row(str(rows[i].line), *cells)
+        table.add_row(rows[i].label, *cells)
     return table
 
 
@@ -146,15 +147,15 @@ def _print_failures(console: Console, report: CheckReport) -> None:
                 f"[red bold]{len(crashes)} sample(s) crashed in reward {item.name!r}"
                 f" (plugin {item.selected.registered.plugin_label!r}).[/red bold] First:"
             )
-            console.print(escape(first.details.get("traceback") or first.details.get("message", "")), highlight=False)
+            console.print(escape(printable(first.details.get("traceback") or first.details.get("message", ""))), highlight=False)
 
 
 def _print_lint(console: Console, report: CheckReport, seed_notes: Sequence[str]) -> None:
     for name, messages in report.lint.items():
         for message in messages:
-            console.print(f"[yellow bold]lint[/yellow bold] {name}: {escape(message)}")
+            console.print(f"[yellow bold]lint[/yellow bold] {name}: {escape(printable(message))}")
     for message in seed_notes:
-        console.print(f"[yellow bold]seed[/yellow bold] {escape(message)}")
+        console.print(f"[yellow bold]seed[/yellow bold] {escape(printable(message))}")
 
 
 def _verdict_counts(item: AppliedReward, report: CheckReport) -> str:

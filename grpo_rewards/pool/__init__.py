@@ -12,7 +12,9 @@ it goes. The parent enforces a wall-clock deadline on setup and on every item:
 * an item that raises gets ``failure="crash"`` (``"memory"`` for MemoryError)
   with the traceback; a worker that dies mid-item gets ``"crash"`` too;
 * workers retire after ``max_items_per_worker`` items and run under an
-  address-space cap (``memory_limit_mb``).
+  address-space cap (``memory_limit_mb``);
+* workers die with the process that owns the pool, however it dies (SIGKILL
+  included): a guard process beside each worker kills its process group.
 
 A job may ask the parent for something mid-item with :func:`request_parent`
 (the code reward's test harness runs in a worker and sends each call of the
@@ -34,6 +36,7 @@ The modules, each with one job:
 ``scheduler``   the bookkeeping of a run as a state machine, without processes
 ``run``         the loop of one run: pipes, deadlines, kills, replacements
 ``process``     one worker process: start, kill, exit status
+``guard``       the guard that kills a worker's process group when the owner dies
 ``workers``     :class:`WorkerPool`
 ``preload``     the declared preloads and the fork-server context
 ``shared``      the process-wide pool (:func:`get_pool`)
@@ -44,7 +47,7 @@ from __future__ import annotations
 
 from .preload import declare_preload, declared_preload
 from .requests import request_parent
-from .shared import get_pool, shutdown_pool
+from .shared import current_pool, get_pool, shutdown_pool
 from .tasks import Job, OnResult, Outcome, RequestError, Task, default_workers
 from .worker import describe_failure, run_items
 from .workers import WorkerPool
@@ -56,6 +59,7 @@ __all__ = [
     "RequestError",
     "Task",
     "WorkerPool",
+    "current_pool",
     "declare_preload",
     "declared_preload",
     "default_workers",

@@ -11,7 +11,8 @@ happens, with the time it happened:
 * :meth:`Scheduler.handle` for each message from the worker;
 * :meth:`Scheduler.expire` when the assignment passed its deadline, and
   :meth:`Scheduler.lost` when its worker died. Both put the items not yet
-  run back on the queue, for another worker.
+  run back on the queue, for another worker (a worker lost before its
+  task's setup returned gets its whole task put back, once).
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ class Scheduler:
         self.spawn_grace = spawn_grace
         self.results: list[list[Outcome | None]] = [[None] * len(t.items) for t in tasks]
         self.pending = sum(len(t.items) for t in tasks)
+        self._setup_retried: set[int] = set()  # tasks whose worker died once before setup returned
         self.queue: collections.deque[tuple[int, list[int]]] = collections.deque(
             (i, list(range(len(t.items)))) for i, t in enumerate(tasks) if t.items
         )
@@ -120,9 +122,18 @@ class Scheduler:
         self._end_running(assignment, Outcome(failure="timeout", message=f"took longer than {timeout:g} s", seconds=timeout))
 
     def lost(self, assignment: Assignment, how: str) -> None:
-        """The worker running ``assignment`` died (``how``: "exited with status 3", ...)."""
+        """The worker running ``assignment`` died (``how``: "exited with status 3", ...).
+
+        Before setup returned, nothing tells a worker that died while idle
+        (its task never ran) from a setup that killed it: the items go back
+        once for another worker, and fail the second time.
+        """
         outcome = Outcome(failure="crash", message=f"worker process {how}")
         if not assignment.ready:
+            if assignment.task_id not in self._setup_retried:
+                self._setup_retried.add(assignment.task_id)
+                self.put_back(assignment)
+                return
             self.fail_all(assignment, outcome)
             return
         self._end_running(assignment, outcome)

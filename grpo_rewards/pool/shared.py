@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from .preload import declared_preload
 from .workers import WorkerPool
 
-__all__ = ["get_pool", "shutdown_pool"]
+__all__ = ["current_pool", "get_pool", "shutdown_pool"]
 
 _pool: WorkerPool | None = None
 _lock = threading.Lock()
@@ -27,6 +27,12 @@ def get_pool(preload: Sequence[str] = ()) -> WorkerPool:
             _pool = WorkerPool(preload=(*declared_preload(), *preload))
             atexit.register(shutdown_pool)
         return _pool
+
+
+def current_pool() -> WorkerPool | None:
+    """The process-wide pool if one is running, without starting one (for health reports)."""
+    with _lock:
+        return _pool if _pool is not None and not _pool.closed else None
 
 
 def shutdown_pool() -> None:

@@ -18,6 +18,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from . import requests
+from .guard import start_guard
 from .messages import Alive, Done, ItemFailed, Ready, Result, RunTask, SetupFailed, Stop, WorkerMessage
 from .tasks import Job
 
@@ -68,6 +69,7 @@ def run_items(
 
 def _init_worker(preload: Sequence[str], memory_limit_mb: int) -> None:
     os.setpgid(0, 0)  # our own process group, so a kill reaches anything the job started
+    start_guard()  # ... and so does the owner's death, however it dies
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     if memory_limit_mb > 0:
         limit = memory_limit_mb * 1024 * 1024

@@ -7,7 +7,7 @@ import sys
 
 import grpo_rewards
 
-HEAVY_FOR_CORE = ("torch", "trl", "docker", "sympy", "transformers")
+HEAVY_FOR_CORE = ("torch", "trl", "docker", "sympy", "transformers", "ray")
 HEAVY_FOR_PLUGINS = ("torch", "trl", "transformers")
 
 PROBE = """

@@ -107,3 +107,17 @@ def test_items_that_could_not_be_sent_go_back_or_fail():
     assert again is not None and (again.task_id, again.offsets) == (0, [0, 1])
     job, items = s.job_and_items(again)
     assert isinstance(job, Job) and items == [0, 1]
+
+
+def test_a_worker_lost_before_setup_returned_gets_its_task_back_once():
+    """It may have died while idle (the task never ran), or its setup killed it: one more try, then crash."""
+    s, seen = scheduler(2)
+    a = s.assign(0.0, fresh=False)
+    assert a is not None
+    s.lost(a, "killed by signal 9")
+    assert seen == [] and s.pending == 2
+    again = s.assign(1.0, fresh=False)
+    assert again is not None and again.offsets == [0, 1]
+    s.lost(again, "exited with status 5")
+    assert [o.failure for o in s.outcomes()[0]] == ["crash", "crash"] and s.finished
+    assert s.outcomes()[0][0].message == "worker process exited with status 5"

@@ -1,7 +1,7 @@
 """The labelled corpora through the real reward and pool, default options: agreement per category and false positives.
 
 * ``tests/math/corpora/``: written independently of this plugin (see its README for the
-  label policy): grader-style pairs and long completions;
+  label policy): grader-style pairs, completions and long completions (``long/``);
 * ``tests/math/cases/``: this plugin's own development cases.
 
 The floors sit just under what the reward measures today; the rows it gets wrong
@@ -27,10 +27,12 @@ HERE = Path(__file__).parent
 CORPORA = [
     (HERE / "corpora" / "graders.jsonl", 0.99, 0.012),
     (HERE / "corpora" / "completions.jsonl", 0.995, 0.002),
+    (HERE / "corpora" / "long" / "completions_long.jsonl", 0.995, 0.002),
     (HERE / "cases" / "pairs.jsonl", 1.0, 0.0),
     (HERE / "cases" / "completions.jsonl", 1.0, 0.0),
     (HERE / "cases" / "grader_tests.jsonl", 1.0, 0.0),
     (HERE / "cases" / "model_endings.jsonl", 1.0, 0.0),
+    (HERE / "cases" / "habits.jsonl", 1.0, 0.0),
 ]
 
 
@@ -48,7 +50,7 @@ def _score(rows: list[dict], pool: WorkerPool) -> list[bool]:
     samples = [
         Sample(
             row.get("completion", row.get("response", "")),
-            prompt=row.get("problem") or row.get("prompt") or f"row {i}",
+            prompt=row.get("prompt") or row.get("problem") or f"row {i}",
             row={"answer": row["gold"]},
         )
         for i, row in enumerate(rows)

@@ -61,6 +61,24 @@ GUARDED = [
     ),
     ("a matrix power", "5", r"\boxed{\begin{pmatrix} a & b \\ c & d \end{pmatrix}^{60}}", "incorrect", "unevaluated_answer"),
     ("injected code in prose", "0", "The answer is __import__('os').system('echo pwned') or 0", "incorrect", "no_answer"),
+    ("50,000 newlines between two words", "5", "a" + "\n" * 50_000 + "b", "incorrect", "wrong_answer"),
+    ("3,300 block headers before the answer", "5", "Question: why?\n" * 3_300 + "The answer is 5.", "correct", ""),
+    (
+        "1,500 new problems after the answer",
+        "5",
+        "The answer is 5.\n" + "Question: more?\nThe answer is 4.\n" * 1_500,
+        "correct",
+        "",
+    ),
+    ("a header padded with 50k spaces", "5", "The answer is 5.\n**" + " " * 50_000 + "Question:\nThe answer is 4", "correct", ""),
+    (
+        "1,500 end tokens of the model's own turns",
+        "5",
+        "<|im_end|><|im_start|>assistant\n" * 1_500 + "The answer is 5.",
+        "correct",
+        "",
+    ),
+    ("50k spaces after an end token", "5", "The answer is 5.<|im_end|>" + " " * 50_000 + "<|im_start|>user", "correct", ""),
 ]
 
 

@@ -167,3 +167,20 @@ def test_hostile_answers_are_incorrect_never_unverifiable(scorer) -> None:
         ("incorrect", "answer_too_long"),
     ]
     assert all(v.score == 0.0 for v in verdicts)
+
+
+def test_values_offered_with_or(scorer) -> None:
+    roots = "The solutions are $x = 3$ or $x = -2$."
+    restated = "The probability is $\\frac{1}{4}$, or 25%."
+    rows = [
+        ("-2, 3", roots),  # exactly the gold's values: its list
+        ("3", roots),  # one value asked, two offered: a hedge
+        ("(-2, 3)", roots),  # alternatives are never a point or an interval
+        ("(1, 2)", "So the answer is $x = 1$ or $x = 2$."),
+        ("(-\\infty, 1) \\cup (2, \\infty)", "So $x < 1$ or $x > 2$."),  # a union of solution sets stays one
+        ("\\frac{1}{4}", restated),  # one number spelt twice
+        ("\\frac{1}{4}", "The probability is $\\frac{1}{4}$, or maybe $0.25$."),  # "maybe" is a hedge
+        ("\\frac{1}{3}", "The answer is $0.3$ or $\\frac{1}{3}$."),  # 0.3 is another answer, not a spelling
+    ]
+    expected = ["correct", "incorrect", "incorrect", "incorrect", "correct", "correct", "incorrect", "incorrect"]
+    assert [v.kind for v in scorer(rows)] == expected

@@ -48,3 +48,19 @@ def test_bad_input_names_the_file_and_line(tmp_path):
         read_dataset(str(tmp_path / "d.jsonl"))
     with pytest.raises(InputError, match="no such file"):
         read_dataset(str(tmp_path / "missing.jsonl"))
+
+
+def test_the_trainer_reads_through_the_same_loader_as_check(tmp_path, monkeypatch):
+    import gzip
+
+    (tmp_path / "d.csv.gz").write_bytes(gzip.compress(b"prompt,answer\n2+2=,4\n"))
+    assert read_dataset(str(tmp_path / "d.csv.gz")).rows == [{"prompt": "2+2=", "answer": "4"}]
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    datasets = pytest.importorskip("datasets")
+    data = datasets.Dataset.from_list([{"prompt": "a", "answer": "1"}, {"prompt": "b", "answer": "2"}])
+    datasets.DatasetDict({"train": data, "eval": data.select([1])}).save_to_disk(str(tmp_path / "saved"))
+    assert [r["prompt"] for r in read_dataset(str(tmp_path / "saved")).rows] == ["a", "b"]
+    assert [r["prompt"] for r in read_dataset(str(tmp_path / "saved"), split="eval").rows] == ["b"]
+    with pytest.raises(InputError, match="not UTF-8"):
+        (tmp_path / "bad.jsonl").write_bytes(b'{"prompt": "a"}\n{"prompt": "\xff"}\n')
+        read_dataset(str(tmp_path / "bad.jsonl"))

@@ -33,6 +33,7 @@ __all__ = ["SECTIONS", "TrainConfig", "load_config_file", "resolve_config"]
 
 Backend = Literal["auto", "unsloth", "trl"]
 ChatMode = Literal["auto", "on", "off"]
+ExecutorName = Literal["local", "ray"]
 SECTIONS = ("model", "data", "rewards", "grpo", "lora", "output")
 
 
@@ -80,8 +81,21 @@ class TrainConfig:
         "rewards",
         "stop after this many reward calls in a row in which one reward was unverifiable for every sample (0: never)",
     )
+    executor: ExecutorName | None = _f(
+        None,
+        "rewards",
+        "where rewards run: local (this machine's worker pool) or ray (node actors of the Ray cluster at RAY_ADDRESS, "
+        "see docs/cluster.md); default: $GRPO_REWARDS_EXECUTOR, else local",
+    )
     async_rewards: bool = _f(
         True, "rewards", "score the rewards of a step concurrently (TRL awaits async reward functions together)"
+    )
+    reward_service: str = _f(
+        "auto",
+        "rewards",
+        "where rewards are scored: auto (one shared service per host when several ranks run on it, else in-process), "
+        "local, node, or a service URL (http://HOST:PORT, unix:/PATH)",
+        metavar="auto|local|node|URL",
     )
     # grpo
     num_generations: int = _f(8, "grpo", "completions sampled per prompt (the group size)")

@@ -1,24 +1,26 @@
 """Training data: read rows, then shape prompts the way GRPOTrainer wants them.
 
-Local ``.jsonl``, ``.json`` and ``.parquet`` files are read here, so a bad line is
-an :class:`~grpo_rewards.InputError` naming the file and line. Anything else is
-handed to ``datasets.load_dataset`` (a hub name or a local dataset folder).
+Rows come through the core's reader (:func:`grpo_rewards.loaders.open_records`),
+the same one ``check`` uses: JSONL, JSON, CSV, Parquet, their gzip/bz2/xz
+forms, standard input, ``save_to_disk`` folders and ``datasets`` names. Training
+data must be whole, so the first bad row stops reading with an
+:class:`~grpo_rewards.InputError` naming the source and line.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from grpo_rewards import ConfigError, InputError
-from grpo_rewards.data import SUFFIXES, not_utf8, read_records
+from grpo_rewards import InputError
+from grpo_rewards.loaders import FORMATS, open_records
 from grpo_rewards.messages import is_chat
 
 __all__ = ["LOCAL_SUFFIXES", "Rows", "format_prompts", "read_dataset"]
 
-LOCAL_SUFFIXES = SUFFIXES
+LOCAL_SUFFIXES = tuple(FORMATS)
+_DEFAULT_SPLIT = "train"
 
 
 @dataclass(frozen=True)
@@ -38,48 +40,25 @@ class Rows:
         return [line for line, row in zip(self.lines, self.rows, strict=True) if column not in row]
 
 
-def _object(path: Path, line: int, record: Any) -> dict[str, Any]:
+def _object(source: str, line: int | None, record: Any) -> dict[str, Any]:
     if isinstance(record, InputError):
         raise record
     if not isinstance(record, Mapping):
-        raise InputError(f"expected a JSON object, got {type(record).__name__}", path=str(path), line=line)
+        raise InputError(f"expected a JSON object, got {type(record).__name__}", path=source, line=line)
     return dict(record)
 
 
-def _read_local(path: Path) -> Rows:
-    """A local file, through the core's reader; the first bad line stops it (training data must be whole)."""
+def read_dataset(spec: str, split: str = _DEFAULT_SPLIT) -> Rows:
+    """Every row of ``spec`` (a file, ``-``, a dataset folder or name); the first bad row raises InputError.
+
+    ``split`` picks a split of a DatasetDict or a named dataset; left at
+    ``train`` it also reads plain files and single-split datasets.
+    """
     rows, lines = [], []
-    try:
-        for line, record in read_records(path):
-            rows.append(_object(path, line, record))
-            lines.append(line)
-    except UnicodeDecodeError as exc:
-        raise not_utf8(path, exc) from None
-    return Rows(str(path), rows, lines)
-
-
-def _read_hub(name: str, split: str) -> Rows:
-    try:
-        import datasets
-    except ImportError:
-        raise ConfigError(
-            f"dataset {name!r} is not a local .jsonl/.json/.parquet file; loading it needs: pip install datasets"
-        ) from None
-    try:
-        loaded = datasets.load_dataset(name, split=split)
-    except Exception as exc:  # noqa: BLE001 - datasets raises many types; one message names the dataset
-        raise ConfigError(f"dataset {name!r} (split {split!r}) could not be loaded: {type(exc).__name__}: {exc}") from None
-    rows = [dict(row) for row in loaded]
-    return Rows(name, rows, list(range(1, len(rows) + 1)))
-
-
-def read_dataset(spec: str, split: str = "train") -> Rows:
-    """Every row of ``spec``: a local file by suffix, else a ``datasets`` name or folder."""
-    path = Path(spec).expanduser()
-    suffix = path.suffix.lower()
-    if suffix in LOCAL_SUFFIXES:
-        return _read_local(path)
-    return _read_hub(spec, split)
+    for line, record in open_records(spec, split=None if split == _DEFAULT_SPLIT else split):
+        rows.append(_object(spec, line, record))
+        lines.append(line or 0)
+    return Rows(spec, rows, lines)
 
 
 def _prompt(value: Any, system: str | None, chat: bool) -> Any:

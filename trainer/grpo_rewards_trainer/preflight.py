@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Literal
 
 from grpo_rewards import BaseReward, ConfigError, GrpoRewardsError, PluginManager, load_plugins
+from grpo_rewards.executors import Executor, get_executor
 from grpo_rewards.selection import Selection, select_rewards
 
 from .config import TrainConfig
@@ -164,11 +165,37 @@ def _check_rewards(config: TrainConfig, manager: PluginManager, report: Prefligh
         report.add("rewards", "ok", f"{selected.name} (weight {selected.weight:g}, plugin {selected.plugin}, cost {cost})")
 
 
-def _check_reward_preflight(report: PreflightReport) -> None:
+def _check_executor(config: TrainConfig, report: PreflightReport) -> Executor | None:
+    """The executor rewards run on, started (for Ray: connected, an actor on every node)."""
+    try:
+        executor = get_executor(config.executor)
+        status = executor.start()
+    except GrpoRewardsError as exc:
+        report.add("executor", "error", str(exc))
+        return None
+    if executor.name != "local":
+        report.add("executor", "ok", status)
+    return executor
+
+
+#: Runs one reward's preflight where it will score: on the executor, or in the scoring service.
+RewardProbe = Callable[[str, BaseReward], "str | None"]
+
+
+def _executor_probe(config: TrainConfig, report: PreflightReport) -> RewardProbe | None:
+    executor = _check_executor(config, report)
+    if executor is None:
+        return None  # the executor did not start; that error is reported already
+    return lambda name, reward: executor.preflight(reward)
+
+
+def _check_reward_preflight(report: PreflightReport, probe: RewardProbe | None) -> None:
+    if probe is None:
+        return
     for name, reward in report.rewards.items():
         topic = "sandbox" if reward.manifest.cost == "sandbox" else "rewards"
         try:
-            said = reward.preflight()
+            said = probe(name, reward)
         except GrpoRewardsError as exc:
             report.add(topic, "error", f"reward {name!r}: {exc}")
             continue
@@ -269,8 +296,13 @@ def preflight(
     manager: PluginManager | None = None,
     environment: Environment | None = None,
     reader: Callable[[str, str], Rows] = read_dataset,
+    probe: RewardProbe | None = None,
 ) -> PreflightReport:
-    """Run every check without loading a model; see :class:`PreflightReport`."""
+    """Run every check without loading a model; see :class:`PreflightReport`.
+
+    ``probe(name, reward)`` runs a reward's ``preflight()`` (default: here; the
+    trainer passes the scoring service's when rewards are scored there).
+    """
     env = environment or Environment.detect()
     report = PreflightReport(environment=env)
     if config.backend not in ("auto", "unsloth", "trl"):
@@ -284,7 +316,10 @@ def preflight(
     _check_dataset(config, report, reader)
     check_lint(report)
     check_seed(config, report)
-    _check_reward_preflight(report)
+    if probe is None:
+        _check_reward_preflight(report, _executor_probe(config, report))
+    elif not report.errors:  # a service starts only for a run that can otherwise go
+        _check_reward_preflight(report, probe)
     _check_batch(config, report)
     check_grpo_keys(config, report.backend, report)
     check_report_to(config, report)

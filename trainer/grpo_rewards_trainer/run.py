@@ -17,14 +17,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from grpo_rewards import ConfigError, PluginManager, RewardFunction
-from grpo_rewards.bridge import reward_functions
+from grpo_rewards import ConfigError, PluginManager, load_plugins
+from grpo_rewards.bridge import BaseRewardFunction, reward_functions
+from grpo_rewards.pool import shutdown_pool
 
 from .backends import Loaded, load_backend
 from .config import TrainConfig
 from .data import format_prompts
 from .environment import Environment
 from .preflight import PreflightReport, preflight
+from .service import RewardService, service_mode
 from .warmup import warm_up
 
 __all__ = ["CONFIG_FILE", "TrainResult", "TrainingRun", "grpo_kwargs", "train"]
@@ -133,10 +135,20 @@ def _grpo_args(config: TrainConfig, loaded: Loaded, env: Environment, bf16: bool
         raise ConfigError(f"GRPOConfig rejected a setting ({exc}); check the names given with --grpo KEY=VALUE") from None
 
 
-def _reward_funcs(config: TrainConfig, report: PreflightReport) -> tuple[list[RewardFunction], list[float]]:
-    """The bridge's reward functions, warmed up on the first row before any model loads."""
+def _reward_funcs(
+    config: TrainConfig, report: PreflightReport, service: RewardService | None
+) -> tuple[list[BaseRewardFunction], list[float]]:
+    """The reward functions (scoring here, or through the service), warmed up on the first row before any model loads."""
     assert report.selection is not None and report.rows is not None  # preflight passed
-    funcs, weights = reward_functions(report.selection, abort_after=config.abort_after or None)
+    abort_after = config.abort_after or None
+    funcs: list[BaseRewardFunction]
+    if service is not None:
+        remote, weights = service.reward_funcs(abort_after)
+        funcs = list(remote)
+        logger.info("rewards are scored by the grpo-rewards service at %s (pid %s)", service.url, service.health().get("pid"))
+    else:
+        local, weights = reward_functions(report.selection, abort_after=abort_after, executor=config.executor)
+        funcs = list(local)
     row = report.rows.rows[0]
     warm_up(report, funcs, row.get(config.prompt_column), row)
     for check in report.checks:
@@ -195,16 +207,24 @@ class TrainingRun:
     ) -> TrainingRun:
         """Preflight, warm the rewards up, load the model for the resolved backend, and build the trainer.
 
+        With a scoring service (``config.reward_service``), the rewards' preflight
+        and warm-up run there and the trainer's reward functions score through it.
         ``loaded`` reuses a model loaded before (for instance ``dataclasses.replace(run.loaded,
         model=run.trainer.model, peft_config=None)`` to train the same LoRA model again
         under other settings in one process); it must come from the same backend.
         """
-        report = preflight(config, manager=manager, environment=environment)
+        manager = manager or load_plugins()
+        mode = service_mode(config)
+        service = None if mode == "local" else RewardService(config, mode, manager)
+        probe = service.probe if service is not None else None
+        report = preflight(config, manager=manager, environment=environment, probe=probe)
+        if service is not None:
+            shutdown_pool()  # a reward's lint may have used this process's pool; training scores in the service
         report.raise_for_errors()
         _show_warnings()
         for warning in report.warnings:
             logger.warning("%s: %s", warning.topic, warning.message)
-        funcs, weights = _reward_funcs(config, report)
+        funcs, weights = _reward_funcs(config, report, service)
         env = report.environment or Environment.detect()
         bf16 = _bf16(config, env)
         loaded = loaded or load_backend(report.backend or "trl", config, bf16=bf16)

@@ -24,7 +24,8 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from grpo_rewards import RewardFunction, Verdict, get_pool, score_samples
+from grpo_rewards import RewardFunction, Verdict, get_pool
+from grpo_rewards.bridge import BaseRewardFunction
 
 from .preflight import PreflightReport
 
@@ -41,19 +42,19 @@ def probe_size(isolation: str, cost: str, workers: int) -> int:
     return len(PROBE_COMPLETIONS)
 
 
-def _start_pool(report: PreflightReport) -> int:
-    """Start the reward workers with every process reward's preloads; 0 when no reward needs them."""
-    process = [r for r in report.rewards.values() if r.manifest.isolation == "process"]
+def _start_pool(report: PreflightReport, funcs: Sequence[BaseRewardFunction]) -> int:
+    """Start this process's reward workers with every process reward's preloads; 0 when none scores here."""
+    here = {f.__name__ for f in funcs if isinstance(f, RewardFunction)}  # the others score in a service
+    process = [r for name, r in report.rewards.items() if name in here and r.manifest.isolation == "process"]
     if not process:
         return 0
     return get_pool(tuple(m for r in process for m in r.manifest.preload)).size
 
 
-def _probe(func: RewardFunction, prompt: Any, row: dict[str, Any], size: int) -> list[Verdict]:
+def _probe(func: BaseRewardFunction, prompt: Any, row: dict[str, Any], size: int) -> list[Verdict]:
     completions = [PROBE_COMPLETIONS[i % len(PROBE_COMPLETIONS)] for i in range(size)]
     columns = {key: [value] * size for key, value in row.items() if key != "prompt"}
-    samples = func.samples([prompt] * size, completions, None, columns)
-    return score_samples(func.reward, samples, plugin=func.plugin)
+    return func.verdicts([prompt] * size, completions, None, columns)
 
 
 def _failed(verdict: Verdict) -> bool:
@@ -68,17 +69,17 @@ def _first_failure(verdicts: Sequence[Verdict]) -> str:
     return ""
 
 
-def warm_up(report: PreflightReport, funcs: Sequence[RewardFunction], prompt: Any, row: dict[str, Any]) -> None:
+def warm_up(report: PreflightReport, funcs: Sequence[BaseRewardFunction], prompt: Any, row: dict[str, Any]) -> None:
     """Start the pool and score a probe batch with every reward at once; add one check per reward to ``report``.
 
     ``prompt`` is the first row's prompt and ``row`` its dataset columns. A reward
     that crashes on every probe sample is an error (call ``report.raise_for_errors()``
     after this); anything else is ``ok``.
     """
-    workers = _start_pool(report)
+    workers = _start_pool(report, funcs)
 
-    def timed_probe(func: RewardFunction) -> tuple[int, float, list[Verdict]]:
-        manifest = func.reward.manifest
+    def timed_probe(func: BaseRewardFunction) -> tuple[int, float, list[Verdict]]:
+        manifest = report.rewards[func.__name__].manifest
         size = probe_size(manifest.isolation, manifest.cost, workers)
         started = time.perf_counter()
         verdicts = _probe(func, prompt, row, size)
@@ -87,7 +88,7 @@ def warm_up(report: PreflightReport, funcs: Sequence[RewardFunction], prompt: An
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, len(funcs))) as threads:
         probed = list(threads.map(timed_probe, funcs))
     for func, (size, seconds, verdicts) in zip(funcs, probed, strict=True):
-        manifest = func.reward.manifest
+        manifest = report.rewards[func.__name__].manifest
         failed = [v for v in verdicts if _failed(v)]
         if len(failed) == len(verdicts):
             report.add(
@@ -98,4 +99,6 @@ def warm_up(report: PreflightReport, funcs: Sequence[RewardFunction], prompt: An
             )
             continue
         where = f"{workers} workers" if manifest.isolation == "process" else manifest.isolation
+        if not isinstance(func, RewardFunction):
+            where = "in the scoring service"
         report.add("warm-up", "ok", f"{func.__name__}: {size} probe samples scored in {seconds:.2f}s ({where})")

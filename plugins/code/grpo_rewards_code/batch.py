@@ -66,7 +66,7 @@ def plan_sample(sample: Sample, options: CodeOptions) -> Plan | Verdict:
         visible = shown_in_prompt(sample.row, options, sample.prompt)
         visible = visible if len(visible) == len(labels) else ()
     except TestsError as exc:
-        return Verdict.unverifiable(exc.reason, str(exc))
+        return Verdict.unverifiable(exc.reason, str(exc), data_error=True)  # check: the row's tests are unusable
     code = extract_code(sample.completion, mode=options.extract, language=options.language)
     prefix = _prefix(sample, options)
     if code is None and spec.format == "humaneval" and options.prefix_column is None:

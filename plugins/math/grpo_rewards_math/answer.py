@@ -31,6 +31,7 @@ _DENIAL = re.compile(r"\b(?:not|neither|nor|never|no)\b")
 _TEXT_RE = re.compile(r"^[^\W\d_][^\W\d_'\- ]*(?: [^\W\d_][^\W\d_'\-]*)*$")
 _TEXT_WRAPPER_RE = re.compile(r"\\text\{([^{}]*)\}")
 _SPACE_AROUND_RE = re.compile(r"\s*([,()\[\]{}=+\-&<>^_])\s*")
+_ALTERNATIVES_RE = re.compile(r"\\text\{\s*or\s*\}|(?<![\\\w])or(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -321,6 +322,18 @@ def _identity(text: str) -> bool:
     return match is not None and match.group(1).strip() == match.group(2).strip()
 
 
+def _alternatives_for_a_pair(gold: Answer, pred: Answer) -> bool:
+    """``x = 1 or x = 2`` (values offered as alternatives) for a gold that is one point or interval ``(1, 2)``."""
+    if not _ALTERNATIVES_RE.search(pred.text):
+        return False
+    listed = rewrite(normalize(_ALTERNATIVES_RE.sub(",", pred.text.replace("$", " "))))  # "$x=1$ or $x=2$" -> "1, 2"
+    values = parse_collection(strip_text_units(listed))
+    if values is None or not values.unordered:
+        return False
+    text = gold.normalized
+    return len(text) > 1 and text[0] in "([" and text[-1] in ")]" and len(split_top_level(text)) == 1
+
+
 def judge(gold: Answer, pred: Answer, tolerance: float, *, ordered: bool = False) -> Judgement:
     """Compare ``pred`` with ``gold``: text and numbers first, then SymPy on the whole spans.
 
@@ -329,6 +342,8 @@ def judge(gold: Answer, pred: Answer, tolerance: float, *, ordered: bool = False
     ordered = ordered or pred.labelled or gold.labelled
     if _identity(pred.normalized) and not _identity(gold.normalized):
         return Judgement(False, "not_math")
+    if _alternatives_for_a_pair(gold, pred):
+        return Judgement(False, "wrong_answer")
     fast = _fast(gold, pred, tolerance, ordered)
     if fast is not None:
         return fast

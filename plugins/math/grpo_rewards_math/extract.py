@@ -1,6 +1,7 @@
 """Find the final answer in a completion (or in a reference solution).
 
-Only the final answer counts, in this order:
+Only the final answer counts (the reward has already cut the completion where the model
+stopped answering: an end-of-turn token, a new few-shot block; see :mod:`.ending`), in this order:
 
 1. **Reasoning is skipped**: only the text after the last ``</think>`` is read; a
    completion that opens ``<think>`` and never closes it has no answer.
@@ -37,7 +38,15 @@ from typing import Literal
 from .latex import Boxed, find_boxed, mask_math, math_segments, normalize
 from .prose import is_negated, looks_like_math
 
-__all__ = ["Extraction", "MAX_BOXES", "extract_answers", "final_segment", "looks_like_math"]
+__all__ = [
+    "ANSWER_MARKER_RE",
+    "CORRECTION_CUE_RE",
+    "Extraction",
+    "MAX_BOXES",
+    "extract_answers",
+    "final_segment",
+    "looks_like_math",
+]
 
 Source = Literal["boxed", "phrase", "sentence", "final_line", "none"]
 Joiner = Literal["", "and", "or"]
@@ -99,6 +108,7 @@ _PHRASES = [
     r"jawaban(?:nya)?\s*(?:adalah|:)",
 ]
 _PHRASE_RE = re.compile("|".join(f"(?:{p})" for p in _PHRASES), re.IGNORECASE)
+ANSWER_MARKER_RE = _PHRASE_RE  # the answer markers, for :mod:`.ending`
 _CONCLUSION = re.compile(
     r"^\W*(?:so|thus|therefore|hence|consequently|finally|altogether|overall|in\s+total|in\s+conclusion|in\s+summary|"
     r"this\s+(?:gives|means)|which\s+gives|we\s+(?:get|find|obtain|conclude|have)|the\s+(?:result|total)\s+is|"
@@ -108,7 +118,7 @@ _CONCLUSION = re.compile(
 )
 _FILLER_END = re.compile(r"(?:です|である|だ|입니다|이다|예요|이에요|となります|になります)\s*$")
 _SENTENCE_END = re.compile(r"(?<=[^\s\d])\.(?=\s|$)|(?<=\d)\.(?=\s+[A-Z]|\s*$)|。|！|!(?=\s|$)|？|\?(?=\s|$)|；|\n")
-_MARKDOWN = re.compile(r"\*\*|__|^#+\s*|^>\s*|^[-*]\s+(?!\d)|^\s*\\item\s+", re.MULTILINE)
+_MARKDOWN = re.compile(r"\*\*|__|^#+\s*|^>\s*|^[-*]\s+(?!\d)|^[ \t]*\\item\s+", re.MULTILINE)
 _GLUE = re.compile(
     r"^(?:[\s$,;&~]|\\quad|\\qquad|\\[,;:!]|\\text\{\s*(?:and|or|,)?\s*\}|\band\b|\bor\b|\bund\b|\boder\b|\bet\b|\bou\b|"
     r"\by\b|\bo\b|和|或|与|及|、|，|\\\\|\\\]|\\\[|\\\)|\\\()*$",
@@ -125,6 +135,7 @@ _CORRECTION_CUE = re.compile(
     r"second\s+attempt|attempt\s+2|two\s+attempts\s+disagree|careful\s+recomputation)\b|不对|错了|重新",
     re.IGNORECASE,
 )
+CORRECTION_CUE_RE = _CORRECTION_CUE  # "wait", "let me redo it", ..., for :mod:`.ending`
 _COMMA_MARKER = re.compile(r"respuesta|réponse|antwort|ergebnis|resposta|risposta|ответ|đáp|jawaban", re.IGNORECASE)
 _ALTERNATIVE = re.compile(
     r"\b(?:if\b[^.\n]{0,120}\b(?:the\s+answer|it)\s+would\s+(?:instead\s+)?be|otherwise\s+the\s+answer|alternatively,?\s+the\s+answer)\b",

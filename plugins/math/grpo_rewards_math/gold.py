@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from .answer import Answer, Judgement, judge, readable_by_evaluation, words_match
@@ -89,7 +89,7 @@ class Gold:
     def ok(self) -> bool:
         return self.answer is not None
 
-    @property
+    @cached_property
     def size(self) -> int:
         """How many items the gold lists: 2 for ``1, 3`` or ``\\{1, 3\\}`` or ``(1,3),(3,1)``, 1 for ``(1, 3)``."""
         assert self.answer is not None
@@ -98,7 +98,7 @@ class Gold:
             text = text[2:-2]
         return max(1, sum(1 for part in split_top_level(text) if part.strip()))
 
-    @property
+    @cached_property
     def parts(self) -> int:
         """How many values the answer is made of: a list's items, or the entries of one tuple ``(4, 6)``."""
         assert self.answer is not None
@@ -178,7 +178,7 @@ class Gold:
             letters = _LETTER_RUN.findall(clause.replace("\\text{", " "))
             found = re.sub(r"[\s,]", "", letters[-1]) if letters else None
             return Judgement(found == self.answer.letters, "" if found == self.answer.letters else "wrong_answer"), found
-        value = clause_value(clause, after_marker=after_marker, known=known, decimal_comma=decimal_comma)
+        value = clause_value(clause, after_marker=after_marker, known=known, decimal_comma=decimal_comma, solutions=self.size)
         if value is None or (boxed and value == clause):
             return Judgement(False, "no_answer"), None
         return self.judge(value, limits), value

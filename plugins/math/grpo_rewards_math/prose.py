@@ -11,7 +11,9 @@ $k$ is 12."). :func:`clause_value` returns the answer span of a clause,
 * A unit or a word after the value is not part of it ("180 miles in total").
 * Negated text is never read: "the answer is 5, not 6" reads 5; "a = 6 and b = 9
   does not work" reads nothing.
-* Values joined by "or" are a hedge and read as such (the comparison then fails);
+* Values joined by "or" are a hedge and read as such (the comparison then fails),
+  unless they are one number spelt twice ("$\\frac14$, or 25%": the exact one is read) or,
+  for a gold that lists that many values, its list ("$x = 3$ or $x = -2$");
   values joined by "and" or commas read as a list.
 
 Everything here is a regular expression over one clause (a few hundred characters
@@ -23,7 +25,7 @@ from __future__ import annotations
 import re
 
 from .latex import mask_math, math_spans, normalize
-from .numbers import parse_number
+from .numbers import Num, parse_number
 from .units import strip_text_units
 
 __all__ = ["asserted_choice", "clause_value", "is_negated", "looks_like_code", "looks_like_math", "question_numbers"]
@@ -56,6 +58,7 @@ _HEDGE = re.compile(
     r"\b(?:or|either|maybe|perhaps|possibly|could|might|unless|otherwise|else|oder|ou|o|или)\b|或者?|还是|または|또는",
     re.IGNORECASE,
 )
+_DISJUNCTIONS = frozenset(("or", "oder", "ou", "o", "или", "或", "或者", "または", "또는"))
 _OPEN_RANGE = re.compile(
     r"\b(?:give\s+or\s+take|or\s+so|or\s+any(?:thing)?|or\s+whatever|or\s+something|more\s+or\s+less|roughly|or\s+thereabouts)\b",
     re.IGNORECASE,
@@ -184,6 +187,49 @@ def _values(text: str) -> list[tuple[int, str]]:
     return [(at, value) for at, value in _candidates(text) if not _LABEL.match(value.strip())]
 
 
+def _only_or(clause: str) -> bool:
+    """The clause offers alternatives with a plain "or" and nothing else ("maybe 3 or -2", "3 or so" are real hedges)."""
+    words = [word.lower() for word in _HEDGE.findall(mask_math(clause))]
+    return bool(words) and all(word in _DISJUNCTIONS for word in words) and not _OPEN_RANGE.search(clause)
+
+
+def _restated(clause: str) -> str | None:
+    """The exact value of a clause that gives one number in two or three spellings joined by "or"
+    ("$\\frac{1}{4}$, or 25%", "1/2, or equivalently 0.5", "$\\frac13$ (or about 0.333)"); None otherwise."""
+    if not _only_or(clause):
+        return None
+    read = [(value, parse_number(normalize(value))) for _, value in _values(_after_last_copula(clause)[0])]
+    numbers = [(value, number) for value, number in read if number is not None]
+    if not 2 <= len(read) <= 3 or len(numbers) < len(read):
+        return None
+    anchor = next(((v, n) for v, n in numbers if n.exact), numbers[0])  # the exact spelling is the answer
+    return anchor[0] if all(_same_number(anchor[1], n) for _, n in numbers) else None
+
+
+def _same_number(a: Num, b: Num) -> bool:
+    """The same value (a percent read either way), or ``b`` a decimal of 2+ places that rounds the exact ``a`` (0.333 for 1/3)."""
+    mine = {a.value, a.value / 100} if a.percent else {a.value}
+    theirs = {b.value, b.value / 100} if b.percent else {b.value}
+    if mine & theirs:
+        return True
+    if not a.exact or b.exact or b.places is None or b.places < 2:
+        return False  # "0.3 or 1/3" is two answers: a one-place rounding is too coarse to restate a value
+    places = b.places
+    return any(abs(x - y) * 2 * 10**places <= 1 for x in mine for y in theirs)
+
+
+def _disjunction_list(clause: str, solutions: int) -> str | None:
+    """The values of "x = 3 or x = -2" as a list: exactly the ``solutions`` a gold lists, and no hedge but "or"."""
+    if not _only_or(clause):
+        return None
+    rest = _cut(_after_last_copula(clause)[0])
+    values = _values(rest)
+    if not values:
+        return None
+    answer, used = _joined(rest, values)
+    return answer.replace(" or ", ", ") if used == len(values) == solutions else None
+
+
 def _joined(text: str, values: list[tuple[int, str]]) -> tuple[str, int]:
     """The leading values of a clause that form one answer, and how many there are.
 
@@ -241,7 +287,12 @@ def _stop(text: str) -> str:
 
 
 def clause_value(
-    clause: str, *, after_marker: bool = False, known: frozenset[str] = frozenset(), decimal_comma: bool = False
+    clause: str,
+    *,
+    after_marker: bool = False,
+    known: frozenset[str] = frozenset(),
+    decimal_comma: bool = False,
+    solutions: int = 1,
 ) -> str | None:
     """The answer span a clause states, or ``None`` when it states none.
 
@@ -250,16 +301,21 @@ def clause_value(
     is" (its copula), so its value comes first. ``known``: numbers the question
     itself gives; when a clause holds several values, one the question did not give is the answer
     ("Jamal will be 42 years old in 6 years"). ``decimal_comma``: the answer marker was in a language
-    that writes ``3,5`` for 3.5.
+    that writes ``3,5`` for 3.5. ``solutions``: how many values the gold lists; exactly that many
+    values joined by a plain "or" are its list, not a hedge ("The solutions are $x = 3$ or $x = -2$."
+    for gold ``-2, 3``), as boxes joined by "or" are.
     """
     clause = clause.strip()[:MAX_CLAUSE_CHARS]
     if not clause or looks_like_code(clause):
         return None
     clause = _before_negation(_conclusion(_locale_decimals(clause, decimal_comma)))
+    restated = _restated(clause)
+    if restated is not None:
+        return restated  # "$\\frac14$, or 25%": one value in two spellings
     if _pure_math(_stop(clause)):
         return _stop(clause)  # "x = 3 \\text{ or } x = -2" is one math answer; the comparison decides
     if _hedged(clause):
-        return None
+        return _disjunction_list(clause, solutions) if solutions > 1 else None
     if after_marker and _pure_math(_stop(_cut(clause))):
         return _stop(_cut(clause))
     rest, had_copula = _after_last_copula(clause)

@@ -33,6 +33,7 @@ from typing import Any
 from grpo_rewards import Group, Manifest, Reward, Sample, Verdict
 
 from .answer import Judgement
+from .ending import answer_text, prompt_header
 from .extract import Extraction, extract_answers
 from .gold import Gold, Limits
 from .options import MathOptions
@@ -87,7 +88,9 @@ class MathReward(Reward):
     def score(self, sample: Sample, prepared: Any) -> Verdict:
         if not prepared.ok:
             return Verdict.unverifiable("gold_unparseable", prepared.problem, gold=prepared.raw[:200])
-        found = extract_answers(sample.completion, self.options.mode)
+        question = _question(sample.prompt, sample.row)
+        text = answer_text(sample.completion, prompt_header(question), numbered_parts=prepared.parts > 1)
+        found = extract_answers(text, self.options.mode)
         if found.box_count and not found.answers:
             return Verdict.incorrect("too_many_answers", boxes=found.box_count)
         if found.hedged:
@@ -95,7 +98,7 @@ class MathReward(Reward):
         if not found.answers:
             return Verdict.incorrect("no_answer", why=found.why_none)
         if found.is_clause:
-            known = _question_numbers(_question(sample.prompt, sample.row))
+            known = _question_numbers(question)
             judgement, value = prepared.judge_clause(
                 found.answers[0],
                 self._limits,
