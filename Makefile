@@ -8,7 +8,7 @@ EXAMPLE_PLUGINS := $(patsubst %/pyproject.toml,%,$(wildcard docs/examples/*/pypr
 STAMP  := $(VENV)/.installed
 # Packages `make lint` type-checks (mypy is configured for all five in pyproject.toml).
 # The others are being rewritten; add each here once `mypy -p NAME` is clean.
-MYPY_PACKAGES := grpo_rewards grpo_rewards_trainer grpo_rewards_sandbox grpo_rewards_math grpo_rewards_judge grpo_rewards_reward_model
+MYPY_PACKAGES := grpo_rewards grpo_rewards_trainer grpo_rewards_sandbox grpo_rewards_code grpo_rewards_math grpo_rewards_judge grpo_rewards_reward_model
 # `make test-fast`: no Docker, nothing slow (markers are declared in pyproject.toml).
 FAST_MARKERS := not docker and not slow
 
