@@ -18,7 +18,7 @@ from .helpers import after_helpers
 from .languages import AUTO, LANGUAGES, by_tag, resolve
 from .options import WALL_FACTOR, CodeOptions
 from .outcome import SampleOutcome, to_verdict
-from .rowtests import read_sample_tests
+from .rowtests import read_sample_tests, shown_in_prompt
 from .runner import Runner, RunSettings, Work
 from .testcode import TestProgram
 
@@ -29,13 +29,14 @@ CACHE = OutcomeCache()
 
 @dataclass(frozen=True)
 class Plan:
-    """A sample ready to run: its code and language, its tests (stdio cases or a test program) and their labels."""
+    """A sample ready to run: its code and language, its tests (stdio cases or a test program), their labels, which are shown."""
 
     code: str
     spec: StdioTests | TestProgram
     fingerprint: str
     labels: tuple[str, ...]
     language: str = "python"
+    visible: tuple[bool, ...] = ()
 
 
 @dataclass
@@ -64,6 +65,8 @@ def plan_sample(sample: Sample, options: CodeOptions) -> Plan | Verdict:
     """What to run for ``sample``, or its verdict when nothing needs running."""
     try:
         spec, fingerprint, labels = read_sample_tests(sample.row, options, sample.prompt)
+        visible = shown_in_prompt(sample.row, options, sample.prompt)
+        visible = visible if len(visible) == len(labels) else ()
     except TestsError as exc:
         return Verdict.unverifiable(exc.reason, str(exc), data_error=True)  # check: the row's tests are unusable
     chosen = chosen_language(sample, options)
@@ -80,7 +83,9 @@ def plan_sample(sample: Sample, options: CodeOptions) -> Plan | Verdict:
     if not LANGUAGES[language].runs(spec.format):
         return _unsupported(language, spec.format, chosen is None)
     helpers = "" if isinstance(spec, StdioTests) else spec.helpers
-    return Plan(after_helpers(prefix + code, helpers) if language == "python" else code, spec, fingerprint, labels, language)
+    return Plan(
+        after_helpers(prefix + code, helpers) if language == "python" else code, spec, fingerprint, labels, language, visible
+    )
 
 
 def chosen_language(sample: Sample, options: CodeOptions) -> str | None | Verdict:
@@ -213,7 +218,9 @@ def _verdict(
     cached = key in found
     outcome = found[key] if cached else fresh[key]
     all_or_nothing = options.credit_for(outcome.format) == "all"
-    verdict = to_verdict(outcome, code=plan.code, labels=plan.labels, all_or_nothing=all_or_nothing, cached=cached)
+    verdict = to_verdict(
+        outcome, code=plan.code, labels=plan.labels, all_or_nothing=all_or_nothing, cached=cached, visible=plan.visible
+    )
     return verdict.with_seconds(0.0 if cached else outcome.exec_seconds + outcome.compare_seconds)
 
 
