@@ -48,6 +48,8 @@ def _json(body: bytes) -> Any:
         raise RequestProblem(400, "body", "the body is not UTF-8 text; send JSON") from None
     except json.JSONDecodeError as exc:
         raise RequestProblem(400, "body", f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+    except RecursionError:
+        raise RequestProblem(400, "body", "JSON nested too deeply to read: send rows of plain values") from None
 
 
 def _rewards(value: Any) -> list[str] | None:
