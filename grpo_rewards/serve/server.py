@@ -23,6 +23,7 @@ import fcntl
 import ipaddress
 import json
 import logging
+import math
 import os
 import socket
 import stat
@@ -190,7 +191,8 @@ def run_service(
             log_level=log_level,
             access_log=False,
             lifespan="on",
-            timeout_graceful_shutdown=int(scorer.limits.graceful_seconds) or None,
+            # uvicorn takes whole seconds, and None waits for ever: 0.5 is 1, and 0 stays 0 (no waiting).
+            timeout_graceful_shutdown=math.ceil(scorer.limits.graceful_seconds),
             timeout_keep_alive=30,
         )
         server = uvicorn.Server(config)
