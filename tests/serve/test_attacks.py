@@ -131,3 +131,21 @@ def test_a_graceful_timeout_of_zero_does_not_wait_for_a_batch_that_never_ends(st
     stuck.settimeout(30)
     assert b"200 OK" not in stuck.recv(65536)
     stuck.close()
+
+
+def test_a_row_holding_millions_of_completions_is_refused_before_they_are_read():
+    from grpo_rewards.serve import Limits
+    from grpo_rewards.serve.envelope import RequestProblem, parse_score_request
+
+    limits = Limits(max_rows=4)
+    # 10 MB of JSON that the reader would make two million rows of (hundreds of MB) just to refuse them
+    body = json.dumps({"rows": [{"completions": ["a"] * 2_000_000}]}).encode()
+    with pytest.raises(RequestProblem) as refused:
+        parse_score_request(body, limits)
+    assert refused.value.status == 413 and refused.value.field == "rows" and "2000000 completions" in refused.value.message
+    chats = [{"completion": [{"role": "assistant", "content": "a"}] * 9}] * 4  # one completion of 9 messages each
+    assert len(parse_score_request(json.dumps({"rows": chats}).encode(), limits).rows) == 4
+    grouped = {"rows": [{"completion": "a"}, {"completions": ["a", "b", "c"]}]}
+    assert len(parse_score_request(json.dumps(grouped).encode(), limits).rows) == 2
+    with pytest.raises(RequestProblem, match="5 completions"):
+        parse_score_request(json.dumps({"rows": [*grouped["rows"], {"completion": ["x"]}]}).encode(), limits)
