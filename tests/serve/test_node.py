@@ -197,3 +197,13 @@ def test_the_socket_is_private_to_its_owner(node):
     check = "from grpo_rewards.serve.node import runtime_dir; runtime_dir()"
     result = subprocess.run([sys.executable, "-c", check], env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode != 0 and "must belong to you and be private (mode 0700)" in result.stderr
+
+
+def test_a_file_that_is_not_a_socket_at_the_socket_path_is_named_and_left_alone(node):
+    service = NodeService(["echo"], directory=node, start_timeout=120)
+    service.socket.write_text("someone's file")
+    with pytest.raises(
+        ServiceUnavailable, match=r"exited with status 2 while starting:\n.*exists and is not a socket: remove it"
+    ):
+        service.ensure()
+    assert service.socket.read_text() == "someone's file"  # not removed by the service that refused it
