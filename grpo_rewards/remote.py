@@ -143,7 +143,15 @@ class ServiceClient:
             raise ServiceUnavailable(f"no answer from the grpo-rewards service at {self.url}: {exc}") from None
         if response.status_code != 200:
             raise ServiceUnavailable(f"the service at {self.url} answered {path} with HTTP {response.status_code}")
-        data: dict[str, Any] = response.json()
+        try:
+            data = response.json()
+        except ValueError:
+            data = None
+        if not isinstance(data, dict):
+            raise ServiceUnavailable(
+                f"{self.url} answered {path} with something other than a JSON object: is a grpo-rewards service "
+                "listening there, or another program on its port or socket?"
+            )
         return data
 
     def health(self, *, timeout: float = 5.0) -> dict[str, Any]:

@@ -14,6 +14,7 @@ import time
 import httpx
 import pytest
 
+from grpo_rewards import ServiceUnavailable
 from grpo_rewards.integrations.rows import RowScorer
 from grpo_rewards.remote import ServiceClient, reward_funcs
 
@@ -149,3 +150,32 @@ def test_a_row_holding_millions_of_completions_is_refused_before_they_are_read()
     assert len(parse_score_request(json.dumps(grouped).encode(), limits).rows) == 2
     with pytest.raises(RequestProblem, match="5 completions"):
         parse_score_request(json.dumps({"rows": [*grouped["rows"], {"completion": ["x"]}]}).encode(), limits)
+
+
+def test_another_program_on_the_services_port_is_an_outage_never_a_score():
+    import http.server
+    import threading
+
+    class Impostor(http.server.BaseHTTPRequestHandler):
+        def _answer(self) -> None:
+            self.rfile.read(int(self.headers.get("content-length") or 0))
+            self.send_response(200)
+            self.send_header("content-type", "text/html")
+            self.end_headers()
+            self.wfile.write(b"<html>not a verifier</html>")
+
+        do_GET = do_POST = _answer
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Impostor)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        with pytest.raises(ServiceUnavailable, match="something other than a JSON object: is a grpo-rewards service"):
+            ServiceClient(url).health()
+        with pytest.raises(ServiceUnavailable, match="malformed body"):
+            ServiceClient(url, retries=0).score([{"completion": "a"}])
+    finally:
+        server.shutdown()
