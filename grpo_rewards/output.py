@@ -33,6 +33,7 @@ __all__ = [
     "Entry",
     "OutputSink",
     "Resumed",
+    "STDOUT",
     "RowWriter",
     "encode_json",
     "encode_record",
@@ -188,15 +189,15 @@ class OutputSink:
                 self.stream.close()
 
 
-def open_output(target: str, *, resume: bool = False) -> OutputSink:
-    """Open ``target`` (``-``: standard output) before anything is scored; creates missing folders.
+def open_output(target: str, *, resume: bool = False, stdout: IO[bytes] | None = None) -> OutputSink:
+    """Open ``target`` (``-``: standard output, or ``stdout`` when given) before anything is scored; creates missing folders.
 
     Raises ConfigError when it cannot be written, or for ``--resume`` on standard output.
     """
     if target == STDOUT:
         if resume:
             raise ConfigError("--resume needs --output FILE: there is nothing to resume on standard output")
-        return OutputSink(sys.stdout.buffer, True, Resumed(), "<stdout>")
+        return OutputSink(stdout or sys.stdout.buffer, True, Resumed(), "<stdout>")
     path = Path(target).expanduser()
     if path.is_dir():
         raise ConfigError(f"--output {target}: is a folder; give a file name, e.g. {path / 'results.jsonl'}")

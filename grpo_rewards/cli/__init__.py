@@ -22,6 +22,7 @@ from .new_plugin_cmd import new_plugin
 from .plugins_cmd import plugins
 from .rewards_cmd import rewards
 from .serve import serve
+from .stdout_guard import stdout_to_stderr
 
 __all__ = ["CORE_COMMANDS", "add_plugin_commands", "build_cli", "main"]
 
@@ -102,8 +103,9 @@ def build_cli() -> click.Group:
 
     for command in CORE_COMMANDS:
         cli.add_command(command)
-    manager = load_plugins(strict=False)
-    add_plugin_commands(manager, cli)
+    with stdout_to_stderr():  # what plugins print while imported never belongs on any command's stdout
+        manager = load_plugins(strict=False)
+        add_plugin_commands(manager, cli)
     cli.epilog = _epilog(manager)
     return cli
 

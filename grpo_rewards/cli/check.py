@@ -24,7 +24,7 @@ from ..errors import ConfigError, GrpoRewardsError, InputError
 from ..executors import EXECUTORS, Executor, get_executor
 from ..failon import FailOn, fail_on_breaches, parse_fail_on
 from ..insight import Insight, insight
-from ..output import OutputSink, open_output
+from ..output import STDOUT, OutputSink, open_output
 from ..plugins import load_plugins
 from ..registry import split_qualified
 from ..report import write_report
@@ -33,6 +33,7 @@ from ..selection import parse_option_flags, parse_reward_spec
 from ..subset import pick_rows
 from .check_io import EXIT_FAILED, EXIT_OK, EXIT_USAGE, score_rows
 from .check_view import print_report
+from .stdout_guard import stdout_to_stderr
 
 _EXIT_HELP = (
     "Exit status: 0 all scored; 1 something failed (bad rows, plugin errors, failures on our side, unusable data, "
@@ -144,6 +145,9 @@ def check(
     """
     never_fail_on_encoding(sys.stdout, sys.stderr)
     err = Console(stderr=True, soft_wrap=True)
+    # Standard output is machine-readable here: whatever else writes to fd 1 (a plugin's print, a C
+    # extension, Ray's raylet) goes to stderr until the command ends; our output goes to ``stdout``.
+    stdout = click.get_current_context().with_resource(stdout_to_stderr(fmt == "json" or output == STDOUT))
     executor = _start_executor(executor_choice, err, quiet=fmt == "json")
     manager = load_plugins(strict=False)
     plugin_errors = [p.error for p in manager.loaded_plugins() if p.error]
@@ -158,7 +162,7 @@ def check(
     except (ConfigError, InputError) as exc:
         _usage_error(err, exc)
     try:
-        sink = open_output(output, resume=resume) if output is not None else None
+        sink = open_output(output, resume=resume, stdout=stdout) if output is not None else None
         todo = _rows_to_score(rows, sink)
         selected = select_for_rows(manager, specs, options, todo)
         conditions = parse_fail_on(fail_on_flags, [s.name for s in selected])
@@ -183,7 +187,12 @@ def check(
     rows_on_stdout = sink is not None and sink.to_stdout  # then everything else goes to stderr
     if fmt == "json":
         summary = _json_summary(source, read.errors, plugin_errors, report, problems, run.interrupted)
-        click.echo(json.dumps({**summary, **found.to_dict([r.line for r in todo])}, indent=2), err=rows_on_stdout)
+        text = json.dumps({**summary, **found.to_dict([r.line for r in todo])}, indent=2)
+        if rows_on_stdout:
+            click.echo(text, err=True)
+        else:
+            stdout.write(text.encode() + b"\n")
+            stdout.flush()
     else:
         print_report(Console(stderr=rows_on_stdout), todo, report, show, found.diagnostics, found.seed)
         for problem in problems:

@@ -22,6 +22,12 @@ candidate function to the sandbox this way). The parent answers through the
 ``on_request`` handler given to :meth:`WorkerPool.run`; a handler may return a
 ``concurrent.futures.Future`` so many requests are in flight at once.
 
+Several threads may run tasks on one pool at once (TRL awaits a step's async
+rewards together, each in a thread): the runs share the workers, each idle
+worker taking the next task of the runs in flight in turn, and each run keeps
+every guarantee above. One thread of the pool's own talks to the workers;
+``on_result`` and ``on_request`` run in the thread that called ``run``.
+
 Workers are forked from multiprocessing's fork server, which imports the
 preload modules once, so a new worker costs milliseconds, not an import. The
 modules are declared where plugins are loaded (:func:`declare_preload`).
@@ -33,8 +39,9 @@ The modules, each with one job:
 ``messages``    what parent and worker say over the pipe (one dataclass per message)
 ``worker``      the worker process's loop, and :func:`run_items` (one task's items)
 ``requests``    :func:`request_parent` in the worker, the request desk in the parent
-``scheduler``   the bookkeeping of a run as a state machine, without processes
-``run``         the loop of one run: pipes, deadlines, kills, replacements
+``scheduler``   the bookkeeping of a run as a state machine, and the rota of runs, without processes
+``run``         one run as its caller sees it: the inbox its thread handles (results, requests)
+``loop``        the pool's one thread for every run: pipes, deadlines, kills, replacements
 ``process``     one worker process: start, kill, exit status
 ``guard``       the guard that kills a worker's process group when the owner dies
 ``workers``     :class:`WorkerPool`
@@ -45,6 +52,7 @@ The modules, each with one job:
 
 from __future__ import annotations
 
+from .loop import PoolClosed
 from .preload import declare_preload, declared_preload
 from .requests import request_parent
 from .shared import current_pool, get_pool, shutdown_pool
@@ -56,6 +64,7 @@ __all__ = [
     "Job",
     "OnResult",
     "Outcome",
+    "PoolClosed",
     "RequestError",
     "Task",
     "WorkerPool",

@@ -13,21 +13,26 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
+from typing import TYPE_CHECKING
 
 from .scheduler import Assignment
 from .worker import worker_main
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .run import PoolRun
 
 __all__ = ["WorkerProcess"]
 
 
 @dataclass
 class WorkerProcess:
-    """A live worker, its end of the pipe, and the assignment it is running (None: idle)."""
+    """A live worker, its end of the pipe, the assignment it is running (None: idle) and the run it belongs to."""
 
     process: BaseProcess
     conn: Connection
     started: float = field(default_factory=time.monotonic)
     assignment: Assignment | None = None
+    owner: PoolRun | None = None
     fresh: bool = True  # not yet heard from: it may still be importing its preloads
 
     @classmethod

@@ -8,9 +8,7 @@ flight at once. The item's deadline keeps running while the job waits.
 
 from __future__ import annotations
 
-import collections
 import concurrent.futures
-import multiprocessing
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
@@ -22,7 +20,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .process import WorkerProcess
     from .scheduler import Assignment
 
-__all__ = ["OnRequest", "RequestDesk", "bind", "request_parent", "set_task"]
+__all__ = ["OnRequest", "PostReply", "RequestDesk", "bind", "request_parent", "set_task"]
 
 #: ``on_request(payload)``: the answer, or a Future of it.
 OnRequest = Callable[[Any], Any]
@@ -63,57 +61,38 @@ def request_parent(payload: Any) -> Any:
 
 # ----------------------------------------------------------------------------- parent side
 
+#: ``post(worker, assignment, reply)``: hand a reply to the pool's loop, which sends it if the worker still runs ``assignment``.
+PostReply = Callable[["WorkerProcess", "Assignment", "Reply | ReplyError"], None]
+
 
 class RequestDesk:
-    """Answers one run's requests. Futures complete on other threads; :attr:`wakeup` wakes the run's loop to send them."""
+    """Answers one run's requests in the run's own thread; replies go back through ``post``.
 
-    def __init__(self, on_request: OnRequest | None) -> None:
+    The handler runs in the thread that called :meth:`WorkerPool.run`, so a
+    slow one holds up only its own run. A Future it returns completes on
+    whatever thread finishes it; its reply is posted then.
+    """
+
+    def __init__(self, on_request: OnRequest | None, post: PostReply) -> None:
         self.on_request = on_request
-        self._answered: collections.deque[tuple[WorkerProcess, Assignment, Reply | ReplyError]] = collections.deque()
-        self.wakeup, self._wake = multiprocessing.Pipe(duplex=False)
+        self.post = post
 
     def answer(self, worker: WorkerProcess, assignment: Assignment, payload: Any) -> None:
         """Answer ``payload`` now, or when the handler's Future completes."""
         if self.on_request is None:
-            self._reply(worker, assignment, ReplyError("this pool run takes no requests (no on_request handler)"))
+            self.post(worker, assignment, ReplyError("this pool run takes no requests (no on_request handler)"))
             return
         try:
             answer = self.on_request(payload)
         except Exception as exc:  # noqa: BLE001 - the job sees the handler's failure as RequestError
-            self._reply(worker, assignment, ReplyError(f"{type(exc).__name__}: {exc}"))
+            self.post(worker, assignment, ReplyError(f"{type(exc).__name__}: {exc}"))
             return
         if not isinstance(answer, concurrent.futures.Future):
-            self._reply(worker, assignment, Reply(answer))
+            self.post(worker, assignment, Reply(answer))
             return
 
         def done(future: concurrent.futures.Future[Any]) -> None:
             exc = future.exception()
-            self._answered.append(
-                (worker, assignment, ReplyError(f"{type(exc).__name__}: {exc}") if exc else Reply(future.result()))
-            )
-            try:
-                self._wake.send_bytes(b"!")
-            except OSError:
-                pass  # the run has ended; the answer is no longer wanted
+            self.post(worker, assignment, ReplyError(f"{type(exc).__name__}: {exc}") if exc else Reply(future.result()))
 
         answer.add_done_callback(done)
-
-    def flush(self) -> None:
-        """Send every answer whose Future has completed (call when :attr:`wakeup` is readable)."""
-        while self.wakeup.poll():
-            self.wakeup.recv_bytes()
-        while self._answered:
-            self._reply(*self._answered.popleft())
-
-    def close(self) -> None:
-        self.wakeup.close()
-        self._wake.close()
-
-    @staticmethod
-    def _reply(worker: WorkerProcess, assignment: Assignment, message: Reply | ReplyError) -> None:
-        if worker.assignment is not assignment:
-            return  # the worker was killed or moved on; nobody waits for this answer
-        try:
-            worker.conn.send(message)
-        except (OSError, ValueError):
-            pass  # the worker died; its EOF is handled by the run's loop

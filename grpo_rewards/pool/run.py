@@ -1,136 +1,69 @@
-"""One call of :meth:`WorkerPool.run`: the loop that moves work between the scheduler and the worker processes.
+"""One call of :meth:`WorkerPool.run` as its caller sees it: the run's bookkeeping, its inbox, and the wait.
 
-Everything about which item is where lives in :class:`~grpo_rewards.pool.scheduler.Scheduler`;
-this loop sends assignments, waits on the pipes and the nearest deadline,
-passes each message on, answers requests (:class:`~grpo_rewards.pool.requests.RequestDesk`)
-and kills or replaces workers.
+The pool's loop thread (:mod:`grpo_rewards.pool.loop`) does everything that
+touches a worker process; what it learns for this run (an item's outcome, a
+job's request, the end) it puts in the run's inbox, and :meth:`PoolRun.wait`
+handles it in the caller's thread. So ``on_result`` and ``on_request`` run in
+the thread that called :meth:`WorkerPool.run`, as they would with no other
+run in flight, and a slow or failing callback holds up or fails only its own run.
 """
 
 from __future__ import annotations
 
-import pickle
-import time
+import queue
+import threading
 from collections.abc import Sequence
-from multiprocessing.connection import wait
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from .messages import Done, Request, RunTask, WorkerMessage
-from .process import WorkerProcess
-from .requests import OnRequest, RequestDesk
-from .scheduler import Scheduler
+from .requests import OnRequest, PostReply, RequestDesk
+from .scheduler import Assignment, Scheduler
 from .tasks import OnResult, Outcome, Task
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .workers import WorkerPool
+    from .process import WorkerProcess
 
 __all__ = ["PoolRun"]
 
-_SETTLE_SECONDS = 5.0  # how long a worker whose results are all in may take to say Done
-
 
 class PoolRun:
-    """Runs ``tasks`` on ``pool``'s workers; :meth:`run` returns one outcome per item, in order."""
+    """The run of ``tasks``: its :class:`Scheduler` (kept by the loop thread) and the inbox its caller reads."""
 
-    def __init__(self, pool: WorkerPool, tasks: Sequence[Task], on_result: OnResult | None, on_request: OnRequest | None) -> None:
-        self.pool = pool
-        self.scheduler = Scheduler(tasks, on_result)
-        self.desk = RequestDesk(on_request)
+    def __init__(self, tasks: Sequence[Task], on_result: OnResult | None, on_request: OnRequest | None, post: PostReply) -> None:
+        self.on_result = on_result
+        self.scheduler = Scheduler(tasks, self._recorded if on_result is not None else None)
+        self.desk = RequestDesk(on_request, post)
+        self.cancelled = threading.Event()  # set by the loop once the run's workers are killed
+        self._inbox: queue.SimpleQueue[tuple[str, Any]] = queue.SimpleQueue()
 
-    def run(self) -> list[list[Outcome]]:
-        try:
-            while not self.scheduler.finished:
-                self._dispatch()
-                self._wait()
-            self._settle()
-        except BaseException:
-            for worker in self._busy():
-                self.pool.replace(worker, kill=True)
-            raise
-        finally:
-            self.desk.close()
-        return self.scheduler.outcomes()
+    # -- called by the loop thread -----------------------------------------------
 
-    def _busy(self) -> list[WorkerProcess]:
-        return [w for w in self.pool.workers if w.assignment is not None]
+    def _recorded(self, task: int, item: int, outcome: Outcome) -> None:
+        self._inbox.put(("result", (task, item, outcome)))
 
-    def _dispatch(self) -> None:
-        for worker in list(self.pool.workers):
-            if worker.assignment is not None:
-                continue
-            assignment = self.scheduler.assign(time.monotonic(), fresh=worker.fresh)
-            if assignment is None:
-                return
-            try:
-                payload = pickle.dumps(self.scheduler.job_and_items(assignment))
-                worker.conn.send(RunTask(assignment.task_id, payload))
-            except (BrokenPipeError, ConnectionError, EOFError):
-                self.scheduler.put_back(assignment)  # the worker is gone; another one takes the items
-                self.pool.replace(worker, kill=True)
-                continue
-            except Exception as exc:  # noqa: BLE001 - an unpicklable job fails its items, not the run
-                self.scheduler.fail_all(
-                    assignment, Outcome(failure="crash", message=f"task could not be sent to a worker: {exc}")
-                )
-                continue
-            worker.assignment = assignment
+    def request(self, worker: WorkerProcess, assignment: Assignment, payload: Any) -> None:
+        """A job of this run asked for ``payload``; the caller's thread answers it."""
+        self._inbox.put(("request", (worker, assignment, payload)))
 
-    def _wait(self) -> None:
-        busy = self._busy()
-        if not busy:
-            return
-        timeout = max(0.0, min(w.assignment.deadline for w in busy if w.assignment) - time.monotonic())
-        ready = wait([w.conn for w in busy] + [self.desk.wakeup], timeout=timeout)
-        if self.desk.wakeup in ready:
-            self.desk.flush()
-        for worker in busy:
-            if worker.conn in ready:
-                self._receive(worker)
-        now = time.monotonic()
-        for worker in self._busy():
-            assert worker.assignment is not None
-            if now >= worker.assignment.deadline:
-                self.scheduler.expire(worker.assignment)
-                self.pool.kills += 1
-                self._drop(worker)
+    def finish(self) -> None:
+        """Every item has its outcome."""
+        self._inbox.put(("done", None))
 
-    def _receive(self, worker: WorkerProcess) -> None:
-        try:
-            while worker.assignment is not None and worker.conn.poll():
-                self._handle(worker, worker.conn.recv())
-        except (EOFError, OSError):
-            if worker.assignment is not None:
-                self.scheduler.lost(worker.assignment, worker.exit_description())
-            self._drop(worker)
+    def fail(self, error: BaseException) -> None:
+        """The run cannot go on (the pool was closed, or its loop broke): :meth:`wait` raises ``error``."""
+        self._inbox.put(("error", error))
 
-    def _handle(self, worker: WorkerProcess, message: WorkerMessage) -> None:
-        assignment = worker.assignment
-        assert assignment is not None
-        if isinstance(message, Request):
-            self.desk.answer(worker, assignment, message.payload)
-        elif isinstance(message, Done):
-            self._finish(worker, message)
-        else:
-            worker.fresh = False
-            self.scheduler.handle(assignment, message, time.monotonic())
+    # -- called by the caller's thread -------------------------------------------
 
-    def _finish(self, worker: WorkerProcess, done: Done) -> None:
-        worker.assignment = None
-        if done.retiring:
-            self.pool.replace(worker, kill=False)
-
-    def _drop(self, worker: WorkerProcess) -> None:
-        worker.assignment = None
-        self.pool.replace(worker, kill=True)
-
-    def _settle(self) -> None:
-        """Every result is in; wait for each busy worker's closing Done so none carries over to the next run."""
-        for worker in self._busy():
-            while worker.assignment is not None:
-                try:
-                    message = worker.conn.recv() if worker.conn.poll(_SETTLE_SECONDS) else None
-                except (EOFError, OSError):
-                    message = None
-                if message is None:
-                    self._drop(worker)
-                elif isinstance(message, Done):
-                    self._finish(worker, message)
+    def wait(self) -> list[list[Outcome]]:
+        """Handle the inbox until the run ends; one outcome per item, in order."""
+        while True:
+            kind, body = self._inbox.get()
+            if kind == "result":
+                assert self.on_result is not None
+                self.on_result(*body)
+            elif kind == "request":
+                self.desk.answer(*body)
+            elif kind == "done":
+                return self.scheduler.outcomes()
+            else:
+                raise body

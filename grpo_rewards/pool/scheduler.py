@@ -1,4 +1,4 @@
-"""The bookkeeping of one pool run, without processes, pipes or clocks: a state machine tests can drive directly.
+"""The bookkeeping of pool runs, without processes, pipes or clocks: state machines tests can drive directly.
 
 The :class:`Scheduler` holds the queue of items still to run, every item's
 outcome, and the deadline of each assignment (a task's items sent to one
@@ -13,19 +13,26 @@ happens, with the time it happened:
   :meth:`Scheduler.lost` when its worker died. Both put the items not yet
   run back on the queue, for another worker (a worker lost before its
   task's setup returned gets its whole task put back, once).
+
+Several runs share one pool at once (callers in several threads): each has
+its own :class:`Scheduler`, and a :class:`Rota` hands each idle worker to
+the next run in turn that has work queued, so no run waits for another to end.
 """
 
 from __future__ import annotations
 
 import collections
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from .messages import Alive, ItemFailed, Ready, Result, SetupFailed
 from .tasks import OnResult, Outcome, Task
 
-__all__ = ["SPAWN_GRACE", "Assignment", "Scheduler"]
+__all__ = ["SPAWN_GRACE", "Assignment", "Rota", "Scheduler"]
+
+M = TypeVar("M")
+A = TypeVar("A")
 
 SPAWN_GRACE = 30.0  # seconds a fresh worker may take to import before its first task times out
 
@@ -155,3 +162,39 @@ class Scheduler:
             self.pending -= 1
             if self.on_result is not None:
                 self.on_result(task_id, offset, outcome)
+
+
+class Rota(Generic[M]):
+    """Members taking turns: each :meth:`take` asks them round-robin, starting after the last one served."""
+
+    def __init__(self) -> None:
+        self.members: list[M] = []
+        self._next = 0
+
+    def __len__(self) -> int:
+        return len(self.members)
+
+    def add(self, member: M) -> None:
+        """``member`` joins at the end of the round (it is asked last in the current one)."""
+        self.members.append(member)
+
+    def remove(self, member: M) -> None:
+        """``member`` leaves; the turn stays with whoever was next."""
+        index = self.members.index(member)
+        del self.members[index]
+        if index < self._next:
+            self._next -= 1
+        if self._next >= len(self.members):
+            self._next = 0
+
+    def take(self, give: Callable[[M], A | None]) -> tuple[M, A] | None:
+        """The first member in turn for which ``give(member)`` is not None, with what it gave; None when none gives."""
+        count = len(self.members)
+        for step in range(count):
+            index = (self._next + step) % count
+            member = self.members[index]
+            given = give(member)
+            if given is not None:
+                self._next = (index + 1) % count
+                return member, given
+        return None

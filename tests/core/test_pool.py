@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import os
+import signal
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -106,6 +107,18 @@ def test_killed_worker_takes_its_process_group_with_it(pool):
         time.sleep(0.05)
     else:
         pytest.fail(f"process {child} started by the job outlived its killed worker")
+
+
+def test_a_worker_that_died_while_idle_is_replaced_and_the_next_run_completes():
+    """Its pipe is found broken when the next task is sent: the task goes to its replacement (no other worker is busy)."""
+    with WorkerPool(1, memory_limit_mb=0) as single:
+        (first,) = single.run([Task(Commands(), ["pid"], 30.0)])
+        os.kill(first[0].value, signal.SIGKILL)
+        single.workers[0].process.join(30)
+        waiting = concurrent.futures.ThreadPoolExecutor(1)
+        (after,) = waiting.submit(single.run, [Task(Commands(), ["pid"], 30.0)]).result(timeout=120)
+        waiting.shutdown()
+    assert after[0].ok and after[0].value != first[0].value
 
 
 def test_workers_retire_after_max_items():

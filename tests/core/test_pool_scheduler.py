@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from grpo_rewards import Task
 from grpo_rewards.pool.messages import Alive, ItemFailed, Ready, Result, SetupFailed
-from grpo_rewards.pool.scheduler import Scheduler
+from grpo_rewards.pool.scheduler import Rota, Scheduler
 
 
 class Job:
@@ -121,3 +121,31 @@ def test_a_worker_lost_before_setup_returned_gets_its_task_back_once():
     s.lost(again, "exited with status 5")
     assert [o.failure for o in s.outcomes()[0]] == ["crash", "crash"] and s.finished
     assert s.outcomes()[0][0].message == "worker process exited with status 5"
+
+
+def test_the_rota_serves_runs_in_turn_and_skips_those_with_nothing_queued():
+    first, second, third = scheduler(1, 1, 1)[0], scheduler(1)[0], scheduler(2, 1)[0]
+    rota: Rota[Scheduler] = Rota()
+    for s in (first, second, third):
+        rota.add(s)
+
+    def take() -> Scheduler | None:
+        taken = rota.take(lambda s: s.assign(0.0, fresh=False))
+        return None if taken is None else taken[0]
+
+    assert [take() for _ in range(4)] == [first, second, third, first]  # second has nothing left after one
+    assert [take() for _ in range(3)] == [third, first, None]
+
+
+def test_a_run_leaving_the_rota_passes_its_turn_on():
+    runs = [scheduler(1, 1, 1)[0] for _ in range(3)]
+    rota: Rota[Scheduler] = Rota()
+    for s in runs:
+        rota.add(s)
+    assert rota.take(lambda s: s.assign(0.0, fresh=False)) is not None  # runs[0] served; runs[1] is next
+    rota.remove(runs[0])
+    taken = rota.take(lambda s: s.assign(0.0, fresh=False))
+    assert taken is not None and taken[0] is runs[1]
+    rota.remove(runs[2])  # it was next: the turn wraps to runs[1]
+    taken = rota.take(lambda s: s.assign(0.0, fresh=False) if s is runs[1] else None)
+    assert taken is not None and taken[0] is runs[1] and len(rota) == 1

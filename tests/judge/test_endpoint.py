@@ -271,6 +271,58 @@ def test_a_custom_limiter_is_asked_before_every_attempt(serve, make_judge, score
     assert len(seen) == 6 == len(server.requests)
 
 
+@pytest.fixture
+def shared_limits():
+    """The shared registry (grpo_rewards.limits) with the test's rates and limiter, reset after it."""
+    from grpo_rewards import limits
+
+    yield limits
+    limits.set_rate("judge_requests", None)
+    limits.set_rate("judge_requests", None, per="node")
+    limits.use(None)
+
+
+def test_every_attempt_is_drawn_from_the_shared_judge_requests_rates(serve, make_judge, score, capitals, shared_limits):
+    """A rate set in grpo_rewards.limits (so on Ray a cluster's) is asked before each attempt, retries too."""
+    booked: list[tuple[str, float]] = []
+
+    class Recording(shared_limits.LocalLimiter):
+        def reserve(self, key: str, amount: float, per_second: float) -> float:
+            booked.append((key.split(":")[0], per_second))
+            return super().reserve(key, amount, per_second)
+
+    shared_limits.use(Recording())
+    shared_limits.set_rate("judge_requests", 500)
+    shared_limits.set_rate("judge_requests", 200, per="node")
+    server = serve(lambda r: Scripted(status=429, body="{}") if r.attempt == 1 else rule_judge(r))
+    verdicts = score(make_judge(server.url, model="m"), capitals(3))
+    assert all(v.is_judgment for v in verdicts)
+    assert sorted(booked) == sorted([("judge_requests", 500.0), ("judge_requests@node", 200.0)] * len(server.requests))
+    assert len(server.requests) == 6
+
+
+def test_a_shared_judge_requests_rate_spaces_the_starts(serve, make_judge, score, capitals, shared_limits):
+    shared_limits.set_rate("judge_requests", 10)
+    server = serve()
+    score(make_judge(server.url, model="m"), capitals(5))
+    times = sorted(r.received_at for r in server.requests)
+    assert times[-1] - times[0] >= 0.3  # five starts 0.1 s apart span 0.4 s (arrival jitter allowed for)
+
+
+def test_without_a_shared_rate_the_judge_never_asks_the_registry(serve, make_judge, score, capitals, shared_limits):
+    asked: list[str] = []
+
+    class Watching(shared_limits.LocalLimiter):
+        def reserve(self, key: str, amount: float, per_second: float) -> float:
+            asked.append(key)
+            return super().reserve(key, amount, per_second)
+
+    shared_limits.use(Watching())
+    server = serve()
+    verdicts = score(make_judge(server.url, model="m", requests_per_second=1000), capitals(2))
+    assert all(v.is_judgment for v in verdicts) and asked == []
+
+
 # ----------------------------------------------------------------------------- configuration
 
 

@@ -154,3 +154,32 @@ class MisspelledPlugin:
     @grpo_rewards.hookimpl
     def register_reward(self, register: Any) -> None:  # missing the final 's'
         register(Echo)
+
+
+@dataclass(frozen=True)
+class MeetOptions:
+    me: str = "left"
+    other: str = "right"
+
+
+class Meet(Reward):
+    """Leaves ``<folder>/<me>-<completion>`` and waits for ``<other>-<completion>``: correct when they meet.
+
+    Two of these scored at the same time (``me``/``other`` swapped) meet only if
+    the pool runs both rewards at once; scored one after the other, the first
+    waits in vain and is incorrect("alone").
+    """
+
+    name = "meet"
+    manifest = Manifest(required_columns=("folder",), default_timeout=300.0)
+    Options = MeetOptions
+
+    def score(self, sample: Sample, prepared: Any) -> Verdict:
+        from pathlib import Path
+
+        from pool_jobs import wait_for
+
+        folder, key = Path(sample.row["folder"]), sample.completion
+        (folder / f"{self.options.me}-{key}").touch()
+        met = wait_for(folder / f"{self.options.other}-{key}", patience=60.0)
+        return Verdict.correct("met") if met else Verdict.incorrect("alone")

@@ -72,3 +72,57 @@ class Faulty:
         if action == "die_soon":
             threading.Thread(target=_kill_me_after, args=(delay,), daemon=True).start()
         return key
+
+
+def wait_for(path: Path, patience: float) -> bool:
+    """True once ``path`` exists, False when ``patience`` seconds pass first."""
+    give_up = time.monotonic() + patience
+    while not path.exists():
+        if time.monotonic() > give_up:
+            return False
+        time.sleep(0.01)
+    return True
+
+
+@dataclass(frozen=True)
+class Rendezvous:
+    """Each item ``(me, other)`` leaves ``folder/me`` and waits for ``folder/other``: "met", or "alone" after ``patience`` s.
+
+    Two runs whose items wait for each other both meet only if the pool runs them at the same time.
+    """
+
+    folder: str
+    patience: float = 120.0
+
+    def setup(self) -> None:
+        return None
+
+    def run(self, _: None, item: tuple[str, str]) -> str:
+        me, other = item
+        (Path(self.folder) / me).touch()
+        return "met" if wait_for(Path(self.folder) / other, self.patience) else "alone"
+
+
+@dataclass(frozen=True)
+class Nap:
+    """Sleeps for the item's seconds, then returns the item."""
+
+    def setup(self) -> None:
+        return None
+
+    def run(self, _: None, item: float) -> float:
+        time.sleep(item)
+        return item
+
+
+@dataclass(frozen=True)
+class Ask:
+    """Asks the parent for the item (``request_parent``) and returns the answer."""
+
+    def setup(self) -> None:
+        return None
+
+    def run(self, _: None, item: object) -> object:
+        from grpo_rewards.pool import request_parent
+
+        return request_parent(item)

@@ -1,10 +1,14 @@
 """How many judge requests run at once and how fast they start, for the whole process.
 
 The judge asks a :class:`RequestLimiter` before every request. The default,
-:class:`LocalLimiter`, holds a concurrency limit and a request-rate limit in
-this process (all reward instances that talk to one endpoint share it). A
-limiter for a whole cluster (one budget across many processes or nodes) is
-another class with the same two methods, installed with
+:class:`LocalLimiter`, holds a concurrency limit and the ``requests_per_second``
+option's rate in this process (all reward instances that talk to one endpoint
+share it), and draws every attempt from the shared limits registry
+(:mod:`grpo_rewards.limits`) under the name :data:`JUDGE_REQUESTS`: a rate set
+there (``GRPO_REWARDS_LIMITS="judge_requests=20/s"``, or
+``limits.set_rate("judge_requests", 20)``) holds for every judge of the
+process, and on the Ray executor for the whole cluster (``per="node"``: on
+each node). Another limiter with the same two methods is installed with
 :func:`set_limiter_factory`; nothing else changes.
 
 :class:`Breaker` stops sending to an endpoint that keeps failing, so a batch
@@ -19,7 +23,20 @@ import time
 from collections.abc import AsyncIterator, Callable
 from typing import Protocol
 
-__all__ = ["Breaker", "LimiterFactory", "LocalLimiter", "RequestLimiter", "make_limiter", "set_limiter_factory"]
+from grpo_rewards import limits
+
+__all__ = [
+    "JUDGE_REQUESTS",
+    "Breaker",
+    "LimiterFactory",
+    "LocalLimiter",
+    "RequestLimiter",
+    "make_limiter",
+    "set_limiter_factory",
+]
+
+#: The judge's name in :mod:`grpo_rewards.limits`: every attempt (retries too) is one start of it.
+JUDGE_REQUESTS = "judge_requests"
 
 
 class RequestLimiter(Protocol):
@@ -35,19 +52,20 @@ class RequestLimiter(Protocol):
 
 
 class LocalLimiter:
-    """A concurrency limit and a rate limit (evenly spaced starts) for this process.
+    """A concurrency limit and a rate limit (evenly spaced starts) for this process, under the shared ``judge_requests`` rates.
 
     Args:
         max_concurrency: judgments in flight at once.
-        requests_per_second: attempts started per second; 0 for no limit.
+        requests_per_second: attempts started per second by this limiter; 0 for no limit of its own.
+            Rates of :data:`JUDGE_REQUESTS` in :mod:`grpo_rewards.limits` apply as well: an attempt
+            starts once every one of them allows it.
     """
 
     def __init__(self, max_concurrency: int, requests_per_second: float = 0.0) -> None:
         self.max_concurrency = max_concurrency
         self.requests_per_second = requests_per_second
         self._semaphore = asyncio.Semaphore(max_concurrency)
-        self._next_start = 0.0
-        self._lock = asyncio.Lock()
+        self._schedule = limits.LocalLimiter()  # the option's own rate: this process's schedule, no one else's
 
     @contextlib.asynccontextmanager
     async def slot(self) -> AsyncIterator[None]:
@@ -55,14 +73,18 @@ class LocalLimiter:
             yield
 
     async def pace(self) -> None:
-        if self.requests_per_second <= 0:
-            return
-        async with self._lock:
-            now = time.monotonic()
-            start = max(now, self._next_start)
-            self._next_start = start + 1.0 / self.requests_per_second
-        if start > now:
-            await asyncio.sleep(start - now)
+        delay = 0.0
+        if self.requests_per_second > 0:
+            delay = self._schedule.reserve(JUDGE_REQUESTS, 1.0, self.requests_per_second)
+        if _shared_rate_set():
+            # the registry's limiter may be a Ray actor: book off the event loop, which serves every request
+            delay = max(delay, await asyncio.to_thread(limits.reserve, JUDGE_REQUESTS))
+        if delay > 0:
+            await asyncio.sleep(delay)
+
+
+def _shared_rate_set() -> bool:
+    return limits.rate(JUDGE_REQUESTS) is not None or limits.rate(JUDGE_REQUESTS, per="node") is not None
 
 
 #: Builds the limiter for (endpoint, max_concurrency, requests_per_second); called in the judge's event loop.
