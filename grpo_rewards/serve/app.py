@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import logging
 import os
-import threading
 import time
 from collections.abc import AsyncIterator, Callable
 from typing import Any
@@ -37,7 +35,6 @@ from .scorer import Scorer, UnknownReward
 __all__ = ["CLIENT_HEADER", "Busy", "Gate", "ServiceState", "create_app"]
 
 _MAX_CLIENTS = 256
-logger = logging.getLogger("grpo_rewards.serve")
 
 
 class Busy(Exception):
@@ -85,18 +82,6 @@ class ServiceState:
         self.rows = 0
         self.refused = 0
         self.clients: dict[str, float] = {}
-        self.scoring = 0  # threads scoring now; a batch cancelled at shutdown leaves its thread running
-        self._scoring_lock = threading.Lock()
-
-    def score(self, rows: list[Any], rewards: list[str] | None) -> dict[str, Any]:
-        """``scorer.score`` in a worker thread, counted in :attr:`scoring`."""
-        with self._scoring_lock:
-            self.scoring += 1
-        try:
-            return self.scorer.score(rows, rewards)
-        finally:
-            with self._scoring_lock:
-                self.scoring -= 1
 
     def saw(self, client: str | None) -> None:
         if client and (client in self.clients or len(self.clients) < _MAX_CLIENTS):
@@ -140,16 +125,6 @@ async def _read_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def _abandon_batches() -> None:
-    """SIGKILL the pool's workers: the graceful timeout ran out, and the batches still scoring hold the pool
-    until they end (their samples come back failed, nobody waits for them), so the service could not stop."""
-    pool = current_pool()
-    if pool is not None:
-        logger.warning("grpo-rewards serve: the graceful timeout ran out; stopping the batches still scoring")
-        for worker in list(pool.workers):
-            worker.kill()
-
-
 def create_app(scorer: Scorer, *, prepare: bool = True, on_ready: Callable[[], None] | None = None) -> FastAPI:
     """The app. With ``prepare``, start-up runs every reward's preflight and warms the worker pool first.
 
@@ -167,8 +142,6 @@ def create_app(scorer: Scorer, *, prepare: bool = True, on_ready: Callable[[], N
         if on_ready is not None:
             on_ready()
         yield
-        if state.scoring:
-            _abandon_batches()
         await asyncio.to_thread(shutdown_pool)
 
     app = FastAPI(title="grpo-rewards", summary="Verdicts for GRPO completions", lifespan=lifespan)
@@ -189,7 +162,7 @@ def create_app(scorer: Scorer, *, prepare: bool = True, on_ready: Callable[[], N
             parsed = parse_score_request(await _read_body(request, scorer.limits.max_body_bytes), scorer.limits)
             scorer.chosen(parsed.rewards)
             async with state.gate.slot():
-                result = await asyncio.to_thread(state.score, parsed.rows, parsed.rewards)
+                result = await asyncio.to_thread(scorer.score, parsed.rows, parsed.rewards)
         except RequestProblem as problem:
             state.refused += 1
             return _json_response(problem.to_dict(), problem.status)
