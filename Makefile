@@ -6,8 +6,8 @@ BIN    := $(VENV)/bin
 DISTS  := . $(patsubst %/pyproject.toml,%,$(wildcard sandbox/pyproject.toml plugins/*/pyproject.toml trainer/pyproject.toml))
 EXAMPLE_PLUGINS := $(patsubst %/pyproject.toml,%,$(wildcard docs/examples/*/pyproject.toml))
 STAMP  := $(VENV)/.installed
-# Packages `make lint` type-checks (mypy is configured for all five in pyproject.toml).
-# The others are being rewritten; add each here once `mypy -p NAME` is clean.
+# Packages `make lint` type-checks (mypy's settings are in pyproject.toml): every distribution's
+# package; a new distribution's goes here once `mypy -p NAME` is clean.
 MYPY_PACKAGES := grpo_rewards grpo_rewards_trainer grpo_rewards_sandbox grpo_rewards_math grpo_rewards_code grpo_rewards_judge grpo_rewards_reward_model
 # `make test-fast`: no Docker, nothing slow (markers are declared in pyproject.toml).
 FAST_MARKERS := not docker and not slow

@@ -13,7 +13,8 @@ big thread stack, and CPU-heavy programs (1-2.5 s of CPU).
 Each MBPP row is ``{"prompt", "code", "test_imports", "test_list"}`` as the
 sanitized split stores it; each APPS row is ``{"question", "solution",
 "input_output": {"inputs", "outputs"}}``. :func:`mbpp_rows` and
-:func:`apps_rows` turn them into rows for ``grpo-rewards check``.
+:func:`apps_rows` turn them, and the rows of ``refs/``, into
+rows for ``grpo-rewards check``.
 """
 
 # ruff: noqa: E501 - one reference per entry reads best
@@ -22,7 +23,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-__all__ = ["APPS", "MBPP", "apps_rows", "mbpp_rows"]
+__all__ = ["APPS", "MBPP", "all_apps", "all_mbpp", "apps_rows", "mbpp_rows"]
 
 MBPP: list[dict[str, Any]] = [
     {
@@ -437,6 +438,20 @@ APPS: list[dict[str, Any]] = [
 ]
 
 
+def all_mbpp() -> list[dict[str, Any]]:
+    """Every MBPP-shaped reference: these and ``refs.MBPP_MORE``."""
+    from refs import MBPP_MORE
+
+    return MBPP + MBPP_MORE
+
+
+def all_apps() -> list[dict[str, Any]]:
+    """Every APPS-shaped reference: these and ``refs.APPS_MORE``."""
+    from refs import APPS_MORE
+
+    return APPS + APPS_MORE
+
+
 def mbpp_rows() -> list[dict[str, Any]]:
     """MBPP sanitized rows as ``check`` reads them: the reference fenced, ``tests`` and ``test_setup``."""
     return [
@@ -446,7 +461,7 @@ def mbpp_rows() -> list[dict[str, Any]]:
             "tests": r["test_list"],
             "test_setup": "\n".join(r["test_imports"]),
         }
-        for r in MBPP
+        for r in all_mbpp()
     ]
 
 
@@ -454,5 +469,5 @@ def apps_rows() -> list[dict[str, Any]]:
     """APPS rows as ``check`` reads them: the solution fenced, the cases as a JSON string (APPS stores them so)."""
     return [
         {"prompt": r["question"], "completion": f"```python\n{r['solution']}\n```", "tests": json.dumps(r["input_output"])}
-        for r in APPS
+        for r in all_apps()
     ]

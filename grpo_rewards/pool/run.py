@@ -24,6 +24,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["PoolRun"]
 
+_SIGNAL_CHECK_SECONDS = 0.2
+
 
 class PoolRun:
     """The run of ``tasks``: its :class:`Scheduler` (kept by the loop thread) and the inbox its caller reads."""
@@ -57,7 +59,12 @@ class PoolRun:
     def wait(self) -> list[list[Outcome]]:
         """Handle the inbox until the run ends; one outcome per item, in order."""
         while True:
-            kind, body = self._inbox.get()
+            try:
+                # a bounded wait: the main thread must come back to Python often enough to take a
+                # Ctrl-C or SIGTERM that the kernel delivered to another thread of the process
+                kind, body = self._inbox.get(timeout=_SIGNAL_CHECK_SECONDS)
+            except queue.Empty:
+                continue
             if kind == "result":
                 assert self.on_result is not None
                 self.on_result(*body)

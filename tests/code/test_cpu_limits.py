@@ -79,3 +79,18 @@ def test_every_case_runs_after_a_timeout_by_default(scored):
 @pytest.mark.docker
 def test_max_timeouts_stops_the_rest(scored):
     assert scored["spins on case 0, max_timeouts=1"].details["statuses"] == {"timeout": 1, "skipped": 3}
+
+
+@pytest.mark.docker
+def test_samples_whose_calls_sleep_to_the_cap_do_not_starve_a_sample_of_many_quick_calls(docker_sandbox):
+    # Each sleeper call holds a sandbox slot for its whole wall cap; the dispatcher serves the least-served sample first.
+    many = {"tests": [f"assert double({n}) == {2 * n}" for n in range(40)]}
+    sleeper = fence("import time\ndef double(n):\n    time.sleep(60)\n    return 2 * n")
+    quick = fence("def double(n):\n    return 2 * n")
+    reward = grpo_rewards.load_plugins().registry.create("code", {"test_timeout": 1.0, "timeout": 4.0})
+    samples = [Sample(sleeper + f"\n# {i}", prompt=f"sleeper {i}", row=many) for i in range(4)]
+    samples.append(Sample(quick, prompt="quick", row=many))
+    *sleepers, fast = grpo_rewards.score_samples(reward, samples, plugin="code")
+    assert fast.score == 1.0, fast
+    for verdict in sleepers:
+        assert verdict.score == 0.0 and verdict.details["statuses"].get("timeout", 0) >= 1, verdict

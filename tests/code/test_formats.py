@@ -18,6 +18,14 @@ def test_stdio_from_json_string_and_apps_layout():
     assert isinstance(spec, StdioTests) and [c.output for c in spec.cases] == ["a", "b"]
 
 
+def test_apps_call_based_cases_are_not_read_as_stdin():
+    """APPS's fn_name problems hold arguments: read as stdin, their lists would be joined into nonsense input."""
+    row = {"tests": json.dumps({"fn_name": "add", "inputs": [["1", "2"]], "outputs": [["12"]]})}
+    with pytest.raises(TestsError, match="call-based") as info:
+        read_tests(row)
+    assert info.value.reason == "bad_tests" and "assert list" in str(info.value)
+
+
 def test_assert_list_with_setup():
     spec = read_tests({"tests": ["assert f(1) == 2"], "test_setup": "import math"})
     assert spec == AssertTests(("assert f(1) == 2",), "import math")

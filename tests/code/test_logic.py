@@ -72,9 +72,12 @@ def test_assert_tests_through_the_proxy(local_sandbox):
             (ADD_ASSERTS, fence("def add(a, b):\n    return a + b")),
             (ADD_ASSERTS, fence("def add(a, b):\n    return a * b")),
             (ADD_ASSERTS, fence("def add(a, b):\n    return 7")),
+            (ADD_ASSERTS, fence("def add(a, b):\n    return a + b if a < 4 else 0")),
         ]
     )
-    assert [v.score for v in verdicts] == [1.0, 0.0, 0.5]
+    # a constant passes two tests but earns nothing (see credit.py); a function that really computes earns 3/4
+    assert [v.score for v in verdicts] == [1.0, 0.0, 0.0, 0.75]
+    assert "does not depend on its input" in verdicts[2].reason
     assert all(j.function == "__grpo_call__" for j in local_sandbox.jobs if isinstance(j, Call))
 
 

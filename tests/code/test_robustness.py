@@ -69,6 +69,34 @@ def half(n):
     return fractions.Fraction(n, 2)
 """
 
+HOSTILE = {
+    "tests": [
+        "assert sum(span()) == 0",
+        "assert int(huge_decimal()) == 1",
+        "assert big() % 7 == 1",
+        "assert one() == 1",
+        "for i in range(40):\n    assert len(blob(i)) == 3 << 20",
+    ]
+}
+HOSTILE_CODE = """
+import decimal
+
+def span():
+    return range(10 ** 18)
+
+def huge_decimal():
+    return decimal.Decimal("1e999999999")
+
+def big():
+    return 1 << (1 << 22)
+
+def one():
+    return 1
+
+def blob(i):
+    return chr(97 + i % 26) * (3 << 20)
+"""
+
 
 def fence(code: str) -> str:
     return f"```python\n{code}\n```"
@@ -83,6 +111,7 @@ CASES = {
     "honest continuation": (ADD_HE, "    return a + b\n", "def add(a, b):\n"),
     "60,000 hash-colliding ints": (FLOOD, fence(FLOOD_CODE), "p"),
     "values beyond the codec": (VALUES, fence(VALUES_CODE), "p"),
+    "values our test code cannot compute on": (HOSTILE, fence(HOSTILE_CODE), "p"),
 }
 
 
@@ -120,3 +149,19 @@ def test_standard_containers_numbers_and_truth_values_cross(scored):
     verdict = scored["values beyond the codec"]
     assert verdict.score == 1.0, verdict.details.get("failures")
     assert verdict.details["trust"] == "full"
+
+
+@pytest.mark.docker
+def test_values_too_big_to_compute_on_fail_their_test_quickly(scored):
+    """sum(range(10**18)) or int(Decimal('1e999999999')) would be one C call our CPU clock cannot stop."""
+    verdict = scored["values our test code cannot compute on"]
+    assert verdict.kind == "partial" and verdict.score == 0.2, verdict
+    messages = [f["message"] for f in verdict.details["failures"]]
+    assert "range of more than" in messages[0] and "exponent past" in messages[1] and "bits" in messages[2]
+
+
+@pytest.mark.docker
+def test_answers_past_64_mib_fail_the_rest_without_running(scored):
+    verdict = scored["values our test code cannot compute on"]
+    assert verdict.details["statuses"]["output_limit"] == 1
+    assert verdict.details["executions"] < 4 + 40

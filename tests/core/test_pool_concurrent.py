@@ -6,6 +6,8 @@ import asyncio
 import concurrent.futures
 import os
 import signal
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -107,6 +109,41 @@ def test_an_interrupted_run_kills_its_workers_and_the_other_run_completes(pool, 
     assert [[o.value for o in row] for row in other.result(timeout=300)] == [[0.01] * 5] * 10
     (after,) = pool.run([Task(Nap(), [0.0], 30.0)])
     assert after[0].value == 0.0
+
+
+_INTERRUPTED_ELSEWHERE = """
+import signal, sys, threading
+from pathlib import Path
+sys.path.insert(0, sys.argv[2])
+from pool_jobs import SpinAndReport, wait_for
+from grpo_rewards import Task, WorkerPool
+
+def interrupt_from_this_thread():
+    if wait_for(Path(sys.argv[1]) / "0", patience=120):
+        signal.pthread_kill(threading.get_ident(), signal.SIGINT)  # delivered here, not to the main thread
+
+with WorkerPool(1, memory_limit_mb=0) as pool:
+    threading.Thread(target=interrupt_from_this_thread, daemon=True).start()
+    try:
+        pool.run([Task(SpinAndReport(sys.argv[1]), [0], 3600.0)])
+    except KeyboardInterrupt:
+        print("interrupted")
+"""
+
+
+def test_ctrl_c_taken_by_another_thread_still_interrupts_the_waiting_run(tmp_path):
+    """The kernel may hand a process's SIGINT to any of its threads; the run waiting in the main thread must still end.
+
+    The spinning item would run for an hour: without the interrupt this run does not end before the
+    subprocess's generous limit.
+    """
+    support = str(Path(__file__).resolve().parents[1] / "support")
+    done = subprocess.run(
+        [sys.executable, "-c", _INTERRUPTED_ELSEWHERE, str(tmp_path), support], capture_output=True, text=True, timeout=300
+    )
+    assert done.stdout.strip() == "interrupted", done.stderr
+    worker, child = map(int, (tmp_path / "0").read_text().split())
+    assert gone(worker) and gone(child)
 
 
 def test_a_failing_callback_fails_only_its_own_run(pool):

@@ -17,7 +17,7 @@ from .gateway import Infra, Limits
 from .helpers import after_helpers
 from .options import WALL_FACTOR, CodeOptions
 from .outcome import SampleOutcome, to_verdict
-from .rowtests import read_sample_tests
+from .rowtests import read_sample_tests, shown_in_prompt
 from .runner import Runner, RunSettings, Work
 from .testcode import TestProgram
 
@@ -28,12 +28,13 @@ CACHE = OutcomeCache()
 
 @dataclass(frozen=True)
 class Plan:
-    """A sample ready to run: its code, its tests (stdio cases or a test program) and their labels."""
+    """A sample ready to run: its code, its tests (stdio cases or a test program), their labels, which the prompt shows."""
 
     code: str
     spec: StdioTests | TestProgram
     fingerprint: str
     labels: tuple[str, ...]
+    visible: tuple[bool, ...] = ()
 
 
 @dataclass
@@ -62,6 +63,8 @@ def plan_sample(sample: Sample, options: CodeOptions) -> Plan | Verdict:
     """What to run for ``sample``, or its verdict when nothing needs running."""
     try:
         spec, fingerprint, labels = read_sample_tests(sample.row, options, sample.prompt)
+        visible = shown_in_prompt(sample.row, options, sample.prompt)
+        visible = visible if len(visible) == len(labels) else ()
     except TestsError as exc:
         return Verdict.unverifiable(exc.reason, str(exc), data_error=True)  # check: the row's tests are unusable
     code = extract_code(sample.completion, mode=options.extract, language=options.language)
@@ -72,7 +75,7 @@ def plan_sample(sample: Sample, options: CodeOptions) -> Plan | Verdict:
         where = "in the completion" if options.extract == "whole" else f"in a fenced {options.language} block"
         return Verdict.incorrect("no_code", message=f"no code found {where}")
     helpers = "" if isinstance(spec, StdioTests) else spec.helpers
-    return Plan(after_helpers(prefix + code, helpers), spec, fingerprint, labels)
+    return Plan(after_helpers(prefix + code, helpers), spec, fingerprint, labels, visible)
 
 
 def continuation(sample: Sample) -> str | None:
@@ -179,7 +182,9 @@ def _verdict(
     cached = key in found
     outcome = found[key] if cached else fresh[key]
     all_or_nothing = options.credit_for(outcome.format) == "all"
-    verdict = to_verdict(outcome, code=plan.code, labels=plan.labels, all_or_nothing=all_or_nothing, cached=cached)
+    verdict = to_verdict(
+        outcome, code=plan.code, labels=plan.labels, all_or_nothing=all_or_nothing, cached=cached, visible=plan.visible
+    )
     return verdict.with_seconds(0.0 if cached else outcome.exec_seconds + outcome.compare_seconds)
 
 

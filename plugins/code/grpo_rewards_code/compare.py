@@ -15,9 +15,14 @@ Two modes (the ``compare`` option); both run in time linear in the output:
 Options, in either mode:
 
 * ``ignore_case``: compare case-insensitively (``str.casefold``).
-* ``float_tolerance`` > 0 (``tokens`` mode): two tokens that are both decimal
-  numbers match when ``|got - expected| <= tol * max(1, |expected|)``; every
-  other token must match exactly. ``nan`` and ``inf`` are words, not numbers.
+* ``float_tolerance`` (``tokens`` mode, default ``1e-6``): an expected token
+  written as a decimal fraction (with a ``.`` or an exponent: ``0.5``,
+  ``2.000000``, ``1e-9``) matches any decimal number within
+  ``tol * max(1, |expected|)``, the "absolute or relative error" rule of
+  Codeforces-style float checkers, so ``1.5`` matches ``1.500000`` and
+  ``0.3333333333333333`` matches ``0.333333333333``. Integer tokens and words
+  must match exactly (a count of ``1000001`` never matches ``1000000``).
+  ``nan`` and ``inf`` are words, not numbers. ``0`` compares every token exactly.
   Whether a token is a decimal number is decided by a single left-to-right
   scan, never by a backtracking regular expression.
 """
@@ -28,10 +33,12 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["CompareMode", "Comparison", "compare_output", "decimal_number", "normalize_lines"]
+__all__ = ["DEFAULT_TOLERANCE", "CompareMode", "Comparison", "compare_output", "decimal_number", "normalize_lines"]
 
 CompareMode = Literal["tokens", "exact"]
 _DIGITS = frozenset("0123456789")
+#: The default ``float_tolerance``: what float checkers of programming contests accept.
+DEFAULT_TOLERANCE = 1e-6
 
 
 @dataclass(frozen=True)
@@ -83,10 +90,14 @@ def decimal_number(token: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
+def _fractional(token: str) -> bool:
+    return "." in token or "e" in token or "E" in token
+
+
 def _tokens_match(got: str, expected: str, tolerance: float) -> bool:
     if got == expected:
         return True
-    if tolerance <= 0:
+    if tolerance <= 0 or not _fractional(expected):
         return False
     a, b = decimal_number(got), decimal_number(expected)
     if a is None or b is None:
@@ -119,7 +130,12 @@ def _compare_lines(got: str, expected: str) -> Comparison:
 
 
 def compare_output(
-    got: str, expected: str, *, mode: CompareMode = "tokens", ignore_case: bool = False, float_tolerance: float = 0.0
+    got: str,
+    expected: str,
+    *,
+    mode: CompareMode = "tokens",
+    ignore_case: bool = False,
+    float_tolerance: float = DEFAULT_TOLERANCE,
 ) -> Comparison:
     """Compare stdout ``got`` with ``expected`` as the module docstring defines."""
     if ignore_case:

@@ -5,7 +5,10 @@ sandbox pool at once would make a harness call (which a test program waits on,
 under a deadline) wait behind every stdin/stdout case of the batch. So jobs
 wait here in a priority queue and at most ``capacity`` are handed to the pool
 at a time; harness calls come first, then in-sandbox fallbacks, then stdio
-cases. A job may carry a ``should_run`` check, asked when its turn comes (a
+cases. Within a kind, the job with the smaller ``share`` (the wall time its
+sample has already spent executing) goes first, so a sample whose calls sleep
+to their cap cannot starve one that makes a hundred quick calls; then the
+oldest. A job may carry a ``should_run`` check, asked when its turn comes (a
 sample whose budget is spent stops submitting).
 """
 
@@ -30,6 +33,7 @@ OnDone = Callable[["Future[Any] | None"], None]
 @dataclass(order=True)
 class _Pending:
     priority: int
+    share: float
     order: int
     job: Any = field(compare=False)
     on_done: OnDone = field(compare=False)
@@ -51,10 +55,12 @@ class Dispatcher:
         self._local = threading.local()
         self.submitted = 0
 
-    def submit(self, job: Any, priority: int, on_done: OnDone, should_run: Callable[[], bool] | None = None) -> None:
+    def submit(
+        self, job: Any, priority: int, on_done: OnDone, should_run: Callable[[], bool] | None = None, share: float = 0.0
+    ) -> None:
         """Queue ``job``; ``on_done`` is called once, from whichever thread finishes it."""
         with self._lock:
-            heapq.heappush(self._heap, _Pending(priority, next(self._order), job, on_done, should_run))
+            heapq.heappush(self._heap, _Pending(priority, share, next(self._order), job, on_done, should_run))
             self._outstanding += 1
         self._pump()
 

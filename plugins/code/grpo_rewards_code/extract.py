@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["LANGUAGE_ALIASES", "MAX_PARSED_CHARS", "Block", "ExtractMode", "extract_code", "fenced_blocks"]
+__all__ = ["LANGUAGE_ALIASES", "MAX_PARSED_CHARS", "Block", "ExtractMode", "extract_code", "fenced_blocks", "parse_bounded"]
 
 #: Longest text the bare-code check hands to Python's parser (longer bare text is not taken as a program).
 MAX_PARSED_CHARS = 200_000
@@ -101,14 +101,21 @@ _STATEMENTS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, 
                ast.AnnAssign, ast.For, ast.While, ast.If, ast.With, ast.Try)  # fmt: skip
 
 
-def _bare_python(completion: str) -> str | None:
-    """The completion's answer part when it is a Python program with no fences, else None."""
-    text = completion.rsplit("</think>", 1)[-1].strip("\n")
+def parse_bounded(text: str) -> ast.Module | None:
+    """``text`` parsed as Python, or ``None`` when it is longer than :data:`MAX_PARSED_CHARS` or the parser fails."""
     if len(text) > MAX_PARSED_CHARS:
         return None
     try:
-        module = ast.parse(text)
+        return ast.parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+
+
+def _bare_python(completion: str) -> str | None:
+    """The completion's answer part when it is a Python program with no fences, else None."""
+    text = completion.rsplit("</think>", 1)[-1].strip("\n")
+    module = parse_bounded(text)
+    if module is None:
         return None
     acts = [n for n in module.body if isinstance(n, _STATEMENTS) or (isinstance(n, ast.Expr) and isinstance(n.value, ast.Call))]
     return text if acts else None

@@ -135,6 +135,12 @@ def _from_list(row: Mapping[str, Any], column: str, setup_column: str, want: For
     if items is None or items == [] or items == "":
         raise TestsError("no_tests", f"column {column!r} is empty")
     if isinstance(items, Mapping) and "inputs" in items and "outputs" in items:  # APPS stores two parallel lists
+        if items.get("fn_name"):  # APPS's call-based problems: arguments and return values, not stdin and stdout
+            message = (
+                f"column {column!r} holds APPS call-based cases (fn_name={str(items['fn_name'])[:60]!r}): their inputs"
+                " are arguments, not stdin; write them as an assert list (tests: ['assert f(...) == ...'])"
+            )
+            raise TestsError("bad_tests", message)
         items = [{"input": i, "output": o} for i, o in zip(items["inputs"], items["outputs"], strict=False)]
     if not isinstance(items, list):
         raise TestsError("bad_tests", f"column {column!r} must hold a list of tests, got {type(items).__name__}")

@@ -58,6 +58,19 @@ Status = Literal["ok", "runtime_error", "timeout", "memory", "output_limit"]
 STATUSES: tuple[Status, ...] = ("ok", "runtime_error", "timeout", "memory", "output_limit")
 #: Output kept from each stream of an execution, and the most it may print.
 OUTPUT_BYTES = 1024 * 1024
+#: The most a stdin/stdout case may print when its expected output is big (see :func:`output_allowance`).
+MAX_OUTPUT_BYTES = 32 * 1024 * 1024
+
+
+def output_allowance(expected: str) -> int:
+    """Output bytes a stdin/stdout case may print: twice its expected output plus slack, at least ``OUTPUT_BYTES``.
+
+    Judges print big answers (200,000 numbers are 2 MB), so a fixed 1 MiB cap
+    would fail correct programs; the expected size bounds what a correct
+    program needs, and ``MAX_OUTPUT_BYTES`` bounds what any case may cost us.
+    """
+    wanted = 2 * len(expected.encode("utf-8", "surrogatepass")) + 64 * 1024
+    return min(MAX_OUTPUT_BYTES, max(OUTPUT_BYTES, wanted))
 
 
 @dataclass(frozen=True)
@@ -296,7 +309,7 @@ class DockerGateway(Gateway):
     def start(self) -> None:
         if self._pool is not None:
             return
-        limits = sandbox.Limits(memory_mb=self.memory_mb, keep_output=OUTPUT_BYTES, max_output=OUTPUT_BYTES)
+        limits = sandbox.Limits(memory_mb=self.memory_mb, keep_output=MAX_OUTPUT_BYTES, max_output=MAX_OUTPUT_BYTES)
         pool = sandbox.SandboxPool(self.requested_size or None, limits=limits, backend=self._backend)
         try:
             with core_errors():

@@ -20,31 +20,37 @@ from __future__ import annotations
 
 import builtins
 import importlib
+import sys
 import time
 from dataclasses import dataclass, field
 from typing import Any
 
 from .channels import Channel, InfraFailed, LiveChannel, MutantChannel, SandboxNeeded
 from .clock import ClockedRecorder
+from .credit import Answer
 from .gateway import Infra
 from .mutants import MUTANTS
 from .recorder import Abort, Recorder
 from .replies import Reply
 from .testcode import CANDIDATE, RECORDER, TestProgram
 
-__all__ = ["HarnessJob", "HarnessReport", "RemoteFunction"]
+__all__ = ["STR_DIGITS", "HarnessJob", "HarnessReport", "RemoteFunction"]
+
+#: Digits our test code may convert between int and str (Python's default is 4,300; the CPU clock cannot
+#: interrupt one conversion, and 100,000 digits take milliseconds).
+STR_DIGITS = 100_000
 
 
 @dataclass(frozen=True)
 class HarnessReport:
     """What the harness found for one sample.
 
-    ``results`` holds ``(status, message, counted)`` per test, unless the run stopped:
+    ``results`` holds ``(status, message, counted, answers)`` per test (answers: see :mod:`.credit`), unless the run stopped:
     ``needs_sandbox`` says why the tests must run in the sandbox instead, and
     ``infra`` says how the sandbox failed.
     """
 
-    results: list[tuple[str, str, bool]] = field(default_factory=list)
+    results: list[tuple[str, str, bool, tuple[Answer, ...]]] = field(default_factory=list)
     needs_sandbox: str | None = None
     infra: Infra | None = None
     calls: int = 0
@@ -92,6 +98,8 @@ class HarnessJob:
     cpu_seconds: float = 4.0
 
     def setup(self) -> Any:
+        if hasattr(sys, "set_int_max_str_digits"):  # test code may print a big result (factorial(1000)) ...
+            sys.set_int_max_str_digits(STR_DIGITS)  # ... but a C-level conversion is not interruptible: keep a bound
         return compile(self.program.source, "<tests>", "exec")
 
     def run(self, code: Any, item: Any) -> HarnessReport:
@@ -113,7 +121,10 @@ class HarnessJob:
             mutant = self._mutant_results(code, memory, variant)
             counted = [c or status != "ok" for c, (status, _) in zip(counted, mutant, strict=True)]
         seconds = time.perf_counter() - started
-        results = [(status, message, count) for (status, message), count in zip(real, counted, strict=True)]
+        results = [
+            (status, message, count, tuple(live.answers.get(index, ())))
+            for index, ((status, message), count) in enumerate(zip(real, counted, strict=True))
+        ]
         return HarnessReport(results, calls=live.calls, waited=waited, seconds=seconds)
 
     def _mutant_results(self, code: Any, memory: dict[bytes, Reply], variant: int) -> list[tuple[str, str]]:
@@ -127,6 +138,7 @@ class HarnessJob:
 def _execute(code: Any, program: TestProgram, recorder: ClockedRecorder, channel: Channel) -> list[tuple[str, str]]:
     """Run the test program once with ``channel`` answering its calls; raises the channel's aborts."""
     namespace = _namespace(program, recorder, channel)
+    channel.bind(namespace, program.classes)
     error: BaseException | None = None
     try:
         exec(code, namespace)

@@ -18,20 +18,11 @@ from __future__ import annotations
 
 import ast
 
-from .extract import MAX_PARSED_CHARS, fenced_blocks
+from .extract import fenced_blocks, parse_bounded
 
 __all__ = ["after_helpers", "prompt_helpers"]
 
 _TAKEN = (ast.Import, ast.ImportFrom, ast.Assign, ast.AnnAssign, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
-
-
-def _parse(source: str) -> ast.Module | None:
-    if len(source) > MAX_PARSED_CHARS:
-        return None
-    try:
-        return ast.parse(source)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return None
 
 
 def _is_stub(node: ast.stmt) -> bool:
@@ -47,11 +38,11 @@ def _is_stub(node: ast.stmt) -> bool:
 
 
 def _modules(prompt: str) -> list[ast.Module]:
-    whole = _parse(prompt)
+    whole = parse_bounded(prompt)
     if whole is not None:
         return [whole]
     blocks = [b.text for b in fenced_blocks(prompt) if b.language in ("", "python", "py", "python3")]
-    return [m for m in map(_parse, blocks) if m is not None]
+    return [m for m in map(parse_bounded, blocks) if m is not None]
 
 
 def _name(node: ast.stmt) -> str | None:

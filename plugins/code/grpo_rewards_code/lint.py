@@ -18,17 +18,21 @@ def _where(row: Mapping[str, Any]) -> str:
 
 def lint_rows(rows: Sequence[Mapping[str, Any]], options: CodeOptions) -> list[str]:
     """One message per row whose tests cannot be used as they are."""
-    from .rowtests import read_sample_tests
+    from .rowtests import read_sample_tests, shown_in_prompt
 
     messages = []
     for row in rows:
         try:
             prompt = row.get("prompt")
-            spec, _, _ = read_sample_tests(row, options, prompt if isinstance(prompt, str) else "")
+            prompt = prompt if isinstance(prompt, str) else ""
+            spec, _, labels = read_sample_tests(row, options, prompt)
+            shown = shown_in_prompt(row, options, prompt)
         except TestsError as exc:
             messages.append(f"{_where(row)}: {exc.reason}: {exc}")
             continue
         if isinstance(spec, TestProgram) and spec.proxy_blocker is not None:
             action = "run inside the sandbox (trust: reduced)" if options.fallback else "are unverifiable (fallback is off)"
             messages.append(f"{_where(row)}: these tests {action}: {spec.proxy_blocker}")
+        if len(shown) == len(labels) and shown and all(shown):
+            messages.append(f"{_where(row)}: every test is shown in the prompt, so a lookup table of its examples passes it")
     return messages

@@ -76,8 +76,10 @@ def mutate(value: Any, variant: int) -> Any:
         return {**items, SENTINEL: SENTINEL} if variant == 0 else ({} if items else {SENTINEL: SENTINEL})
     if kind is collections.deque:
         return collections.deque(mutate(list(value), variant))
-    if kind is range:
-        return mutate(list(value), variant)
+    if kind is range:  # one more item, or none (or one): never materialised
+        if variant == 0:
+            return range(value.start, value.stop + value.step, value.step) if value else range(1)
+        return range(0) if value else range(1)
     if kind is Opaque:
         return Opaque(value.type_name, True if value.truth is None else not value.truth)
     return SENTINEL

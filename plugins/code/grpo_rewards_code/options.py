@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .compare import CompareMode
+from .compare import DEFAULT_TOLERANCE, CompareMode
 from .extract import ExtractMode
 from .formats import FormatName
 
@@ -47,7 +47,8 @@ class CodeOptions:
     compare: CompareMode = field(default="tokens", metadata=_help("stdio: tokens (checker-style) or exact (line by line)"))
     ignore_case: bool = field(default=False, metadata=_help("stdio: compare output case-insensitively"))
     float_tolerance: float = field(
-        default=0.0, metadata=_help("stdio, tokens mode: numbers match within this relative/absolute tolerance")
+        default=DEFAULT_TOLERANCE,
+        metadata=_help("stdio, tokens mode: expected decimal fractions match within this absolute/relative error (0: exact)"),
     )
     fallback: bool = field(
         default=True, metadata=_help("run tests a proxy cannot serve inside the sandbox (verdict says trust: reduced)")
@@ -68,8 +69,6 @@ class CodeOptions:
                 raise ValueError(f"{name} must not be negative, got {getattr(self, name)}")
         if self.float_tolerance < 0:
             raise ValueError(f"float_tolerance must not be negative, got {self.float_tolerance}")
-        if self.float_tolerance and self.compare == "exact":
-            raise ValueError("float_tolerance compares tokens: use it with compare=tokens, not compare=exact")
         if 0 < self.wall_timeout < self.test_timeout:
             raise ValueError(f"wall_timeout ({self.wall_timeout}) must not be below test_timeout ({self.test_timeout})")
         from .gateway import backend_class  # the sandbox library loads with the first reward that is created

@@ -8,6 +8,7 @@ from typing import Any
 
 from grpo_rewards import Verdict
 
+from .credit import Answer, partial_credit_refused
 from .gateway import Infra
 
 __all__ = ["FAILURES_SHOWN", "STATUSES", "SampleOutcome", "TestResult", "printable", "to_verdict"]
@@ -34,7 +35,8 @@ class TestResult:
 
     ``counted`` is False for a test whose result does not depend on the
     function's behaviour (it passes whatever the function returns): it is
-    neither a pass nor a failure, and the verdict leaves it out.
+    neither a pass nor a failure, and the verdict leaves it out. ``answers``
+    are the function's answers during the test (digests, see :mod:`.credit`).
     """
 
     __test__ = False
@@ -42,6 +44,7 @@ class TestResult:
     status: str
     message: str = ""
     counted: bool = True
+    answers: tuple[Answer, ...] = ()
 
     @property
     def passed(self) -> bool:
@@ -139,13 +142,25 @@ def _reason(outcome: SampleOutcome) -> str:
 
 
 def to_verdict(
-    outcome: SampleOutcome, *, code: str, labels: Sequence[str] = (), all_or_nothing: bool = False, cached: bool = False
+    outcome: SampleOutcome,
+    *,
+    code: str,
+    labels: Sequence[str] = (),
+    all_or_nothing: bool = False,
+    cached: bool = False,
+    visible: Sequence[bool] = (),
 ) -> Verdict:
-    """The verdict for ``outcome``: the fraction of counted tests passed (or 1/0 with ``all_or_nothing``)."""
+    """The verdict for ``outcome``: the fraction of counted tests passed (or 1/0 with ``all_or_nothing``).
+
+    ``visible`` says which tests the prompt shows: partial credit needs a passed
+    hidden test and non-trivial answers (:func:`.credit.partial_credit_refused`).
+    """
     code = printable(code)
     if outcome.infra is not None:
         return Verdict.unverifiable(outcome.infra.reason, outcome.infra.message, answer=code, format=outcome.format)
     details = _details(outcome, labels, cached)
+    if any(visible):
+        details["shown_in_prompt"] = [i for i, shown in enumerate(visible) if shown]
     total, passed = len(outcome.counted), outcome.passed
     if not total:
         message = f"none of the row's {len(outcome.results)} test(s) depends on what the function returns"
@@ -155,4 +170,8 @@ def to_verdict(
         return Verdict.correct(_reason(outcome), answer=code, **details)
     if passed == 0 or all_or_nothing:
         return Verdict.incorrect(_reason(outcome), answer=code, **details)
+    refused = partial_credit_refused(outcome.results, visible)
+    if refused is not None:
+        details["partial_refused"] = refused
+        return Verdict.incorrect(printable(f"{_reason(outcome)}; no partial credit: {refused}"), answer=code, **details)
     return Verdict.partial(passed / total, _reason(outcome), answer=code, **details)

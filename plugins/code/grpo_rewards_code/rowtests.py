@@ -8,12 +8,13 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from .credit import visible_tests
 from .formats import AssertTests, HumanEvalTests, StdioTests, TestSpec, read_tests, spec_fingerprint
 from .helpers import prompt_helpers
 from .options import CodeOptions
 from .testcode import TestProgram, build_program
 
-__all__ = ["RowTests", "read_sample_tests"]
+__all__ = ["RowTests", "read_sample_tests", "shown_in_prompt"]
 
 #: A row's tests: stdio cases or a test program, their fingerprint (for cache keys) and a label per test.
 RowTests = tuple[StdioTests | TestProgram, str, tuple[str, ...]]
@@ -55,6 +56,16 @@ def _program(spec: AssertTests | HumanEvalTests, helpers: str) -> RowTests:
     program = build_program(spec, helpers)
     fingerprint = spec_fingerprint(spec) + hashlib.sha256(program.helpers.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     return program, fingerprint, program.labels
+
+
+@functools.lru_cache(maxsize=1024)
+def _visible(spec: TestSpec, prompt: str) -> tuple[bool, ...]:
+    return visible_tests(spec, prompt)
+
+
+def shown_in_prompt(row: Mapping[str, Any], options: CodeOptions, prompt: str) -> tuple[bool, ...]:
+    """For each test of ``row``, whether ``prompt`` shows it (see :mod:`.credit`); raises ``TestsError``."""
+    return _visible(_spec(row, options), prompt) if prompt else ()
 
 
 def read_sample_tests(row: Mapping[str, Any], options: CodeOptions, prompt: str = "") -> RowTests:

@@ -27,19 +27,22 @@ from dataclasses import dataclass, replace
 from grpo_rewards import Outcome, Task, WorkerPool
 
 from .compare import CompareMode
+from .credit import Answer, stdio_answer
 from .dispatch import CALL, FALLBACK, STDIO, Dispatcher
 from .formats import StdioCase, StdioTests
-from .gateway import Call, Infra, Limits, Result, Run
+from .gateway import Call, Infra, Limits, Result, Run, output_allowance
 from .harness import HarnessJob, HarnessReport
 from .judging import call_reply, failure_message, stdio_test
 from .outcome import STATUSES, SampleOutcome, TestResult
-from .programs import CALL_FUNCTION, FALLBACK_FUNCTION, call_program, fallback_program
+from .programs import CALL_FUNCTION, FALLBACK_FUNCTION, call_program, fallback_program, run_program
 from .replies import CallFailed, CallRequest, Reply
 from .testcode import TestProgram
 
 __all__ = ["RunSettings", "Runner", "Work"]
 
 _STDERR_KEPT = 2000
+#: The harness worker's deadline is this many times the sample's wall-clock budget, plus 30 s.
+HARNESS_DEADLINE_FACTOR = 5.0
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,10 @@ class _Sample:
 
     def running(self) -> bool:
         return self.stop_reason() is None
+
+    def spent_wall(self) -> float:
+        with self.lock:
+            return self.wall
 
     def limits(self) -> Limits:
         with self.lock:
@@ -195,8 +202,9 @@ class Runner:
         sample = self.samples[work.key]
         assert isinstance(work.spec, StdioTests)
         sample.raw = [None] * len(work.spec.cases)
+        program = run_program(work.code)
         for index, case in enumerate(work.spec.cases):
-            limits = sample.limits()
+            limits = replace(sample.limits(), output_bytes=output_allowance(case.output))
 
             def done(future: Future[Result | Infra] | None, index: int = index, limits: Limits = limits) -> None:
                 if future is None:
@@ -208,7 +216,7 @@ class Runner:
                 sample.record(result)
                 sample.raw[index] = (result, limits)
 
-            self.dispatcher.submit(Run(work.code, case.input, limits), STDIO, done, sample.running)
+            self.dispatcher.submit(Run(program, case.input, limits), STDIO, done, sample.running)
 
     def _stdio_outcome(self, sample: _Sample) -> SampleOutcome:
         started = time.perf_counter()
@@ -221,6 +229,8 @@ class Runner:
                 continue
             result, limits = raw
             test = self._stdio_test(result, case, limits)
+            if result.ok and not result.stdout_truncated:
+                test = replace(test, answers=(stdio_answer(case.input, result.stdout),))
             cpu, wall = cpu + result.cpu_time, wall + result.wall_time
             over = self.settings.overspent(cpu, wall)
             if over is not None and test.status != "timeout":
@@ -239,10 +249,12 @@ class Runner:
     # -- harness ---------------------------------------------------------------------------
 
     def _run_harness(self, works: Sequence[Work]) -> None:
-        backstop = self.settings.wall_budget * 2 + 30.0
+        # The deadline only catches a harness stuck in one C call: its own CPU is clocked per test, and its waits
+        # are for sandbox calls queued behind the whole batch (HumanEval/53 makes 105 calls one after another).
+        backstop = self.settings.wall_budget * HARNESS_DEADLINE_FACTOR + 30.0
         cpu = self.settings.limits.cpu_seconds
         tasks = [Task(HarnessJob(w.spec, w.key, cpu), [None], backstop) for w in works]  # type: ignore[arg-type]
-        programs = {w.key: call_program(w.code) for w in works}
+        programs = {w.key: call_program(w.code, w.spec) for w in works}  # type: ignore[arg-type]
 
         def on_request(request: CallRequest) -> Future[Reply]:
             return self._call(request, programs[request.sample])
@@ -270,7 +282,7 @@ class Runner:
             reply.set_result(CallFailed("timeout", over) if over and result.ok else call_reply(result, limits))
 
         arguments = (request.name, request.args, request.kwargs, request.want_args)
-        self.dispatcher.submit(Call(program, CALL_FUNCTION, arguments, limits), CALL, done, sample.running)
+        self.dispatcher.submit(Call(program, CALL_FUNCTION, arguments, limits), CALL, done, sample.running, sample.spent_wall())
         return reply
 
     def _harness_done(self, work: Work, outcome: Outcome) -> None:
@@ -286,7 +298,7 @@ class Runner:
         if report.infra is not None:
             self._set(work.key, SampleOutcome(work.format, infra=report.infra, executions=sample.executions))
             return
-        results = [TestResult(status, message, counted) for status, message, counted in report.results]
+        results = [TestResult(status, message, counted, answers) for status, message, counted, answers in report.results]
         self._set(work.key, sample.outcome(results, compare_seconds=max(0.0, report.seconds - report.waited)))
 
     # -- in-sandbox fallback ----------------------------------------------------------------
@@ -325,6 +337,18 @@ def _fallback_results(result: Result, count: int, limits: Limits) -> list[TestRe
         return [TestResult("runtime_error", "the in-sandbox test run returned no usable results")] * count
     out = []
     for item in value:
-        ok = type(item) is tuple and len(item) == 2 and item[0] in STATUSES and type(item[1]) is str
-        out.append(TestResult(item[0], item[1][:300]) if ok else TestResult("runtime_error", "malformed test result"))
+        ok = type(item) is tuple and len(item) == 3 and item[0] in STATUSES and type(item[1]) is str
+        out.append(
+            TestResult(item[0], item[1][:300], answers=_answers(item[2]))
+            if ok
+            else TestResult("runtime_error", "malformed test result")
+        )
     return out
+
+
+def _answers(value: object) -> tuple[Answer, ...]:
+    """The in-sandbox run's answer digests of one test (untrusted, like the rest of its report; malformed: none)."""
+    if type(value) is not list or len(value) > 100_000:
+        return ()
+    fields = [a for a in value if type(a) is tuple and len(a) == 3 and type(a[0]) is str and type(a[1]) is str]
+    return tuple(Answer(a[0][:64], a[1][:64], a[2] is True) for a in fields)

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from .formats import AssertTests, HumanEvalTests, TestsError
 
-__all__ = ["CANDIDATE", "RECORDER", "TestProgram", "build_program"]
+__all__ = ["CANDIDATE", "RECORDER", "TestProgram", "build_program", "check_tests"]
 
 RECORDER = "__grpo__"
 CANDIDATE = "__grpo_candidate__"
@@ -55,6 +55,8 @@ class TestProgram:
         proxy_blocker: why a proxy cannot serve these tests, or ``None``.
         format: ``"asserts"`` or ``"humaneval"``.
         helpers: the prompt's helper source the program starts with (also put before the model's code).
+        classes: classes the test code defines at its top level; their instances cross the sandbox by state.
+        classes_source: those classes' definitions with the test code's imports, run in the sandbox to rebuild them.
     """
 
     __test__ = False
@@ -68,6 +70,8 @@ class TestProgram:
     proxy_blocker: str | None
     format: str
     helpers: str = ""
+    classes: tuple[str, ...] = ()
+    classes_source: str = ""
 
 
 def _parse(source: str, what: str) -> ast.Module:
@@ -264,6 +268,15 @@ def _check_function(module: ast.Module) -> ast.FunctionDef:
     return check
 
 
+def check_tests(tests: HumanEvalTests) -> tuple[str, list[ast.stmt]]:
+    """The candidate's parameter name in ``check`` and the statements of ``check`` that are tests (none: one test)."""
+    module = _parse(tests.test, "the HumanEval test source")
+    check = _check_function(module)
+    candidate = check.args.args[0].arg
+    helpers = _asserting_functions(module)
+    return candidate, [node for node in check.body if _is_test_statement(node, candidate, helpers)]
+
+
 def _humaneval_program(tests: HumanEvalTests, prompt_source: str) -> tuple[ast.Module, list[str], str]:
     module = _parse(tests.test, "the HumanEval test source")
     module.body = [n for n in module.body if not _runs_check(n)]  # we call check ourselves
@@ -319,6 +332,22 @@ def _build(tests: AssertTests | HumanEvalTests, helpers: str) -> _Built:
     return _Built(module, labels, proxied, modules, candidate, helpers)
 
 
+def _test_classes(tests: AssertTests | HumanEvalTests) -> tuple[tuple[str, ...], str]:
+    """Classes the test code defines at its top level (MBPP's ``Pair``), and their source with its imports.
+
+    Only definitions and imports go into the sandbox: never a statement of a test.
+    """
+    source = tests.setup if isinstance(tests, AssertTests) else tests.test
+    if "class" not in source:
+        return (), ""
+    module = _parse(source, "the test code")
+    names = tuple(n.name for n in module.body if isinstance(n, ast.ClassDef))
+    if not names:
+        return (), ""
+    kept: list[ast.stmt] = [n for n in module.body if isinstance(n, (ast.Import, ast.ImportFrom, ast.ClassDef))]
+    return names, ast.unparse(ast.Module(kept, []))
+
+
 def build_program(tests: AssertTests | HumanEvalTests, helpers: str = "") -> TestProgram:
     """The test program for ``tests`` (after the prompt's ``helpers``); raises :class:`TestsError` when malformed."""
     built = _build(tests, helpers)
@@ -326,6 +355,7 @@ def build_program(tests: AssertTests | HumanEvalTests, helpers: str = "") -> Tes
     targets = set(built.proxied) | ({built.candidate} if built.candidate else set())
     source = ast.unparse(built.module)
     compile(source, "<tests>", "exec")  # fail here, not in a worker, if the transformation broke something
+    classes, classes_source = _test_classes(tests)
     return TestProgram(
         source=source,
         count=len(built.labels),
@@ -336,4 +366,6 @@ def build_program(tests: AssertTests | HumanEvalTests, helpers: str = "") -> Tes
         proxy_blocker=_blocker(built.module, targets),
         format=tests.format,
         helpers=built.helpers,
+        classes=classes,
+        classes_source=classes_source,
     )

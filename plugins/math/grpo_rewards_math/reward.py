@@ -58,7 +58,7 @@ def _question_numbers(prompt: str) -> frozenset[str]:
     return question_numbers(prompt)
 
 
-_PRELOAD = ("sympy", "math_verify", "latex2sympy2_extended", "grpo_rewards_math.symbolic")
+_PRELOAD = ("sympy", "math_verify", "latex2sympy2_extended", "grpo_rewards_math.symbolic", "grpo_rewards_math.warm")
 
 
 class MathReward(Reward):
