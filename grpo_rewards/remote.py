@@ -18,7 +18,10 @@ in which every sample was unverifiable. The client owns deadlines and retries:
 * a service that stays unreachable makes every sample of that call
   ``unverifiable(service_unavailable)``; no answer by the deadline makes them
   ``unverifiable(service_timeout)``. Never 0: our outage is not the policy's fault;
-* a 4xx (a reward the service does not serve, a malformed request) is our
+* a 413 (a batch over the service's ``--max-body-mb`` or ``--max-rows``) is sent
+  again in halves; a row that alone is too large gets an error result naming
+  the limit to raise (an ``unverifiable(invalid_row)`` verdict), and the others are scored;
+* any other 4xx (a reward the service does not serve, a malformed request) is our
   mistake, not an outage, and raises :class:`~grpo_rewards.ConfigError` at once.
 
 ``url`` is ``http://HOST:PORT`` or ``unix:/path/to.sock`` (a Unix domain socket).
@@ -140,7 +143,15 @@ class ServiceClient:
             raise ServiceUnavailable(f"no answer from the grpo-rewards service at {self.url}: {exc}") from None
         if response.status_code != 200:
             raise ServiceUnavailable(f"the service at {self.url} answered {path} with HTTP {response.status_code}")
-        data: dict[str, Any] = response.json()
+        try:
+            data = response.json()
+        except ValueError:
+            data = None
+        if not isinstance(data, dict):
+            raise ServiceUnavailable(
+                f"{self.url} answered {path} with something other than a JSON object: is a grpo-rewards service "
+                "listening there, or another program on its port or socket?"
+            )
         return data
 
     def health(self, *, timeout: float = 5.0) -> dict[str, Any]:
@@ -158,12 +169,26 @@ class ServiceClient:
         ``service_timeout``) and :class:`ConfigError` for a request the service refuses.
         """
         ends = time.monotonic() + self.deadline
+        names = list(rewards) if rewards else None
         results: list[dict[str, Any]] = []
         for start in range(0, len(rows), self.max_rows):
-            chunk = rows[start : start + self.max_rows]
-            body = json.dumps({"rows": list(chunk), "rewards": list(rewards) if rewards else None}, default=_plain)
-            results += [{**result, "line": result["line"] + start} for result in self._post(body.encode(), len(chunk), ends)]
+            results += self._score_span(rows, start, min(start + self.max_rows, len(rows)), names, ends)
         return results
+
+    def _score_span(
+        self, rows: Sequence[Mapping[str, Any]], start: int, stop: int, rewards: list[str] | None, ends: float
+    ) -> list[dict[str, Any]]:
+        """Results of ``rows[start:stop]``, numbered in ``rows``; a span the service finds too large (413) is
+        sent in halves, so long completions (or text JSON escapes to 6-12 bytes a character) never fail a batch."""
+        body = json.dumps({"rows": list(rows[start:stop]), "rewards": rewards}, default=_plain)
+        try:
+            answered = self._post(body.encode(), stop - start, ends)
+        except _TooLarge as exc:
+            if stop - start == 1:
+                return [_too_large(start + 1, exc)]
+            middle = (start + stop) // 2
+            return self._score_span(rows, start, middle, rewards, ends) + self._score_span(rows, middle, stop, rewards, ends)
+        return [{**result, "line": result["line"] + start} for result in answered]
 
     def score_each(self, rows: Sequence[Mapping[str, Any]], rewards: Sequence[str] | None = None) -> list[dict[str, Any]]:
         """Exactly one result per row, in order, for rows of one completion each (what reward functions send).
@@ -215,6 +240,8 @@ class ServiceClient:
             data = None
         if response.status_code != 200:
             problem = data if isinstance(data, dict) else {"error": response.text[:500]}
+            if response.status_code == 413:
+                raise _TooLarge(str(problem.get("field")), str(problem.get("error")))
             raise ConfigError(
                 f"the service at {self.url} refused the request (HTTP {response.status_code}, field "
                 f"{problem.get('field')!r}): {problem.get('error')}"
@@ -223,6 +250,23 @@ class ServiceClient:
         if not _covers(results, count):
             raise ServiceUnavailable(f"the service at {self.url} answered with a malformed body for {count} rows")
         return results
+
+
+class _TooLarge(Exception):
+    """The service refused a request as too large (413): the field at fault and its message."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def _too_large(line: int, exc: _TooLarge) -> dict[str, Any]:
+    """The error result of a row that alone is more than the service accepts."""
+    message = (
+        f"request:{line}: this row alone is over the service's limit ({exc}); start the service with a larger "
+        f"{'--max-rows' if exc.field == 'rows' else '--max-body-mb'}"
+    )
+    return {"line": line, "error": message, "field": exc.field, "rewards": {}}
 
 
 def _covers(results: Any, count: int) -> TypeGuard[list[dict[str, Any]]]:

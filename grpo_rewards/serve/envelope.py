@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..messages import is_chat
 from .limits import Limits
 
-__all__ = ["RequestProblem", "ScoreRequest", "parse_score_request"]
+__all__ = ["RequestProblem", "ScoreRequest", "parse_score_request", "too_many_completions"]
 
 _KEYS = ("rows", "rewards")
 
@@ -48,6 +49,8 @@ def _json(body: bytes) -> Any:
         raise RequestProblem(400, "body", "the body is not UTF-8 text; send JSON") from None
     except json.JSONDecodeError as exc:
         raise RequestProblem(400, "body", f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+    except RecursionError:
+        raise RequestProblem(400, "body", "JSON nested too deeply to read: send rows of plain values") from None
 
 
 def _rewards(value: Any) -> list[str] | None:
@@ -79,4 +82,24 @@ def parse_score_request(body: bytes, limits: Limits) -> ScoreRequest:
     if len(rows) > limits.max_rows:
         message = f"{len(rows)} rows, over this service's limit of {limits.max_rows}: send smaller batches"
         raise RequestProblem(413, "rows", message)
+    count = sum(_completions_in(row) for row in rows)
+    if count > limits.max_rows:
+        raise too_many_completions(count, limits)  # before millions of rows are made of one row's list
     return ScoreRequest(rows, _rewards(data.get("rewards")))
+
+
+def too_many_completions(count: int, limits: Limits) -> RequestProblem:
+    """The 413 for ``count`` completions over ``limits.max_rows``."""
+    message = (
+        f"{count} completions (a row with a list of completions counts each), over this "
+        f"service's limit of {limits.max_rows}: send smaller batches"
+    )
+    return RequestProblem(413, "rows", message)
+
+
+def _completions_in(row: Any) -> int:
+    """How many completions the reader will make of ``row``: the length of a list of completions, else 1."""
+    if not isinstance(row, dict):
+        return 1
+    value = row["completion"] if "completion" in row else row.get("completions")
+    return len(value) if isinstance(value, list) and value and not is_chat(value) else 1

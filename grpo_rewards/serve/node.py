@@ -188,23 +188,32 @@ class NodeService:
     def _hold_lease(self) -> None:
         if self._lease is None:
             fd = _open(self._path(".lease"))
-            fcntl.flock(fd, fcntl.LOCK_SH)
+            try:
+                self._wait_for_lock(fd, fcntl.LOCK_SH, ".lease", self.start_timeout)
+            except BaseException:
+                os.close(fd)
+                raise
             self._lease = fd
 
     @contextlib.contextmanager
     def _start_lock(self) -> Iterator[None]:
         fd = _open(self._path(".lock"))
         try:
-            ends = time.monotonic() + self.start_timeout + 30
-            while not _try_lock(fd, fcntl.LOCK_EX):
-                if time.monotonic() > ends:
-                    raise ServiceUnavailable(
-                        f"another process held {self._path('.lock')} for too long while starting the service"
-                    )
-                time.sleep(0.1)
+            self._wait_for_lock(fd, fcntl.LOCK_EX, ".lock", self.start_timeout + 30)  # its holder may be starting it
             yield
         finally:
             os.close(fd)
+
+    def _wait_for_lock(self, fd: int, kind: int, suffix: str, seconds: float) -> None:
+        """Take ``kind`` on ``fd`` within ``seconds``; another process holding it longer is an outage, not a hang."""
+        ends = time.monotonic() + seconds
+        while not _try_lock(fd, kind):
+            if time.monotonic() > ends:
+                path = self._path(suffix)
+                raise ServiceUnavailable(
+                    f"another process held {path} exclusively for too long; find it with `fuser {path}` and stop it"
+                )
+            time.sleep(0.1)
 
     def _health(self) -> dict[str, Any] | None:
         if not self.socket.exists():
@@ -239,8 +248,14 @@ class NodeService:
             if (process is None or process.poll() is not None) and not self._owner_alive():
                 process = self._spawn()
             time.sleep(0.2)
+        owner, ours = self._path(".owner"), process is not None and process.poll() is None
+        held = (
+            f"; a process holds {owner} without answering (find it with `fuser {owner}`)"
+            if not ours and self._owner_alive()
+            else ""
+        )
         raise ServiceUnavailable(
-            f"the grpo-rewards service on {self.socket} did not answer within {self.start_timeout:g}s:\n{self._log_tail()}"
+            f"the grpo-rewards service on {self.socket} did not answer within {self.start_timeout:g}s{held}:\n{self._log_tail()}"
         )
 
     def _command(self) -> list[str]:

@@ -33,7 +33,7 @@ from ..plugins import PluginManager, load_plugins
 from ..pool import get_pool
 from ..selection import SelectedReward, Selection, select_rewards
 from ..verdict import Verdict
-from .envelope import RequestProblem
+from .envelope import too_many_completions
 from .limits import Limits
 
 __all__ = ["REQUEST_SOURCE", "Scorer", "UnknownReward", "options_json", "selection_fingerprint"]
@@ -170,11 +170,7 @@ class Scorer:
 
     def _check_count(self, read: ReadResult) -> None:
         if len(read.rows) > self.limits.max_rows:
-            message = (
-                f"{len(read.rows)} completions (a row with a list of completions counts each), over this "
-                f"service's limit of {self.limits.max_rows}: send smaller batches"
-            )
-            raise RequestProblem(413, "rows", message)
+            raise too_many_completions(len(read.rows), self.limits)
 
     @staticmethod
     def _length(row: InputRow) -> int:

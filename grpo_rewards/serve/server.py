@@ -23,6 +23,7 @@ import fcntl
 import ipaddress
 import json
 import logging
+import math
 import os
 import socket
 import stat
@@ -87,8 +88,9 @@ def hold_owner_lock(uds: str) -> int:
 
 def _bind_unix(path: str) -> socket.socket:
     with contextlib.suppress(FileNotFoundError):
-        if stat.S_ISSOCK(os.lstat(path).st_mode):
-            os.unlink(path)  # stale: we hold the owner lock, so no live service is behind it
+        if not stat.S_ISSOCK(os.lstat(path).st_mode):
+            raise ConfigError(f"{path} exists and is not a socket: remove it, or serve on another --uds path")
+        os.unlink(path)  # stale: we hold the owner lock, so no live service is behind it
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     old = os.umask(0o177)
     try:
@@ -157,7 +159,8 @@ def _owned(address: Address) -> Iterator[None]:
         yield
     finally:
         with contextlib.suppress(FileNotFoundError):
-            os.unlink(address.uds)
+            if stat.S_ISSOCK(os.lstat(address.uds).st_mode):
+                os.unlink(address.uds)  # ours (or stale: we hold the owner lock); any other file is not ours to remove
         os.close(fd)
 
 
@@ -190,7 +193,8 @@ def run_service(
             log_level=log_level,
             access_log=False,
             lifespan="on",
-            timeout_graceful_shutdown=int(scorer.limits.graceful_seconds) or None,
+            # uvicorn takes whole seconds, and None waits for ever: 0.5 is 1, and 0 stays 0 (no waiting).
+            timeout_graceful_shutdown=math.ceil(scorer.limits.graceful_seconds),
             timeout_keep_alive=30,
         )
         server = uvicorn.Server(config)

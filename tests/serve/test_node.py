@@ -14,7 +14,7 @@ import time
 import grpo_serve_rewards
 import pytest
 
-from grpo_rewards import RewardError
+from grpo_rewards import RewardError, ServiceUnavailable
 from grpo_rewards.serve.node import NodeService
 
 RANK = textwrap.dedent(
@@ -151,3 +151,59 @@ def test_the_service_exits_once_no_rank_holds_a_lease(node):
         time.sleep(0.2)
     assert not _alive(pid)
     assert not service.socket.exists()
+
+
+def _hold(path, kind) -> int:
+    import fcntl
+
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    fcntl.flock(fd, kind | fcntl.LOCK_NB)
+    return fd
+
+
+def test_a_process_holding_the_lease_exclusively_is_an_outage_naming_it_not_a_hung_rank(node):
+    import fcntl
+
+    service = NodeService(["echo"], directory=node, start_timeout=1)
+    fd = _hold(f"{service.socket}.lease", fcntl.LOCK_EX)  # what no rank does: a foreign process, or one stopped mid-check
+    try:
+        with pytest.raises(ServiceUnavailable, match=r"\.lease exclusively for too long; find it with `fuser"):
+            service.ensure()
+    finally:
+        os.close(fd)
+    service.start_timeout = 180
+    assert service.ensure()["status"] == "ok"  # once it lets go, the rank starts the service as usual
+
+
+def test_a_process_holding_the_owner_lock_without_serving_is_named_when_the_start_times_out(node):
+    import fcntl
+
+    service = NodeService(["echo"], directory=node, start_timeout=2)
+    fd = _hold(f"{service.socket}.owner", fcntl.LOCK_EX)
+    try:
+        with pytest.raises(ServiceUnavailable, match=r"did not answer within 2s; a process holds .*\.owner without answering"):
+            service.ensure()
+    finally:
+        os.close(fd)
+    assert not list(node.glob("*.log"))  # no service was started beside the one that seems to own the socket
+
+
+def test_the_socket_is_private_to_its_owner(node):
+    service = NodeService(["echo"], directory=node)
+    service.ensure()
+    assert service.socket.stat().st_mode & 0o777 == 0o600
+    node.chmod(0o755)
+    env = {**os.environ, "GRPO_REWARDS_RUNTIME_DIR": str(node)}
+    check = "from grpo_rewards.serve.node import runtime_dir; runtime_dir()"
+    result = subprocess.run([sys.executable, "-c", check], env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0 and "must belong to you and be private (mode 0700)" in result.stderr
+
+
+def test_a_file_that_is_not_a_socket_at_the_socket_path_is_named_and_left_alone(node):
+    service = NodeService(["echo"], directory=node, start_timeout=120)
+    service.socket.write_text("someone's file")
+    with pytest.raises(
+        ServiceUnavailable, match=r"exited with status 2 while starting:\n.*exists and is not a socket: remove it"
+    ):
+        service.ensure()
+    assert service.socket.read_text() == "someone's file"  # not removed by the service that refused it
