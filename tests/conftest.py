@@ -7,11 +7,19 @@ third-party plugin installed in the same environment (broken, clashing, or one
 more reward that applies to every row) changes nothing here. Subprocesses
 inherit the list. Tests that install a throwaway distribution add its entry
 point to the list (``fake_distribution`` in ``tests/core/conftest.py``).
+
+Ctrl-C is delivered as Python's default delivers it, whatever started the suite:
+a shell starts a background job (``cmd &``, ``nohup``) with SIGINT ignored, and
+an ignored disposition is inherited across ``exec``, so every ``check`` and pool
+that the interrupt tests start would ignore the SIGINT they send and wait out
+their deadline. A caught signal is reset to the default on ``exec``, so
+installing Python's handler here also restores it in every subprocess.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -38,3 +46,6 @@ def repo_plugins() -> list[str]:
 
 os.environ[ALLOW_ENV] = ",".join(repo_plugins())
 os.environ.pop(BLOCK_ENV, None)
+
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
