@@ -83,18 +83,6 @@ def label(args: argparse.Namespace) -> str:
     return Path(args.model).name if args.model else args.preset
 
 
-def reward_options(args: argparse.Namespace) -> dict[str, dict[str, Any]]:
-    """``--reward-option NAME.KEY=VALUE`` as the trainer's ``reward_options`` (values stay strings)."""
-    options: dict[str, dict[str, Any]] = {}
-    for item in args.reward_option:
-        name_key, sep, value = item.partition("=")
-        name, dot, key = name_key.partition(".")
-        if not sep or not dot:
-            raise SystemExit(f"bench: --reward-option {item!r} is not NAME.KEY=VALUE")
-        options.setdefault(name, {})[key] = value
-    return options
-
-
 def run_id(args: argparse.Namespace, backend: str, precision: str, tokens: int) -> str:
     return f"{label(args)}-{backend}-{precision}-{tokens}"
 
@@ -134,6 +122,8 @@ def build(args: argparse.Namespace) -> None:
 def _train_config(args: argparse.Namespace, group: Group, tokens: int, steps: int) -> Any:
     from grpo_rewards_trainer import TrainConfig
 
+    from grpo_rewards.selection import parse_option_flags
+
     qwen = is_qwen_like(args.preset) and not args.model
     modules = ["q_proj", "k_proj", "v_proj", "o_proj"]  # the seed's LoRA targets
     return TrainConfig(
@@ -143,7 +133,7 @@ def _train_config(args: argparse.Namespace, group: Group, tokens: int, steps: in
         chat_template="on" if qwen else "off",
         system_prompt=SYSTEM_PROMPT if qwen else None,
         rewards=args.reward or ["math", "format:0.2"],
-        reward_options=reward_options(args),
+        reward_options=parse_option_flags(args.reward_option),
         async_rewards=not args.sync_rewards,
         num_generations=8,
         per_device_train_batch_size=batch_size(args),
